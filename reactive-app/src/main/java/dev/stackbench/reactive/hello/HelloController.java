@@ -1,0 +1,19 @@
+package dev.stackbench.reactive.hello;
+
+import dev.stackbench.workload.Api;
+import dev.stackbench.workload.Hello;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class HelloController {
+
+	@GetMapping(path = Api.HELLO, produces = MediaType.TEXT_PLAIN_VALUE)
+	Mono<String> hello() {
+		return Mono.just(Hello.TEXT);
+	}
+
+}

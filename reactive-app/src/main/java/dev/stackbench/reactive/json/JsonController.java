@@ -1,0 +1,19 @@
+package dev.stackbench.reactive.json;
+
+import dev.stackbench.workload.Api;
+import dev.stackbench.workload.SampleDocument;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class JsonController {
+
+	@GetMapping(path = Api.JSON, produces = MediaType.APPLICATION_JSON_VALUE)
+	Mono<SampleDocument> json() {
+		return Mono.just(SampleDocument.INSTANCE);
+	}
+
+}

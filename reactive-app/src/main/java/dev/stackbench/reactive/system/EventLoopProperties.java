@@ -1,0 +1,24 @@
+package dev.stackbench.reactive.system;
+
+import org.jspecify.annotations.Nullable;
+import reactor.netty.resources.LoopResources;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The Reactor Netty knobs Boot has no property for.
+ *
+ * @param eventLoops event-loop threads serving connections (STACKBENCH_REACTIVE_EVENT_LOOPS); unset means Reactor
+ * Netty's own default, the larger of the core count and 4
+ * @param acceptBacklog the listen socket's backlog (STACKBENCH_REACTIVE_ACCEPT_BACKLOG), the counterpart of
+ * Tomcat's {@code accept-count}
+ */
+@ConfigurationProperties("stackbench.reactive")
+record EventLoopProperties(@Nullable Integer eventLoops, @DefaultValue("1024") int acceptBacklog) {
+
+	int effectiveEventLoops() {
+		return (this.eventLoops != null) ? this.eventLoops : LoopResources.DEFAULT_IO_WORKER_COUNT;
+	}
+
+}

@@ -1,0 +1,40 @@
+package dev.stackbench.reactive.system;
+
+import dev.stackbench.workload.Api;
+import io.netty.channel.ChannelOption;
+import reactor.netty.resources.LoopResources;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ReactorResourceFactory;
+
+@Configuration(proxyBeanMethods = false)
+class NettyConfiguration {
+
+	/** The server's own event loops, sized by {@code stackbench.reactive.event-loops} and released on shutdown. */
+	@Bean
+	ReactorResourceFactory reactorResourceFactory(EventLoopProperties properties) {
+		ReactorResourceFactory factory = new ReactorResourceFactory();
+		factory.setUseGlobalResources(false);
+		factory.setLoopResourcesSupplier(() -> LoopResources.create("reactor-http", properties.effectiveEventLoops(), true));
+		return factory;
+	}
+
+	@Bean
+	NettyServerCustomizer acceptBacklog(EventLoopProperties properties) {
+		return (server) -> server.option(ChannelOption.SO_BACKLOG, properties.acceptBacklog());
+	}
+
+	/**
+	 * Reactor Netty's own connection and data metrics ({@code reactor_netty_http_server_*}), which Boot leaves off.
+	 * The uri tag folds unknown paths into one value so a scan of random URLs cannot grow the registry.
+	 */
+	@Bean
+	@ConditionalOnBooleanProperty(name = "stackbench.metrics.enabled", matchIfMissing = true)
+	NettyServerCustomizer serverMetrics() {
+		return (server) -> server.metrics(true, Api::pathTag);
+	}
+
+}

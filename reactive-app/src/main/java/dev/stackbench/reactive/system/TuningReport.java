@@ -1,0 +1,71 @@
+package dev.stackbench.reactive.system;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.stackbench.workload.Tuning;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.actuate.info.Info;
+import org.springframework.boot.actuate.info.InfoContributor;
+import org.springframework.boot.reactor.netty.autoconfigure.NettyServerProperties;
+import org.springframework.boot.web.server.reactive.context.ReactiveWebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reports the knobs the Netty server started with: logged once and published on {@code /actuator/info}, so every
+ * measurement can be traced to the configuration that produced it.
+ */
+@Component
+class TuningReport implements InfoContributor {
+
+	private static final Log logger = LogFactory.getLog(TuningReport.class);
+
+	private final EventLoopProperties eventLoops;
+
+	private final NettyServerProperties netty;
+
+	private volatile Tuning tuning;
+
+	TuningReport(EventLoopProperties eventLoops, NettyServerProperties netty) {
+		this.eventLoops = eventLoops;
+		this.netty = netty;
+	}
+
+	@EventListener
+	void onServerStarted(ReactiveWebServerInitializedEvent event) {
+		boolean managementServer = event.getApplicationContext().getServerNamespace() != null;
+		if (!managementServer) {
+			this.tuning = describe(event.getWebServer().getPort());
+			logger.info(this.tuning.logLine());
+		}
+	}
+
+	private Tuning describe(int port) {
+		int loops = this.eventLoops.effectiveEventLoops();
+		Map<String, Object> knobs = new LinkedHashMap<>();
+		knobs.put("port", port);
+		knobs.put("event-loops", loops);
+		knobs.put("accept-backlog", this.eventLoops.acceptBacklog());
+		knobs.put("idle-timeout-ms", millisOrUnbounded(this.netty.getIdleTimeout()));
+		knobs.put("max-keep-alive-requests",
+				(this.netty.getMaxKeepAliveRequests() != null) ? this.netty.getMaxKeepAliveRequests() : -1);
+		return new Tuning("reactive", (loops == 1) ? "single-event-loop" : "event-loops", knobs);
+	}
+
+	private static long millisOrUnbounded(Duration timeout) {
+		return (timeout != null) ? timeout.toMillis() : -1;
+	}
+
+	@Override
+	public void contribute(Info.Builder builder) {
+		Tuning current = this.tuning;
+		if (current != null) {
+			builder.withDetail("tuning", current);
+		}
+	}
+
+}

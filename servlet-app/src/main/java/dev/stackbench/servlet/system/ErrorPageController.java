@@ -1,0 +1,33 @@
+package dev.stackbench.servlet.system;
+
+import dev.stackbench.workload.Problem;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Answers the errors Tomcat raises outside Spring MVC (in filters, or before a request reaches the dispatcher)
+ * with the same problem documents as everything else, replacing Boot's whitelabel error page.
+ */
+@RestController
+class ErrorPageController implements ErrorController {
+
+	@RequestMapping("${server.error.path:/error}")
+	ResponseEntity<Object> error(HttpServletRequest request) {
+		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		if (status == null) {
+			// Requested directly: the error page is not an endpoint.
+			return ProblemResponses.respond(Problem.forStatus(404, request.getMethod(), request.getRequestURI()),
+					new HttpHeaders());
+		}
+		return ProblemResponses.respond(Problem.forStatus((Integer) status, request.getMethod(), String.valueOf(path)),
+				new HttpHeaders());
+	}
+
+}

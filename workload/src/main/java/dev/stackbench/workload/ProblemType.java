@@ -1,0 +1,54 @@
+package dev.stackbench.workload;
+
+import java.net.URI;
+
+/**
+ * Every kind of error either app answers with. Both stacks map their own exceptions onto these, so that a client
+ * sees the same status, {@code type} and {@code title} whichever stack it talks to.
+ */
+public enum ProblemType {
+
+	BAD_PARAMETER(400, "bad-parameter", "Bad parameter"),
+
+	MALFORMED_JSON(400, "malformed-json", "Malformed JSON"),
+
+	BAD_REQUEST(400, "bad-request", "Bad request"),
+
+	NOT_FOUND(404, "not-found", "Not found"),
+
+	METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+
+	NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
+
+	PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
+
+	UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+
+	/** A bug in stackbench: the contract suite fails whenever one is answered. */
+	INTERNAL_ERROR(500, "internal-error", "Internal error");
+
+	private final int status;
+
+	private final URI type;
+
+	private final String title;
+
+	ProblemType(int status, String slug, String title) {
+		this.status = status;
+		this.type = URI.create("urn:stackbench:problem:" + slug);
+		this.title = title;
+	}
+
+	public int status() {
+		return this.status;
+	}
+
+	public URI type() {
+		return this.type;
+	}
+
+	public String title() {
+		return this.title;
+	}
+
+}

@@ -1,0 +1,95 @@
+package dev.stackbench.workload;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Checks a request target (path and query as sent) before any routing, so that both stacks reject the same
+ * targets the same way: malformed percent-encoding, an encoded slash or backslash, NUL, dot segments, and a query
+ * {@link Query} cannot parse. Left to themselves the servers disagree: Tomcat normalizes {@code /a/../b} and serves
+ * {@code /b} but rejects {@code %2e%2e} above the root with its own HTML page, while WebFlux routes both as
+ * ordinary paths and answers a malformed URI with an empty 400.
+ */
+public final class RequestTarget {
+
+	private RequestTarget() {
+	}
+
+	/** @return the problem to answer with, or empty when the target is acceptable */
+	public static Optional<Problem> problem(String method, String rawTarget) {
+		int question = rawTarget.indexOf('?');
+		String rawPath = (question < 0) ? rawTarget : rawTarget.substring(0, question);
+		if (!isAcceptablePath(rawPath)) {
+			return Optional.of(Problem.forStatus(400, method, rawPath));
+		}
+		if (question >= 0) {
+			try {
+				Query.parse(rawTarget.substring(question + 1));
+			}
+			catch (ProblemException ex) {
+				return Optional.of(ex.problem());
+			}
+		}
+		try {
+			new URI(rawTarget);
+		}
+		catch (URISyntaxException ex) {
+			return Optional.of(Problem.forStatus(400, method, rawPath));
+		}
+		return Optional.empty();
+	}
+
+	private static boolean isAcceptablePath(String rawPath) {
+		String lower = rawPath.toLowerCase(Locale.ROOT);
+		if (!rawPath.startsWith("/") || lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00")) {
+			return false;
+		}
+		String decoded = strictlyDecoded(rawPath);
+		return decoded != null && decoded.indexOf('\0') < 0 && !hasDotSegment(decoded);
+	}
+
+	/**
+	 * Percent-decodes a path, or returns {@code null} when the escapes or the UTF-8 they spell are malformed:
+	 * overlong forms such as {@code %C0%AE} (a disguised dot) must fail rather than decode to a replacement char.
+	 */
+	private static String strictlyDecoded(String rawPath) {
+		ByteBuffer bytes = ByteBuffer.allocate(rawPath.length() * 4);
+		for (int i = 0; i < rawPath.length(); i++) {
+			char c = rawPath.charAt(i);
+			if (c == '%') {
+				int high = (i + 2 < rawPath.length()) ? Character.digit(rawPath.charAt(i + 1), 16) : -1;
+				int low = (high >= 0) ? Character.digit(rawPath.charAt(i + 2), 16) : -1;
+				if (low < 0) {
+					return null;
+				}
+				bytes.put((byte) ((high << 4) | low));
+				i += 2;
+			}
+			else {
+				bytes.put(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+			}
+		}
+		try {
+			return StandardCharsets.UTF_8.newDecoder().decode(bytes.flip()).toString();
+		}
+		catch (CharacterCodingException ex) {
+			return null;
+		}
+	}
+
+	private static boolean hasDotSegment(String path) {
+		for (String segment : path.split("/", -1)) {
+			String name = segment.split(";", 2)[0];
+			if (name.equals(".") || name.equals("..")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}
