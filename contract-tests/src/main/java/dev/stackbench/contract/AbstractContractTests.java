@@ -1,0 +1,321 @@
+package dev.stackbench.contract;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The stackbench HTTP contract, written once and run by every app against its own running server, in every
+ * serving model. A subclass supplies only its {@link ServingModel}; whatever passes here passes identically on
+ * both stacks, because every expectation is an exact status, content type and body.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+public abstract class AbstractContractTests {
+
+	/** Slow requests sent at once by the concurrency tests. */
+	private static final int SIMULTANEOUS = 8;
+
+	private static final Duration DELAY = Duration.ofSeconds(1);
+
+	@LocalServerPort
+	private int port;
+
+	@LocalManagementPort
+	private int managementPort;
+
+	private WebTestClient client;
+
+	private WebTestClient management;
+
+	/** How the app under test serves requests. */
+	protected abstract ServingModel servingModel();
+
+	@BeforeEach
+	void bindToServer() {
+		this.client = bindTo(this.port);
+		this.management = bindTo(this.managementPort);
+	}
+
+	private static WebTestClient bindTo(int port) {
+		// Scrapes with percentile histograms run past the default 256 KiB buffer.
+		return WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + port)
+			.responseTimeout(Duration.ofSeconds(60))
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+			.build();
+	}
+
+	// Endpoints
+
+	@Test
+	void helloSaysHelloWorldInPlainText() {
+		this.client.get()
+			.uri("/api/hello")
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentType("text/plain;charset=UTF-8")
+			.expectBody(String.class).isEqualTo("Hello World");
+	}
+
+	@Test
+	void everyResponseNamesItsStackAndThread() {
+		for (String path : List.of("/api/hello", "/api/json", "/api/slow?delay=0", "/api/cpu?work=1", "/api/nope")) {
+			this.client.get()
+				.uri(path)
+				.exchange()
+				.expectHeader().valueEquals("X-Stack", servingModel().stack())
+				.expectHeader().valueMatches("X-Thread", servingModel().threadNamePattern());
+		}
+	}
+
+	@Test
+	void jsonIsAFixedDocument() {
+		this.client.get()
+			.uri("/api/json")
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentType(MediaType.APPLICATION_JSON)
+			.expectBody(String.class)
+			.isEqualTo("{\"project\":\"stackbench\",\"question\":\"Spring MVC on Tomcat or WebFlux on Reactor Netty?\","
+					+ "\"stacks\":[\"servlet\",\"reactive\"],\"version\":1}");
+	}
+
+	@Test
+	void slowAnswersAfterTheDefaultDelayOfOneHundredMilliseconds() {
+		long started = System.nanoTime();
+		this.client.get()
+			.uri("/api/slow")
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentType(MediaType.APPLICATION_JSON)
+			.expectBody(String.class).isEqualTo("{\"delay\":100}");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+	}
+
+	@Test
+	void slowAnswersAfterTheRequestedDelay() {
+		long started = System.nanoTime();
+		this.client.get().uri("/api/slow?delay=300").exchange().expectBody(String.class).isEqualTo("{\"delay\":300}");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(300), Duration.ofSeconds(10));
+		this.client.get().uri("/api/slow?delay=0").exchange().expectBody(String.class).isEqualTo("{\"delay\":0}");
+	}
+
+	@Test
+	void cpuReturnsTheDigestAfterNRounds() {
+		// sha256 applied once and 1000 times to "stackbench", computed independently (Python's hashlib).
+		this.client.get()
+			.uri("/api/cpu?work=1")
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentType(MediaType.APPLICATION_JSON)
+			.expectBody(String.class)
+			.isEqualTo("{\"work\":1,\"digest\":\"1645117901f6298be65ab8a4a147d265f6ef5b2a2e783bc0503557a84f073386\"}");
+		this.client.get()
+			.uri("/api/cpu")
+			.exchange()
+			.expectBody(String.class)
+			.isEqualTo("{\"work\":1000,\"digest\":\"420d668785cd00a6e45d6a6beda07f762c9f123bdfd5213aec52982947e01945\"}");
+	}
+
+	@Test
+	void echoReturnsTheBodyByteForByte() {
+		String body = " {\"text\": \"caf\u00e9 \u2615\", \"n\": [1, 2.50, -0e3], \"nested\": {\"ok\": true}} ";
+		this.client.post()
+			.uri("/api/echo")
+			.contentType(MediaType.parseMediaType("application/json; charset=utf-8"))
+			.bodyValue(body.getBytes(StandardCharsets.UTF_8))
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentType(MediaType.APPLICATION_JSON)
+			.expectBody(byte[].class).isEqualTo(body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void echoAcceptsABodyOfExactlySixtyFourKibibytes() {
+		byte[] body = ("\"" + "x".repeat(65_536 - 2) + "\"").getBytes(StandardCharsets.US_ASCII);
+		this.client.post()
+			.uri("/api/echo")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody(byte[].class).isEqualTo(body);
+	}
+
+	// Errors
+
+	static Stream<BadRequest> badRequests() {
+		return BadRequest.all();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("badRequests")
+	void badInputGetsTheSameProblemDocumentOnEveryStack(BadRequest request) throws IOException {
+		RawHttp.Response response = RawHttp.exchange(this.port, request.method(), request.target(), request.headers(),
+				request.body());
+		assertThat(response.status()).isEqualTo(request.status());
+		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+		assertThat(response.body()).isEqualTo(request.expectedBody());
+		assertThat(response.header("X-Stack")).isEqualTo(servingModel().stack());
+		assertThat(response.header("X-Thread")).isNotBlank();
+		assertThat(response.header("Server")).isNull();
+	}
+
+	@Test
+	void wrongMethodNamesTheAllowedOnes() {
+		this.client.post()
+			.uri("/api/hello")
+			.exchange()
+			.expectStatus().isEqualTo(405)
+			.expectHeader().valueEquals(HttpHeaders.ALLOW, "GET");
+	}
+
+	@Test
+	void appStaysHealthyAfterEveryBadRequest() throws IOException {
+		for (BadRequest request : BadRequest.all().toList()) {
+			RawHttp.exchange(this.port, request.method(), request.target(), request.headers(), request.body());
+		}
+		this.client.get().uri("/api/hello").exchange().expectStatus().isOk();
+		this.management.get().uri("/actuator/health").exchange().expectStatus().isOk();
+	}
+
+	// Concurrency
+
+	@Test
+	void simultaneousSlowRequestsAreServedAsTheModelPredicts() throws Exception {
+		Burst burst = sendSimultaneously("/api/slow?delay=" + DELAY.toMillis());
+		Duration elapsed = burst.elapsed();
+		Set<String> threads = new HashSet<>();
+		for (EntityExchangeResult<String> result : burst.results()) {
+			assertThat(result.getStatus().value()).isEqualTo(200);
+			threads.add(result.getResponseHeaders().getFirst("X-Thread"));
+		}
+		switch (servingModel().concurrency()) {
+			case THREAD_PER_REQUEST -> {
+				assertThat(elapsed).as("all at once").isLessThan(DELAY.multipliedBy(3));
+				assertThat(threads).as("a thread each").hasSize(SIMULTANEOUS);
+			}
+			case SEQUENTIAL -> {
+				assertThat(elapsed).as("one after another").isGreaterThanOrEqualTo(DELAY.multipliedBy(SIMULTANEOUS));
+				assertThat(threads).as("all on the one thread").hasSize(1);
+			}
+			case SHARED_THREADS -> {
+				assertThat(elapsed).as("all at once").isLessThan(DELAY.multipliedBy(3));
+				assertThat(threads).as("fewer threads than requests").hasSizeLessThan(SIMULTANEOUS);
+			}
+			case ONE_SHARED_THREAD -> {
+				assertThat(elapsed).as("all at once").isLessThan(DELAY.multipliedBy(3));
+				assertThat(threads).as("all on the one event loop").hasSize(1);
+			}
+		}
+	}
+
+	private record Burst(List<EntityExchangeResult<String>> results, Duration elapsed) {
+	}
+
+	private Burst sendSimultaneously(String path) throws Exception {
+		CountDownLatch start = new CountDownLatch(1);
+		try (ExecutorService senders = Executors.newFixedThreadPool(SIMULTANEOUS)) {
+			List<Future<EntityExchangeResult<String>>> futures = new ArrayList<>();
+			for (int i = 0; i < SIMULTANEOUS; i++) {
+				futures.add(senders.submit(() -> {
+					start.await();
+					return this.client.get().uri(path).exchange().expectBody(String.class).returnResult();
+				}));
+			}
+			long started = System.nanoTime();
+			start.countDown();
+			List<EntityExchangeResult<String>> results = new ArrayList<>();
+			for (Future<EntityExchangeResult<String>> future : futures) {
+				results.add(future.get());
+			}
+			return new Burst(results, Duration.ofNanos(System.nanoTime() - started));
+		}
+	}
+
+	// Actuator
+
+	@Test
+	void healthAnswersOnTheManagementPortOnly() {
+		this.management.get().uri("/actuator/health").exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.status").isEqualTo("UP");
+		this.client.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void onlyHealthInfoAndPrometheusAreExposed() {
+		for (String endpoint : List.of("env", "heapdump", "threaddump", "beans", "configprops", "mappings", "loggers",
+				"metrics", "shutdown")) {
+			this.management.get().uri("/actuator/" + endpoint).exchange().expectStatus().isNotFound();
+		}
+		this.management.post().uri("/actuator/shutdown").exchange().expectStatus().is4xxClientError();
+	}
+
+	@Test
+	void infoPublishesTheEffectiveTuning() {
+		WebTestClient.BodyContentSpec info = this.management.get()
+			.uri("/actuator/info")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.tuning.stack").isEqualTo(servingModel().stack())
+			.jsonPath("$.tuning.model").isEqualTo(servingModel().model())
+			.jsonPath("$.tuning.knobs.port").isEqualTo(this.port);
+		for (Map.Entry<String, Object> knob : servingModel().tuning().entrySet()) {
+			info.jsonPath("$.tuning.knobs['" + knob.getKey() + "']").isEqualTo(knob.getValue());
+		}
+	}
+
+	@Test
+	void prometheusExposesRequestHistogramsAndServerMetricsTaggedWithTheApplication() {
+		this.client.get().uri("/api/hello").exchange().expectStatus().isOk();
+		this.client.get().uri("/unknown-" + System.nanoTime()).exchange().expectStatus().isNotFound();
+		String scrape = this.management.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		String application = "application=\"" + servingModel().application() + "\"";
+		assertThat(scrape).contains("http_server_requests_seconds_bucket{" + application)
+			.contains("uri=\"/api/hello\"")
+			.contains("le=\"0.001\"")
+			.contains("jvm_threads_live_threads{" + application)
+			.contains("process_cpu_usage{" + application)
+			.doesNotContain("/unknown-");
+		List<String> serverMetrics = servingModel().stack().equals("servlet")
+				? List.of("tomcat_threads_busy_threads", "tomcat_threads_config_max_threads",
+						"tomcat_connections_current_connections", "tomcat_connections_config_max_connections")
+				: List.of("reactor_netty_http_server_connections_active", "reactor_netty_http_server_data_received_time_seconds_count",
+						"reactor_netty_eventloop_pending_tasks");
+		for (String metric : serverMetrics) {
+			assertThat(scrape).contains(metric + "{" + application);
+		}
+	}
+
+}

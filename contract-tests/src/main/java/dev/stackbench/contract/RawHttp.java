@@ -1,0 +1,101 @@
+package dev.stackbench.contract;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A minimal HTTP/1.1 client that sends exactly the bytes it is given. The contract's hostile requests (targets such
+ * as {@code /api/%ZZ} or {@code /a/../b}) cannot pass through {@link java.net.URI} or a well-behaved client, which
+ * would reject or normalize them before they reach the server.
+ */
+public final class RawHttp {
+
+	private static final int TIMEOUT_MILLIS = 30_000;
+
+	private RawHttp() {
+	}
+
+	/** A response as received; header names in lower case. */
+	public record Response(int status, Map<String, String> headers, String body) {
+
+		public String header(String name) {
+			return this.headers.get(name.toLowerCase(Locale.ROOT));
+		}
+
+	}
+
+	/** Sends one request on a new connection ({@code Connection: close}) and reads the whole response. */
+	public static Response exchange(int port, String method, String target, Map<String, String> headers, byte[] body)
+			throws IOException {
+		StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+		headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+		if (body != null && !headers.containsKey("Transfer-Encoding")) {
+			head.append("Content-Length: ").append(body.length).append("\r\n");
+		}
+		head.append("\r\n");
+		try (Socket socket = new Socket("localhost", port)) {
+			socket.setSoTimeout(TIMEOUT_MILLIS);
+			OutputStream out = socket.getOutputStream();
+			try {
+				out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+				if (body != null) {
+					out.write(body);
+				}
+				out.flush();
+			}
+			catch (IOException ex) {
+				// A server may answer (413, say) and stop reading before the body is sent: its answer still counts.
+			}
+			return parse(socket.getInputStream().readAllBytes());
+		}
+	}
+
+	private static Response parse(byte[] raw) throws IOException {
+		String text = new String(raw, StandardCharsets.ISO_8859_1);
+		int endOfHead = text.indexOf("\r\n\r\n");
+		if (endOfHead < 0) {
+			throw new IOException("Incomplete response: " + text);
+		}
+		String[] lines = text.substring(0, endOfHead).split("\r\n");
+		int status = Integer.parseInt(lines[0].split(" ")[1]);
+		Map<String, String> headers = new LinkedHashMap<>();
+		for (int i = 1; i < lines.length; i++) {
+			int colon = lines[i].indexOf(':');
+			headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+		}
+		byte[] body = Arrays.copyOfRange(raw, endOfHead + 4, raw.length);
+		if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+			body = dechunk(new ByteArrayInputStream(body));
+		}
+		return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
+	}
+
+	private static byte[] dechunk(InputStream in) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		while (true) {
+			StringBuilder sizeLine = new StringBuilder();
+			for (int c = in.read(); c != '\n'; c = in.read()) {
+				if (c < 0) {
+					throw new IOException("Truncated chunked body");
+				}
+				sizeLine.append((char) c);
+			}
+			int size = Integer.parseInt(sizeLine.toString().strip().split(";")[0], 16);
+			if (size == 0) {
+				return out.toByteArray();
+			}
+			out.write(in.readNBytes(size));
+			in.skipNBytes(2);
+		}
+	}
+
+}

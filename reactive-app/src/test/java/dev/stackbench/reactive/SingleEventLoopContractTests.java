@@ -1,0 +1,16 @@
+package dev.stackbench.reactive;
+
+import dev.stackbench.contract.AbstractContractTests;
+import dev.stackbench.contract.ServingModel;
+
+import org.springframework.test.context.ActiveProfiles;
+
+@ActiveProfiles("single-loop")
+class SingleEventLoopContractTests extends AbstractContractTests {
+
+	@Override
+	protected ServingModel servingModel() {
+		return ServingModel.SINGLE_EVENT_LOOP;
+	}
+
+}

@@ -1,0 +1,13 @@
+package dev.stackbench.servlet;
+
+import dev.stackbench.contract.AbstractContractTests;
+import dev.stackbench.contract.ServingModel;
+
+class PlatformThreadsContractTests extends AbstractContractTests {
+
+	@Override
+	protected ServingModel servingModel() {
+		return ServingModel.PLATFORM_THREADS;
+	}
+
+}

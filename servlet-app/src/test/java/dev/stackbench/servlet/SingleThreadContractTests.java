@@ -1,0 +1,16 @@
+package dev.stackbench.servlet;
+
+import dev.stackbench.contract.AbstractContractTests;
+import dev.stackbench.contract.ServingModel;
+
+import org.springframework.test.context.ActiveProfiles;
+
+@ActiveProfiles("single-thread")
+class SingleThreadContractTests extends AbstractContractTests {
+
+	@Override
+	protected ServingModel servingModel() {
+		return ServingModel.SINGLE_THREAD;
+	}
+
+}
