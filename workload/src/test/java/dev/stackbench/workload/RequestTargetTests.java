@@ -9,7 +9,7 @@ class RequestTargetTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/api/hello", "/", "/api/slow?delay=5", "/api/hello;x=1", "/api/a+b", "/api/%41", "/.well-known",
-			"/api/hello?", "/api/x...", "/api/%C3%A9" })
+			"/api/hello?", "/api/x...", "/api/%C3%A9", "/api/.hidden", "/api/a.b/c.d?x=1.5&y=/.", "/api/x#frag" })
 	void acceptsOrdinaryTargets(String target) {
 		assertThat(RequestTarget.problem("GET", target)).isEmpty();
 	}

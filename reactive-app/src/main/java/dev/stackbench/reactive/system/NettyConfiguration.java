@@ -13,12 +13,20 @@ import org.springframework.http.client.ReactorResourceFactory;
 @Configuration(proxyBeanMethods = false)
 class NettyConfiguration {
 
-	/** The server's own event loops, sized by {@code stackbench.reactive.event-loops} and released on shutdown. */
+	private static final int ACCEPT_LOOPS = 1;
+
+	/**
+	 * The server's own event loops, sized by {@code stackbench.reactive.event-loops} and released on shutdown, plus
+	 * one loop that only accepts connections, as Tomcat's Acceptor thread does. Without it, accepting waits on loops
+	 * busy serving requests, and a burst of new connections overflows the listen queue (counted by the kernel as
+	 * ListenOverflows) while Tomcat's queue does not.
+	 */
 	@Bean
 	ReactorResourceFactory reactorResourceFactory(EventLoopProperties properties) {
 		ReactorResourceFactory factory = new ReactorResourceFactory();
 		factory.setUseGlobalResources(false);
-		factory.setLoopResourcesSupplier(() -> LoopResources.create("reactor-http", properties.effectiveEventLoops(), true));
+		factory.setLoopResourcesSupplier(
+				() -> LoopResources.create("reactor-http", ACCEPT_LOOPS, properties.effectiveEventLoops(), true));
 		return factory;
 	}
 
