@@ -22,11 +22,11 @@ public enum ServingModel {
 
 	/** A few event loops shared by all connections. */
 	EVENT_LOOPS("reactive", "reactive-app", "event-loops", "reactor-http-(epoll|nio)-\\d+", Concurrency.SHARED_THREADS,
-			Map.of()),
+			Map.of("accept-loops", 1)),
 
 	/** One event loop for everything, still concurrent for waiting work. */
 	SINGLE_EVENT_LOOP("reactive", "reactive-app-single-loop", "single-event-loop", "reactor-http-(epoll|nio)-\\d+",
-			Concurrency.ONE_SHARED_THREAD, Map.of("event-loops", 1));
+			Concurrency.ONE_SHARED_THREAD, Map.of("event-loops", 1, "accept-loops", 1));
 
 	private final String stack;
 

@@ -13,7 +13,7 @@ import org.springframework.http.client.ReactorResourceFactory;
 @Configuration(proxyBeanMethods = false)
 class NettyConfiguration {
 
-	private static final int ACCEPT_LOOPS = 1;
+	static final int ACCEPT_LOOPS = 1;
 
 	/**
 	 * The server's own event loops, sized by {@code stackbench.reactive.event-loops} and released on shutdown, plus

@@ -49,6 +49,7 @@ class TuningReport implements InfoContributor {
 		Map<String, Object> knobs = new LinkedHashMap<>();
 		knobs.put("port", port);
 		knobs.put("event-loops", loops);
+		knobs.put("accept-loops", NettyConfiguration.ACCEPT_LOOPS);
 		knobs.put("accept-backlog", this.eventLoops.acceptBacklog());
 		knobs.put("idle-timeout-ms", millisOrUnbounded(this.netty.getIdleTimeout()));
 		knobs.put("max-keep-alive-requests",
