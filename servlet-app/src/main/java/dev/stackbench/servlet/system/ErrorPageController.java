@@ -19,15 +19,13 @@ class ErrorPageController implements ErrorController {
 
 	@RequestMapping("${server.error.path:/error}")
 	ResponseEntity<Object> error(HttpServletRequest request) {
-		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		if (status == null) {
-			// Requested directly: the error page is not an endpoint.
-			return ProblemResponses.respond(Problem.forStatus(404, request.getMethod(), request.getRequestURI()),
-					new HttpHeaders());
-		}
-		return ProblemResponses.respond(Problem.forStatus((Integer) status, request.getMethod(), String.valueOf(path)),
-				new HttpHeaders());
+		Integer status = (Integer) request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		boolean requestedDirectly = status == null;
+		// Requested directly, the error page is not an endpoint: it is answered like any unknown path.
+		Problem problem = requestedDirectly ? Problem.forStatus(404, request.getMethod(), request.getRequestURI())
+				: Problem.forStatus(status, request.getMethod(),
+						String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));
+		return ProblemResponses.respond(problem, new HttpHeaders());
 	}
 
 }
