@@ -1,6 +1,10 @@
 package dev.stackbench.contract;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -154,6 +158,34 @@ public abstract class AbstractContractTests {
 			.expectStatus().isOk()
 			.expectHeader().contentType(MediaType.APPLICATION_JSON)
 			.expectBody(byte[].class).isEqualTo(body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * A client that keeps its connection sends request after request on it, mixing pages answered from a timer,
+	 * from the request thread and after reading a body. Reactor Netty 1.3.7 stopped reading such a connection after
+	 * slow, cpu, echo in a row (reactor/reactor-netty#4361): the echo never got its body and hung.
+	 */
+	@Test
+	void oneKeepAliveConnectionServesEveryKindOfRequestInTurn() throws Exception {
+		HttpClient keepAlive = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.build();
+		String base = "http://localhost:" + this.port;
+		String json = "{\"ping\":[1,2,{\"pong\":true}]}";
+		for (int round = 0; round < 40; round++) {
+			for (HttpRequest request : List.of(
+					HttpRequest.newBuilder(URI.create(base + "/api/slow?delay=5")).build(),
+					HttpRequest.newBuilder(URI.create(base + "/api/cpu?work=10")).build(),
+					HttpRequest.newBuilder(URI.create(base + "/api/echo"))
+						.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+						.POST(HttpRequest.BodyPublishers.ofString(json))
+						.build())) {
+				HttpResponse<String> response = keepAlive.send(
+						HttpRequest.newBuilder(request, (name, value) -> true).timeout(Duration.ofSeconds(5)).build(),
+						HttpResponse.BodyHandlers.ofString());
+				assertThat(response.statusCode()).as("round %d: %s", round, request.uri()).isEqualTo(200);
+			}
+		}
 	}
 
 	@Test

@@ -29,7 +29,8 @@ public record CpuWork(long work, String digest) {
 		return compute(query.wholeNumber(WORK_PARAMETER, DEFAULT_WORK, 0, MAX_WORK));
 	}
 
-	static CpuWork compute(long work) {
+	/** The work itself, for a client that checks the digest a server returned. */
+	public static CpuWork compute(long work) {
 		MessageDigest sha256 = sha256();
 		byte[] state = SEED;
 		for (long round = 0; round < work; round++) {

@@ -1,0 +1,115 @@
+package dev.stackbench.gatling.comparison;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Scrapes an app's Prometheus endpoint once a second while a scenario runs. It reads the management port, which
+ * has its own threads on both stacks, so it keeps answering when the request pool is saturated.
+ */
+final class MetricsSampler implements AutoCloseable {
+
+	private static final Duration PERIOD = Duration.ofSeconds(1);
+
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final URI endpoint;
+
+	private final List<Prometheus> scrapes = new ArrayList<>();
+
+	private final Thread sampler;
+
+	private volatile boolean running = true;
+
+	MetricsSampler(URI endpoint) {
+		this.endpoint = endpoint;
+		scrape();
+		this.sampler = Thread.ofPlatform().daemon().name("stackbench-metrics").start(this::sampleUntilClosed);
+	}
+
+	private void sampleUntilClosed() {
+		while (this.running) {
+			try {
+				Thread.sleep(PERIOD);
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			scrape();
+		}
+	}
+
+	private void scrape() {
+		HttpRequest request = HttpRequest.newBuilder(this.endpoint).timeout(Duration.ofSeconds(5)).build();
+		try {
+			HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() == 200) {
+				synchronized (this.scrapes) {
+					this.scrapes.add(Prometheus.parse(response.body()));
+				}
+			}
+		}
+		catch (IOException ex) {
+			// A scrape missed under load is a gap in the samples, not a failed run.
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Stops sampling after one last scrape, and sums up what the scrapes saw. */
+	AppMetrics finish() {
+		close();
+		scrape();
+		synchronized (this.scrapes) {
+			if (this.scrapes.size() < 2) {
+				return AppMetrics.NONE;
+			}
+			Prometheus first = this.scrapes.getFirst();
+			Prometheus last = this.scrapes.getLast();
+			return new AppMetrics(
+					difference(first, last, (scrape) -> scrape.sum("process_cpu_time_ns_total").orElse(0)) / 1e9,
+					(int) max((scrape) -> scrape.sum("jvm_threads_live_threads")),
+					(int) last.sum("jvm_threads_peak_threads").orElse(-1),
+					(int) max((scrape) -> scrape.sum("tomcat_threads_busy_threads")),
+					(int) max((scrape) -> connections(scrape)),
+					max((scrape) -> scrape.sum("jvm_memory_used_bytes", "area=\"heap\"")) / (1024 * 1024),
+					(long) difference(first, last, (scrape) -> scrape.sum("jvm_gc_pause_seconds_count").orElse(0)),
+					difference(first, last, (scrape) -> scrape.sum("jvm_gc_pause_seconds_sum").orElse(0)),
+					this.scrapes.size());
+		}
+	}
+
+	private static OptionalDouble connections(Prometheus scrape) {
+		OptionalDouble tomcat = scrape.sum("tomcat_connections_current_connections");
+		return tomcat.isPresent() ? tomcat : scrape.sum("reactor_netty_http_server_connections_active");
+	}
+
+	private double max(java.util.function.Function<Prometheus, OptionalDouble> metric) {
+		return this.scrapes.stream()
+			.map(metric)
+			.filter(OptionalDouble::isPresent)
+			.mapToDouble(OptionalDouble::getAsDouble)
+			.max()
+			.orElse(-1);
+	}
+
+	private static double difference(Prometheus first, Prometheus last, ToDoubleFunction<Prometheus> counter) {
+		return counter.applyAsDouble(last) - counter.applyAsDouble(first);
+	}
+
+	@Override
+	public void close() {
+		this.running = false;
+		this.sampler.interrupt();
+	}
+
+}

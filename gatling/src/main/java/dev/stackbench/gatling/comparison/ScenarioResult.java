@@ -1,0 +1,50 @@
+package dev.stackbench.gatling.comparison;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.stackbench.gatling.comparison.GatlingRun.ErrorCount;
+
+/**
+ * One scenario on one stack: Gatling's rows and errors, the app's metrics over the same seconds, and the load
+ * generator's own CPU.
+ *
+ * @param stack the stack's id
+ * @param scenario the scenario's id
+ * @param kind what the scenario shows
+ * @param parameters the simulation's parameters
+ * @param assertionsPassed whether every assertion of the simulation held
+ * @param gatlingReport the Gatling HTML report, relative to the comparison's folder
+ * @param requests one row per request name
+ * @param errors the error table
+ * @param app the app's metrics
+ * @param loadGeneratorCpuSeconds CPU this JVM (Gatling) used during the scenario
+ */
+public record ScenarioResult(String stack, String scenario, Scenario.Kind kind, Map<String, String> parameters,
+		boolean assertionsPassed, String gatlingReport, List<RequestStats> requests, List<ErrorCount> errors,
+		AppMetrics app, double loadGeneratorCpuSeconds) {
+
+	public long totalRequests() {
+		return this.requests.stream().mapToLong(RequestStats::count).sum();
+	}
+
+	public long failedRequests() {
+		return this.requests.stream().mapToLong(RequestStats::ko).sum();
+	}
+
+	/** The app's CPU per thousand requests, in milliseconds: what each request costs, whatever the throughput. */
+	public double appCpuMillisPer1000Requests() {
+		return (totalRequests() == 0) ? 0 : this.app.cpuSeconds() * 1000 / (totalRequests() / 1000.0);
+	}
+
+	public Optional<RequestStats> row(String name) {
+		return this.requests.stream().filter((row) -> row.name().equals(name)).findFirst();
+	}
+
+	/** The row with the most throughput: the one a one-line summary shows. */
+	public Optional<RequestStats> headline() {
+		return this.requests.stream().max(java.util.Comparator.comparingDouble(RequestStats::throughput));
+	}
+
+}

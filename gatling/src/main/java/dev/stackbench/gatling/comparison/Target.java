@@ -1,0 +1,18 @@
+package dev.stackbench.gatling.comparison;
+
+import java.net.URI;
+
+/**
+ * Where a stack answers: its base URL for load and its management URL for health, metrics and tuning.
+ *
+ * @param stack the serving model
+ * @param baseUrl e.g. {@code http://127.0.0.1:8080}
+ * @param managementUrl e.g. {@code http://127.0.0.1:9080}
+ */
+public record Target(Stack stack, URI baseUrl, URI managementUrl) {
+
+	public URI actuator(String endpoint) {
+		return this.managementUrl.resolve("/actuator/" + endpoint);
+	}
+
+}

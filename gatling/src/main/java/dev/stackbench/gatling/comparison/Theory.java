@@ -1,0 +1,160 @@
+package dev.stackbench.gatling.comparison;
+
+import static java.lang.String.format;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import dev.stackbench.gatling.simulation.KeepAliveSimulation;
+import dev.stackbench.gatling.simulation.LittlesLaw;
+import dev.stackbench.gatling.simulation.OverloadPhases;
+
+/**
+ * What theory says the results should show, and whether they do: Little's-law bounds for the scenarios that wait,
+ * and a short list of claims, each held or not held with its numbers.
+ */
+final class Theory {
+
+	/** How close to its Little's-law bound a stack that does not block must come. */
+	static final double NON_BLOCKING_SHARE_OF_BOUND = 0.8;
+
+	/** Slack on a cap before it counts as broken: the machine is noisy, and the cap is an upper bound anyway. */
+	private static final double CAP_SLACK = 1.1;
+
+	private Theory() {
+	}
+
+	/** The most requests a second the scenario allows if the server never makes a request wait for another. */
+	static OptionalDouble bound(ScenarioResult result) {
+		Map<String, String> parameters = result.parameters();
+		return switch (result.kind()) {
+			case CONCURRENT_WAIT -> OptionalDouble.of(LittlesLaw.throughputBound(
+					Double.parseDouble(parameters.get("users")), delayOf(parameters.get("path"))));
+			case ARRIVAL_RATE -> OptionalDouble.of(Double.parseDouble(parameters.get("rate")));
+			default -> OptionalDouble.empty();
+		};
+	}
+
+	static OptionalDouble ratioToBound(ScenarioResult result) {
+		OptionalDouble bound = bound(result);
+		Optional<RequestStats> headline = result.headline();
+		return (bound.isPresent() && headline.isPresent()) ? OptionalDouble.of(headline.get().throughput() / bound.getAsDouble())
+				: OptionalDouble.empty();
+	}
+
+	static List<Claim> claims(List<ScenarioResult> results, Map<String, Map<String, Object>> tuning) {
+		List<Claim> claims = new ArrayList<>();
+		for (ScenarioResult result : results) {
+			switch (result.kind()) {
+				case CONCURRENT_WAIT -> claims.add(concurrentWait(result, tuning.getOrDefault(result.stack(), Map.of())));
+				case ARRIVAL_RATE -> claims.add(arrivalRate(result));
+				case KEEP_ALIVE -> keepAlive(result).ifPresent(claims::add);
+				case CONNECTION_FLOOD -> claims.add(connectionFlood(result));
+				case OVERLOAD -> overload(result).ifPresent(claims::add);
+				default -> {
+				}
+			}
+		}
+		return claims;
+	}
+
+	private static Claim concurrentWait(ScenarioResult result, Map<String, Object> knobs) {
+		double delay = delayOf(result.parameters().get("path"));
+		int users = Integer.parseInt(result.parameters().get("users"));
+		double bound = bound(result).orElseThrow();
+		double throughput = result.headline().map(RequestStats::throughput).orElse(0.0);
+		Optional<Integer> workers = workers(result.stack(), knobs);
+		if (workers.isPresent() && workers.get() < users) {
+			double cap = LittlesLaw.throughputBound(workers.get(), delay);
+			return new Claim(format(Locale.ROOT,
+					"%s: with %d request threads and %.0f ms per request, throughput is capped at threads / delay = %.0f req/s, below the bound of %.0f req/s",
+					result.stack(), workers.get(), delay, cap, bound), throughput <= cap * CAP_SLACK,
+					format(Locale.ROOT, "%.0f req/s measured at %d concurrent requests (%.0f%% of the cap)", throughput, users,
+							100 * throughput / cap));
+		}
+		return new Claim(format(Locale.ROOT,
+				"%s: at %d concurrent slow requests (%.0f ms each), it reaches at least %.0f%% of the Little's-law bound of %.0f req/s",
+				result.stack(), users, delay, 100 * NON_BLOCKING_SHARE_OF_BOUND, bound),
+				throughput >= NON_BLOCKING_SHARE_OF_BOUND * bound,
+				format(Locale.ROOT, "%.0f req/s = %.0f%% of the bound", throughput, 100 * throughput / bound));
+	}
+
+	/** A thread-per-request stack has as many concurrent workers as request threads; the others are not capped. */
+	private static Optional<Integer> workers(String stack, Map<String, Object> knobs) {
+		boolean virtual = Boolean.TRUE.equals(knobs.get("virtual-threads"));
+		return (knobs.get("threads.max") instanceof Number threads && !virtual) ? Optional.of(threads.intValue())
+				: Optional.empty();
+	}
+
+	private static Claim arrivalRate(ScenarioResult result) {
+		double rate = bound(result).orElseThrow();
+		double delay = Double.parseDouble(result.parameters().get("delay"));
+		RequestStats row = result.headline().orElseThrow();
+		return new Claim(format(Locale.ROOT,
+				"%s: keeps up with %.0f req/s arriving on a %.0f ms page, which needs %.0f requests in flight", result.stack(),
+				rate, delay, LittlesLaw.concurrency(rate, delay)),
+				row.throughput() >= 0.9 * rate && row.ko() == 0,
+				format(Locale.ROOT, "%.0f req/s, p95 %d ms, %d failed", row.throughput(), row.p95(), row.ko()));
+	}
+
+	private static Optional<Claim> keepAlive(ScenarioResult result) {
+		Optional<RequestStats> keepAlive = result.row(KeepAliveSimulation.KEEP_ALIVE);
+		Optional<RequestStats> close = result.row(KeepAliveSimulation.NEW_CONNECTION);
+		if (keepAlive.isEmpty() || close.isEmpty()) {
+			return Optional.empty();
+		}
+		double before = keepAlive.get().throughput();
+		double after = close.get().throughput();
+		return Optional.of(new Claim(result.stack() + ": with Connection: close (a new connection per request), throughput drops",
+				after < before, format(Locale.ROOT, "%.0f req/s with keep-alive, %.0f req/s with a new connection each (%+.0f%%)",
+						before, after, 100 * (after - before) / before)));
+	}
+
+	private static Claim connectionFlood(ScenarioResult result) {
+		int connections = Integer.parseInt(result.parameters().get("connections"));
+		long ok = result.requests().stream().mapToLong(RequestStats::ok).sum();
+		String errors = result.errors().isEmpty() ? "no errors"
+				: result.errors().stream().map((error) -> error.count() + " x " + error.message()).reduce((a, b) -> a + "; " + b).orElse("");
+		return new Claim(format(Locale.ROOT, "%s: holds %d concurrent connections, each waiting on a %s ms request (C10k)",
+				result.stack(), connections, result.parameters().get("delay")), ok == connections,
+				format(Locale.ROOT, "%d of %d answered, %d failed, %d unanswered when time ran out; %s", ok, connections,
+						result.failedRequests(), Math.max(0, connections - result.totalRequests()), errors));
+	}
+
+	private static Optional<Claim> overload(ScenarioResult result) {
+		Optional<RequestStats> baseline = result.row(OverloadPhases.BASELINE);
+		if (baseline.isEmpty()) {
+			return Optional.empty();
+		}
+		int tolerated = Math.max(2 * baseline.get().p95(), baseline.get().p95() + 50);
+		Optional<Long> recoveredAfter = result.requests()
+			.stream()
+			.filter((row) -> OverloadPhases.windowStartSeconds(row.name()) >= 0)
+			.sorted(java.util.Comparator.comparingLong((RequestStats row) -> OverloadPhases.windowStartSeconds(row.name())))
+			.filter((row) -> row.p95() <= tolerated && row.ko() == 0)
+			.map((row) -> OverloadPhases.windowStartSeconds(row.name()))
+			.findFirst();
+		long overloadFailures = result.row(OverloadPhases.OVERLOAD).map(RequestStats::ko).orElse(0L);
+		return Optional.of(new Claim(result.stack() + ": after an overload, latency comes back to its baseline",
+				recoveredAfter.isPresent(),
+				format(Locale.ROOT, "baseline p95 %d ms; %s; %d requests failed during the overload", baseline.get().p95(),
+						recoveredAfter.map((seconds) -> "back within " + tolerated + " ms in the window starting " + seconds + " s after it")
+							.orElse("not back within " + tolerated + " ms by the end of the run"),
+						overloadFailures)));
+	}
+
+	/** The {@code delay} query parameter of a slow-page path, in milliseconds. */
+	static double delayOf(String path) {
+		int start = path.indexOf("delay=");
+		if (start < 0) {
+			return 100;
+		}
+		String digits = path.substring(start + "delay=".length()).replaceAll("[^0-9].*", "");
+		return Double.parseDouble(digits);
+	}
+
+}

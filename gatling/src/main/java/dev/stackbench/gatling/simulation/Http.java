@@ -1,0 +1,38 @@
+package dev.stackbench.gatling.simulation;
+
+import static io.gatling.javaapi.http.HttpDsl.header;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import dev.stackbench.workload.Api;
+import io.gatling.javaapi.core.CheckBuilder;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+/** The HTTP protocol every simulation uses, so that both apps see the same client. */
+final class Http {
+
+	private Http() {
+	}
+
+	/**
+	 * One connection pool per virtual user, as browsers and most clients behave: a closed-model user keeps its
+	 * connection alive between requests.
+	 */
+	static HttpProtocolBuilder perUserConnections(String baseUrl) {
+		return http.baseUrl(baseUrl).acceptHeader("*/*").userAgentHeader("stackbench-gatling").disableCaching();
+	}
+
+	/**
+	 * One pool shared by all virtual users, as a service calling another service behaves: for open-model runs,
+	 * where each arriving request is a new virtual user that should not pay for a new TCP connection.
+	 */
+	static HttpProtocolBuilder sharedConnections(String baseUrl) {
+		return perUserConnections(baseUrl).shareConnections();
+	}
+
+	/** A 200 from either stack: the stack header proves the answer came from a stackbench app. */
+	static CheckBuilder[] ok() {
+		return new CheckBuilder[] { status().is(200), header(Api.STACK_HEADER).exists() };
+	}
+
+}

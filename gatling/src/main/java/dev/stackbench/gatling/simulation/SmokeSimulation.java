@@ -1,0 +1,72 @@
+package dev.stackbench.gatling.simulation;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.bodyString;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.header;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import dev.stackbench.workload.Api;
+import dev.stackbench.workload.CpuWork;
+import dev.stackbench.workload.Hello;
+import dev.stackbench.workload.ProblemType;
+import dev.stackbench.workload.SampleDocument;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+
+/**
+ * Every endpoint a few times, with its body checked: the first run against a freshly started app, and the one that
+ * says whether the contract holds under a real HTTP client before any load is applied.
+ */
+public class SmokeSimulation extends Simulation {
+
+	private static final int CPU_WORK = 10;
+
+	private static final int SLOW_DELAY_MILLIS = 50;
+
+	private final Parameters parameters = new Parameters(SmokeSimulation.class);
+
+	private final String baseUrl = this.parameters.baseUrl();
+
+	private final int rounds = this.parameters.integer("rounds", 3);
+
+	private final ChainBuilder everyEndpoint = exec(
+			http("hello").get(Api.HELLO).check(Http.ok()).check(bodyString().is(Hello.TEXT)),
+			http("json").get(Api.JSON)
+				.check(Http.ok())
+				.check(jsonPath("$.project").is(SampleDocument.INSTANCE.project()),
+						jsonPath("$.stacks[1]").is(SampleDocument.INSTANCE.stacks().get(1))),
+			http("slow").get(Api.SLOW + "?delay=" + SLOW_DELAY_MILLIS)
+				.check(Http.ok())
+				.check(responseTimeInMillis().gte(SLOW_DELAY_MILLIS)),
+			http("cpu").get(Api.CPU + "?work=" + CPU_WORK)
+				.check(Http.ok())
+				.check(jsonPath("$.digest").is(CpuWork.compute(CPU_WORK).digest())),
+			http("echo").post(Api.ECHO)
+				.body(StringBody("{\"ping\":[1,2,{\"pong\":true}]}"))
+				.asJson()
+				.check(Http.ok())
+				.check(bodyString().is("{\"ping\":[1,2,{\"pong\":true}]}")),
+			http("bad parameter").get(Api.SLOW + "?delay=-1")
+				.check(status().is(400), header("Content-Type").is(Api.PROBLEM_JSON),
+						jsonPath("$.type").is(ProblemType.BAD_PARAMETER.type().toString())),
+			http("unknown path").get("/api/nothing-here")
+				.check(status().is(404), jsonPath("$.type").is(ProblemType.NOT_FOUND.type().toString())));
+
+	private final ScenarioBuilder smoke = scenario("smoke").repeat(this.rounds).on(this.everyEndpoint);
+
+	{
+		this.parameters.print("");
+		setUp(this.smoke.injectOpen(atOnceUsers(1))).protocols(Http.perUserConnections(this.baseUrl))
+			.assertions(global().failedRequests().count().is(0L),
+					global().allRequests().count().is(7L * this.rounds));
+	}
+
+}
