@@ -119,7 +119,7 @@ public final class Comparison {
 
 	private void warmUp(Target target) throws IOException {
 		Map<String, String> parameters = new LinkedHashMap<>(Map.of("baseUrl", target.baseUrl().toString(), "path",
-				"/api/json", "users", "16", "stepSeconds", String.valueOf(this.options.preset().warmUpSeconds()),
+				"/api/hello", "users", "64", "stepSeconds", String.valueOf(this.options.preset().warmUpSeconds()),
 				"maxP95Millis", "60000", "maxFailedPercent", "100"));
 		parameters.putAll(remoteAllowance());
 		GatlingRun.run("dev.stackbench.gatling.simulation.ThroughputSimulation", parameters,

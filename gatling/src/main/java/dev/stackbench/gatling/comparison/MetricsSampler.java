@@ -90,7 +90,8 @@ final class MetricsSampler implements AutoCloseable {
 
 	private static OptionalDouble connections(Prometheus scrape) {
 		OptionalDouble tomcat = scrape.sum("tomcat_connections_current_connections");
-		return tomcat.isPresent() ? tomcat : scrape.sum("reactor_netty_http_server_connections_active");
+		// Open connections on both: Reactor Netty's _active counts only those in the middle of a request.
+		return tomcat.isPresent() ? tomcat : scrape.sum("reactor_netty_http_server_connections");
 	}
 
 	private double max(java.util.function.Function<Prometheus, OptionalDouble> metric) {

@@ -1,0 +1,100 @@
+package dev.stackbench.gatling.comparison;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+/**
+ * Opens a report in headless Chromium, takes a screenshot and checks that the charts were drawn: every stack's
+ * colour covers real area, in as many separate bands down the page as there are charts. CI installs Chromium and
+ * fails without it; elsewhere the test is skipped when Chromium is missing.
+ */
+class ReportRenderingTests {
+
+	@Test
+	void chromiumDrawsEveryChart(@TempDir Path folder) throws Exception {
+		Path chromium = chromium().orElseGet(() -> {
+			if ("true".equals(System.getenv("CI"))) {
+				fail("CI needs Chromium to check the report renders; .ci/run installs the Debian package chromium");
+			}
+			return abort("Chromium is not installed");
+		});
+		ComparisonResults comparison = Fixtures.comparison();
+		Reports.write(comparison, folder);
+		Path screenshot = folder.resolve("report.png");
+		Process process = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--user-data-dir=" + folder.resolve("profile"), "--hide-scrollbars", "--window-size=1280,9000",
+				"--screenshot=" + screenshot, folder.resolve("report.html").toUri().toString())
+			.redirectErrorStream(true)
+			.redirectOutput(folder.resolve("chromium.log").toFile())
+			.start();
+		assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("Chromium finished").isTrue();
+		BufferedImage image = ImageIO.read(screenshot.toFile());
+		assertThat(image).as("screenshot, Chromium said: %s", Files.readString(folder.resolve("chromium.log"))).isNotNull();
+
+		int charts = HtmlReport.scenarioCharts(comparison, Fixtures.THROUGHPUT).size()
+				+ HtmlReport.scenarioCharts(comparison, Fixtures.CONCURRENT_SLOW).size()
+				+ HtmlReport.scenarioCharts(comparison, Fixtures.KEEP_ALIVE).size()
+				+ HtmlReport.scenarioCharts(comparison, Fixtures.FLOOD).size()
+				+ HtmlReport.resourceCharts(comparison).size();
+		for (Stack stack : comparison.stacks()) {
+			int rgb = Integer.parseInt(stack.color().substring(1), 16);
+			assertThat(pixels(image, rgb)).as("pixels drawn in %s's colour", stack.id()).isGreaterThan(charts * 150);
+		}
+		assertThat(bandsOfChartColours(image, comparison.stacks())).as("bands of chart colour down the page")
+			.isGreaterThanOrEqualTo(charts);
+	}
+
+	private static long pixels(BufferedImage image, int rgb) {
+		long count = 0;
+		for (int y = 0; y < image.getHeight(); y++) {
+			for (int x = 0; x < image.getWidth(); x++) {
+				if ((image.getRGB(x, y) & 0xFFFFFF) == rgb) {
+					count++;
+				}
+			}
+		}
+		return count;
+	}
+
+	/** Runs of rows that hold any stack's colour: each chart makes at least one, separated by white. */
+	private static int bandsOfChartColours(BufferedImage image, List<Stack> stacks) {
+		List<Integer> colours = stacks.stream().map((stack) -> Integer.parseInt(stack.color().substring(1), 16)).toList();
+		int bands = 0;
+		boolean inBand = false;
+		for (int y = 0; y < image.getHeight(); y++) {
+			boolean coloured = false;
+			for (int x = 0; x < image.getWidth() && !coloured; x++) {
+				coloured = colours.contains(image.getRGB(x, y) & 0xFFFFFF);
+			}
+			if (coloured && !inBand) {
+				bands++;
+			}
+			inBand = coloured;
+		}
+		return bands;
+	}
+
+	private static Optional<Path> chromium() {
+		return List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+			.stream()
+			.map(Path::of)
+			.filter(Files::isExecutable)
+			.findFirst();
+	}
+
+}
