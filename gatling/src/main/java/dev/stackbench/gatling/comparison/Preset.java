@@ -31,7 +31,7 @@ public enum Preset {
 			new Scenario("throughput", CONCURRENCY_STEPS, "ThroughputSimulation",
 					Map.of("path", "/api/hello", "users", "1,8,32,128,512", "stepSeconds", "8")),
 			new Scenario("cpu", CONCURRENCY_STEPS, "ThroughputSimulation",
-					Map.of("path", "/api/cpu?work=2000", "users", "1,2,8,32", "stepSeconds", "6")),
+					Map.of("path", "/api/cpu?work=20000", "users", "1,2,8,32", "stepSeconds", "6")),
 			new Scenario("concurrent-slow", CONCURRENT_WAIT, "ThroughputSimulation",
 					Map.of("path", "/api/slow?delay=500", "users", "1000", "stepSeconds", "15", "maxP95Millis", "5000")),
 			new Scenario("slow-rate", ARRIVAL_RATE, "SlowEndpointSimulation",
@@ -41,7 +41,7 @@ public enum Preset {
 			new Scenario("connection-flood", CONNECTION_FLOOD, "ConnectionFloodSimulation",
 					Map.of("connections", "4000", "rampSeconds", "8", "delay", "10000", "patienceSeconds", "20")),
 			new Scenario("overload", OVERLOAD, "OverloadSimulation",
-					Map.of("work", "2000", "baseRate", "50", "peakRate", "1500", "baselineSeconds", "6", "rampSeconds",
+					Map.of("work", "20000", "baseRate", "50", "peakRate", "1500", "baselineSeconds", "6", "rampSeconds",
 							"6", "holdSeconds", "8", "recoverySeconds", "20", "windowSeconds", "5")))),
 
 	CI(3, List.of(new Scenario("smoke", SMOKE, "SmokeSimulation", Map.of("rounds", "3")),

@@ -25,7 +25,7 @@ public class OverloadSimulation extends Simulation {
 
 	private final String baseUrl = this.parameters.baseUrl();
 
-	private final int work = this.parameters.integer("work", 2_000);
+	private final int work = this.parameters.integer("work", 20_000);
 
 	private final double baseRate = this.parameters.decimal("baseRate", 50);
 
