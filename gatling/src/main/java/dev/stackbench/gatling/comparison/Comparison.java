@@ -35,6 +35,8 @@ public final class Comparison {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
+
 	private final Options options;
 
 	private final Path output;
@@ -93,6 +95,7 @@ public final class Comparison {
 				this.progress.stack(stack, "warming up for " + this.options.preset().warmUpSeconds() + " s");
 				warmUp(target);
 				for (Scenario scenario : this.options.scenarios()) {
+					awaitIdle(target);
 					this.progress.scenario(stack, scenario);
 					results.add(measure(target, scenario));
 				}
@@ -145,6 +148,27 @@ public final class Comparison {
 				outcome.errors(), app, loadGeneratorCpu);
 		this.progress.done(result);
 		return result;
+	}
+
+	/**
+	 * Waits until the app has no request in flight, so that one scenario's leftovers do not load the next: a
+	 * thread pool keeps working through requests whose clients gave up (after a flood, minutes of them).
+	 */
+	private void awaitIdle(Target target) {
+		Instant deadline = Instant.now().plus(IDLE_TIMEOUT);
+		double inFlight = MetricsSampler.inFlight(target.actuator("prometheus"));
+		if (inFlight <= 0) {
+			return;
+		}
+		this.progress.stack(target.stack(), "waiting for " + Math.round(inFlight) + " requests left in flight to finish");
+		while (inFlight > 0 && Instant.now().isBefore(deadline)) {
+			AppProcess.sleep(Duration.ofSeconds(1));
+			inFlight = MetricsSampler.inFlight(target.actuator("prometheus"));
+		}
+		if (inFlight > 0) {
+			this.progress.stack(target.stack(), "still " + Math.round(inFlight) + " requests in flight after "
+					+ IDLE_TIMEOUT.toSeconds() + " s; the next scenario starts on a busy app");
+		}
 	}
 
 	private Map<String, String> remoteAllowance() {

@@ -65,6 +65,23 @@ final class MetricsSampler implements AutoCloseable {
 		}
 	}
 
+	/** Requests the app is serving right now, from Spring's active-request timer; 0 when it cannot be read. */
+	static double inFlight(URI endpoint) {
+		try {
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(5)).build(),
+						HttpResponse.BodyHandlers.ofString());
+			return Prometheus.parse(response.body()).sum("http_server_requests_active_seconds_gcount").orElse(0);
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 0;
+		}
+	}
+
 	/** Stops sampling after one last scrape, and sums up what the scrapes saw. */
 	AppMetrics finish() {
 		close();

@@ -3,11 +3,9 @@ package dev.stackbench.gatling.simulation;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
-import static io.gatling.javaapi.http.HttpDsl.http;
 
 import java.time.Duration;
 
-import dev.stackbench.workload.Api;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 
@@ -36,8 +34,7 @@ public class ConnectionFloodSimulation extends Simulation {
 	private final Duration patience = this.parameters.seconds("patienceSeconds", 30);
 
 	private final ScenarioBuilder flood = scenario("one long request per connection")
-		.exec(http("GET /api/slow?delay=" + this.delayMillis).get(Api.SLOW + "?delay=" + this.delayMillis)
-			.check(Http.ok()));
+		.exec(Http.slowPage(this.delayMillis));
 
 	{
 		this.parameters.print(LittlesLaw.explain(this.connections / (double) this.ramp.toSeconds(), this.delayMillis)

@@ -7,6 +7,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 import dev.stackbench.workload.Api;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 /** The HTTP protocol every simulation uses, so that both apps see the same client. */
 final class Http {
@@ -33,6 +34,12 @@ final class Http {
 	/** A 200 from either stack: the stack header proves the answer came from a stackbench app. */
 	static CheckBuilder[] ok() {
 		return new CheckBuilder[] { status().is(200), header(Api.STACK_HEADER).exists() };
+	}
+
+	/** {@code GET /api/slow?delay=ms}, named after its path so that each delay is its own row in a report. */
+	static HttpRequestActionBuilder slowPage(int delayMillis) {
+		String path = Api.SLOW + "?delay=" + delayMillis;
+		return http("GET " + path).get(path).check(ok());
 	}
 
 }

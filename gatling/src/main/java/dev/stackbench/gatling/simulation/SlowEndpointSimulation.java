@@ -3,11 +3,9 @@ package dev.stackbench.gatling.simulation;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
-import static io.gatling.javaapi.http.HttpDsl.http;
 
 import java.time.Duration;
 
-import dev.stackbench.workload.Api;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 
@@ -34,8 +32,7 @@ public class SlowEndpointSimulation extends Simulation {
 	private final double maxFailedPercent = this.parameters.decimal("maxFailedPercent", 0.0);
 
 	private final ScenarioBuilder slow = scenario("slow page at a constant rate")
-		.exec(http("GET /api/slow?delay=" + this.delayMillis).get(Api.SLOW + "?delay=" + this.delayMillis)
-			.check(Http.ok()));
+		.exec(Http.slowPage(this.delayMillis));
 
 	{
 		long requests = Math.round(this.rate * this.duration.toSeconds());

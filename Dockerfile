@@ -1,0 +1,52 @@
+# syntax=docker/dockerfile:1
+# One Dockerfile for the demo stack, built from the source tree: `docker compose up --build` builds the jars once in
+# the build stage, then one small runtime image per app, and an image for running Gatling simulations.
+
+# Pinned tags: a rebuild next year measures the same JDK as today.
+ARG JDK_IMAGE=eclipse-temurin:21.0.5_11-jdk-jammy
+ARG JRE_IMAGE=eclipse-temurin:21.0.5_11-jre-jammy
+
+FROM ${JDK_IMAGE} AS build
+WORKDIR /workspace
+# The wrapper and the poms first, so that dependencies are downloaded in a layer of their own.
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+COPY workload/pom.xml workload/
+COPY contract-tests/pom.xml contract-tests/
+COPY servlet-app/pom.xml servlet-app/
+COPY reactive-app/pom.xml reactive-app/
+COPY gatling/pom.xml gatling/
+COPY workload/src workload/src
+COPY contract-tests/src contract-tests/src
+COPY servlet-app/src servlet-app/src
+COPY reactive-app/src reactive-app/src
+COPY gatling/src gatling/src
+# Tests run in CI (./mvnw verify); the image build only packages. gatling.skip still resolves Gatling's plugin, so
+# the gatling image can later run simulations offline.
+RUN ./mvnw -B -ntp -DskipTests -Dgatling.skip=true -Psimulate verify
+
+# The runtime images: a JRE, a non-root user, and JVM options that read the container's limits rather than the
+# host's (container support is on by default since JDK 10; the percentage sets the heap from the memory limit).
+FROM ${JRE_IMAGE} AS runtime
+RUN groupadd --system --gid 10001 stackbench && useradd --system --uid 10001 --gid stackbench --no-create-home stackbench
+WORKDIR /app
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError"
+USER 10001
+
+FROM runtime AS servlet-app
+COPY --from=build --chown=10001:10001 /workspace/servlet-app/target/servlet-app-*.jar /app/app.jar
+EXPOSE 8080 9080
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]
+
+FROM runtime AS reactive-app
+COPY --from=build --chown=10001:10001 /workspace/reactive-app/target/reactive-app-*.jar /app/app.jar
+EXPOSE 8081 9081
+ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/app.jar"]
+
+# Runs one simulation with the wrapper, offline, against an app on the compose network; the report is written to
+# /workspace/gatling/target/gatling, which compose mounts from the host.
+FROM build AS gatling
+RUN groupadd --system --gid 10001 stackbench && useradd --system --uid 10001 --gid stackbench stackbench \
+	&& cp -r /root/.m2 /home/stackbench/.m2 && chown -R stackbench:stackbench /workspace /home/stackbench
+USER 10001
+ENTRYPOINT ["./mvnw", "-B", "-o", "-ntp", "-Psimulate", "-Dmaven.repo.local=/home/stackbench/.m2/repository"]
