@@ -20,6 +20,13 @@ public final class Api {
 	/** Every endpoint path; metrics tag anything else as {@link #OTHER_PATHS} to keep tag cardinality bounded. */
 	public static final List<String> PATHS = List.of(HELLO, JSON, SLOW, CPU, ECHO);
 
+	/**
+	 * The reactive app only: {@code /api/slow} done wrong, sleeping on the event loop itself, so that a workshop
+	 * sees every other connection of that loop stall. Not part of the contract both apps share (the servlet app
+	 * answers 404), and never to be copied.
+	 */
+	public static final String BLOCK_EVENT_LOOP = "/api/antipattern/block-event-loop";
+
 	public static final String OTHER_PATHS = "/**";
 
 	/** Which stack answered: {@code servlet} or {@code reactive}. */
@@ -35,7 +42,7 @@ public final class Api {
 
 	/** The path as a metrics tag: itself when it is an endpoint, otherwise one shared value. */
 	public static String pathTag(String path) {
-		return PATHS.contains(path) ? path : OTHER_PATHS;
+		return (PATHS.contains(path) || BLOCK_EVENT_LOOP.equals(path)) ? path : OTHER_PATHS;
 	}
 
 }

@@ -77,7 +77,10 @@ final class HtmlReport {
 					SvgChart.lines(scenario.id() + "-throughput", scenario.id() + ": throughput against concurrency", "req/s",
 							"concurrent users", users, series(results, ofScenario, rows, RequestStats::throughput)),
 					SvgChart.lines(scenario.id() + "-latency", scenario.id() + ": p95 latency against concurrency", "ms",
-							"concurrent users", users, series(results, ofScenario, rows, RequestStats::p95)));
+							"concurrent users", users, series(results, ofScenario, rows, RequestStats::p95)),
+					percentiles(scenario.id() + "-percentiles",
+							scenario.id() + ": latency percentiles at " + users.getLast().trim() + " users", ofScenario,
+							rows.getLast()));
 		}
 		List<String> rows = new ArrayList<>(new LinkedHashSet<>(
 				ofScenario.stream().flatMap((result) -> result.requests().stream()).map(RequestStats::name).toList()));
@@ -85,20 +88,25 @@ final class HtmlReport {
 		charts.add(SvgChart.bars(scenario.id() + "-throughput", scenario.id() + ": throughput", "req/s", rows,
 				series(results, ofScenario, rows, RequestStats::throughput)));
 		if (rows.size() == 1) {
-			String row = rows.getFirst();
-			charts.add(SvgChart.bars(scenario.id() + "-latency", scenario.id() + ": latency percentiles", "ms",
-					List.of("p50", "p95", "p99"),
-					ofScenario.stream()
-						.map((result) -> new Series(result.stack(), Stack.of(result.stack()).color(),
-								result.row(row).map((stats) -> List.of((double) stats.p50(), (double) stats.p95(), (double) stats.p99()))
-									.orElse(List.of(Double.NaN, Double.NaN, Double.NaN))))
-						.toList()));
+			charts.add(percentiles(scenario.id() + "-latency", scenario.id() + ": latency percentiles", ofScenario,
+					rows.getFirst()));
 		}
 		else {
 			charts.add(SvgChart.bars(scenario.id() + "-latency", scenario.id() + ": p95 latency", "ms", rows,
 					series(results, ofScenario, rows, RequestStats::p95)));
 		}
 		return charts;
+	}
+
+	/** p50, p95 and p99 of one request row, one bar per stack. */
+	private static String percentiles(String id, String title, List<ScenarioResult> ofScenario, String row) {
+		return SvgChart.bars(id, title, "ms", List.of("p50", "p95", "p99"),
+				ofScenario.stream()
+					.map((result) -> new Series(result.stack(), Stack.of(result.stack()).color(),
+							result.row(row)
+								.map((stats) -> List.of((double) stats.p50(), (double) stats.p95(), (double) stats.p99()))
+								.orElse(List.of(Double.NaN, Double.NaN, Double.NaN))))
+					.toList());
 	}
 
 	/** Threads, CPU, memory, connections and errors of every stack, one group per scenario. */

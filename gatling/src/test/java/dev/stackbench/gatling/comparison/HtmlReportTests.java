@@ -15,7 +15,8 @@ class HtmlReportTests {
 
 	@Test
 	void everyScenarioAndEveryResourceHasItsCharts() {
-		assertThat(charts()).containsExactly("throughput-throughput", "throughput-latency", "concurrent-slow-throughput",
+		assertThat(charts()).containsExactly("throughput-throughput", "throughput-latency", "throughput-percentiles",
+				"concurrent-slow-throughput",
 				"concurrent-slow-latency", "keep-alive-throughput", "keep-alive-latency", "connection-flood-throughput",
 				"connection-flood-latency", "resources-threads", "resources-cpu", "resources-memory", "resources-connections",
 				"resources-errors", "resources-load-generator");

@@ -1,6 +1,7 @@
 package dev.stackbench.reactive.system;
 
 import io.micrometer.common.KeyValues;
+import io.micrometer.observation.ObservationPredicate;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +25,17 @@ class ObservationConfiguration {
 			}
 
 		};
+	}
+
+	/**
+	 * Requests to the management server are not the app's traffic. WebFlux observes them (the servlet app's
+	 * management server does not), so every scrape counted as a request and, while it ran, as a request in flight:
+	 * the dashboards' request rates and the comparison's wait for an idle app saw a request that never ends.
+	 */
+	@Bean
+	ObservationPredicate ignoreManagementRequests() {
+		return (name, context) -> !(context instanceof ServerRequestObservationContext request
+				&& request.getCarrier().getPath().value().startsWith("/actuator/"));
 	}
 
 }
