@@ -37,6 +37,8 @@ public final class Comparison {
 
 	private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
+	private static final List<String> WARM_UP_PATHS = List.of("/api/hello", "/api/slow?delay=10", "/api/cpu?work=2000");
+
 	private final Options options;
 
 	private final Path output;
@@ -82,12 +84,13 @@ public final class Comparison {
 		System.out.println("stackbench: preset " + this.options.preset().id() + ", stacks "
 				+ this.options.stacks().stream().map(Stack::id).toList() + ", scenarios "
 				+ this.options.scenarios().stream().map(Scenario::id).toList());
-		System.out.println("stackbench: cores " + this.cpus.describe());
+		System.out.println("stackbench: " + (this.options.remote().isEmpty() ? "cores " + this.cpus.describe()
+				: "remote apps, loaded from this machine"));
 		List<ScenarioResult> results = new ArrayList<>();
 		Map<String, Map<String, Object>> tuning = new LinkedHashMap<>();
 		Map<String, String> versions = new LinkedHashMap<>();
 		for (Stack stack : this.options.stacks()) {
-			this.progress.stack(stack, "starting");
+			this.progress.stack(stack, this.options.remote().containsKey(stack) ? "checking the remote app's health" : "starting");
 			try (RunningStack running = start(stack)) {
 				Target target = running.target();
 				tuning.put(stack.id(), tuning(target));
@@ -120,13 +123,20 @@ public final class Comparison {
 		return new RunningStack(app.target(), app, AppProcess.springBootVersion(this.options.root(), stack.app()));
 	}
 
+	/**
+	 * Loads the paths the scenarios use, the waiting one included: the JIT compiles what it has seen run, and a
+	 * thousand sleeping virtual threads take a different path from a fast page.
+	 */
 	private void warmUp(Target target) throws IOException {
-		Map<String, String> parameters = new LinkedHashMap<>(Map.of("baseUrl", target.baseUrl().toString(), "path",
-				"/api/hello", "users", "64", "stepSeconds", String.valueOf(this.options.preset().warmUpSeconds()),
-				"maxP95Millis", "60000", "maxFailedPercent", "100"));
-		parameters.putAll(remoteAllowance());
-		GatlingRun.run("dev.stackbench.gatling.simulation.ThroughputSimulation", parameters,
-				this.output.resolve("gatling").resolve(target.stack().id()).resolve("warm-up"));
+		int seconds = Math.max(2, this.options.preset().warmUpSeconds() / WARM_UP_PATHS.size());
+		for (String path : WARM_UP_PATHS) {
+			Map<String, String> parameters = new LinkedHashMap<>(Map.of("baseUrl", target.baseUrl().toString(), "path",
+					path, "users", "64", "stepSeconds", String.valueOf(seconds), "maxP95Millis", "60000",
+					"maxFailedPercent", "100"));
+			parameters.putAll(remoteAllowance());
+			GatlingRun.run("dev.stackbench.gatling.simulation.ThroughputSimulation", parameters,
+					this.output.resolve("gatling").resolve(target.stack().id()).resolve("warm-up"));
+		}
 	}
 
 	private ScenarioResult measure(Target target, Scenario scenario) throws IOException {

@@ -45,7 +45,7 @@ final class GatlingRun {
 		finally {
 			parameters.keySet().forEach(System::clearProperty);
 		}
-		Path report = onlyRunIn(resultsDirectory);
+		Path report = latestRunIn(resultsDirectory);
 		if (status != 0 && status != ASSERTIONS_FAILED) {
 			throw new IllegalStateException("Gatling could not run " + simulation + " (exit code " + status + ")");
 		}
@@ -93,7 +93,7 @@ final class GatlingRun {
 		return ((Number) stats.percentile().apply(rank)).intValue();
 	}
 
-	private static Path onlyRunIn(Path resultsDirectory) throws IOException {
+	private static Path latestRunIn(Path resultsDirectory) throws IOException {
 		try (Stream<Path> runs = Files.list(resultsDirectory)) {
 			return runs.filter(Files::isDirectory)
 				.max(java.util.Comparator.comparing(Path::getFileName))
