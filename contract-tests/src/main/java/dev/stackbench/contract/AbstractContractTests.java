@@ -98,6 +98,18 @@ public abstract class AbstractContractTests {
 		}
 	}
 
+	/** Nothing tells a scanner which server and version to attack, on answers or on errors. */
+	@Test
+	void responsesCarryNoServerBanner() {
+		for (String path : List.of("/api/hello", "/api/slow?delay=-1", "/api/nope", "/api/%2e%2e/etc/passwd")) {
+			this.client.get()
+				.uri(URI.create("http://localhost:" + this.port + path))
+				.exchange()
+				.expectHeader().doesNotExist(HttpHeaders.SERVER)
+				.expectHeader().doesNotExist("X-Powered-By");
+		}
+	}
+
 	@Test
 	void jsonIsAFixedDocument() {
 		this.client.get()

@@ -64,8 +64,8 @@ final class AppProcess implements AutoCloseable {
 		return this.target;
 	}
 
-	long pid() {
-		return this.process.pid();
+	ProcessHandle handle() {
+		return this.process.toHandle();
 	}
 
 	/** Waits until the management port reports UP, or fails with the app's log when it dies or takes too long. */

@@ -47,6 +47,22 @@ public final class TestApps implements AutoCloseable {
 		return new ArrayList<>(this.apps.values().stream().map((app) -> app.target().baseUrl()).toList());
 	}
 
+	public URI baseUrl(Stack stack) {
+		return this.apps.get(stack).target().baseUrl();
+	}
+
+	/** Requests the stack's app is serving right now, from its own metrics. */
+	public double inFlight(Stack stack) {
+		return MetricsSampler.inFlight(this.apps.get(stack).target().actuator("prometheus"));
+	}
+
+	/** Sends the app SIGTERM, as an orchestrator stopping it would, and returns at once. */
+	public ProcessHandle terminate(Stack stack) {
+		ProcessHandle app = this.apps.get(stack).handle();
+		app.destroy();
+		return app;
+	}
+
 	/** {@code 127.0.0.1:port} of a stack's management port, as a Prometheus target. */
 	public String managementAuthority(Stack stack) {
 		return this.apps.get(stack).target().managementUrl().getAuthority();
