@@ -24,6 +24,9 @@ public enum ProblemType {
 
 	UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
 
+	/** Only with an admission limit set: more requests in flight than the limit allows. */
+	OVERLOADED(503, "overloaded", "Overloaded"),
+
 	/** A bug in stackbench: the contract suite fails whenever one is answered. */
 	INTERNAL_ERROR(500, "internal-error", "Internal error");
 

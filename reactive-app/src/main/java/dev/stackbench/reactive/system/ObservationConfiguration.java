@@ -35,7 +35,7 @@ class ObservationConfiguration {
 	@Bean
 	ObservationPredicate ignoreManagementRequests() {
 		return (name, context) -> !(context instanceof ServerRequestObservationContext request
-				&& request.getCarrier().getPath().value().startsWith("/actuator/"));
+				&& ManagementRequests.isManagement(request.getCarrier()));
 	}
 
 }

@@ -28,11 +28,14 @@ class TuningReport implements InfoContributor {
 
 	private final NettyServerProperties netty;
 
+	private final AdmissionFilter admission;
+
 	private volatile Tuning tuning;
 
-	TuningReport(EventLoopProperties eventLoops, NettyServerProperties netty) {
+	TuningReport(EventLoopProperties eventLoops, NettyServerProperties netty, AdmissionFilter admission) {
 		this.eventLoops = eventLoops;
 		this.netty = netty;
+		this.admission = admission;
 	}
 
 	@EventListener
@@ -54,6 +57,7 @@ class TuningReport implements InfoContributor {
 		knobs.put("idle-timeout-ms", millisOrUnbounded(this.netty.getIdleTimeout()));
 		knobs.put("max-keep-alive-requests",
 				(this.netty.getMaxKeepAliveRequests() != null) ? this.netty.getMaxKeepAliveRequests() : -1);
+		knobs.put("admission.max-in-flight", this.admission.maxInFlight());
 		return new Tuning("reactive", (loops == 1) ? "single-event-loop" : "event-loops", knobs);
 	}
 

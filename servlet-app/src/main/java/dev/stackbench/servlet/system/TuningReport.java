@@ -27,18 +27,25 @@ class TuningReport implements InfoContributor {
 
 	private static final Log logger = LogFactory.getLog(TuningReport.class);
 
+	private final AdmissionFilter admission;
+
 	private volatile Tuning tuning;
+
+	TuningReport(AdmissionFilter admission) {
+		this.admission = admission;
+	}
 
 	@EventListener
 	void onServerStarted(ServletWebServerInitializedEvent event) {
 		boolean managementServer = event.getApplicationContext().getServerNamespace() != null;
 		if (!managementServer && event.getWebServer() instanceof TomcatWebServer tomcat) {
-			this.tuning = describe((AbstractHttp11Protocol<?>) tomcat.getTomcat().getConnector().getProtocolHandler());
+			this.tuning = describe((AbstractHttp11Protocol<?>) tomcat.getTomcat().getConnector().getProtocolHandler(),
+					this.admission.maxInFlight());
 			logger.info(this.tuning.logLine());
 		}
 	}
 
-	private static Tuning describe(AbstractHttp11Protocol<?> protocol) {
+	private static Tuning describe(AbstractHttp11Protocol<?> protocol, int admissionLimit) {
 		Executor executor = protocol.getExecutor();
 		boolean virtualThreads = executor instanceof VirtualThreadExecutor;
 		Map<String, Object> knobs = new LinkedHashMap<>();
@@ -54,6 +61,7 @@ class TuningReport implements InfoContributor {
 		knobs.put("connection-timeout-ms", protocol.getConnectionTimeout());
 		knobs.put("keep-alive-timeout-ms", protocol.getKeepAliveTimeout());
 		knobs.put("max-keep-alive-requests", protocol.getMaxKeepAliveRequests());
+		knobs.put("admission.max-in-flight", admissionLimit);
 		return new Tuning("servlet", model(executor, virtualThreads), knobs);
 	}
 

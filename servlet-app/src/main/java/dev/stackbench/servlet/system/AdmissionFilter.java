@@ -1,0 +1,53 @@
+package dev.stackbench.servlet.system;
+
+import java.io.IOException;
+
+import dev.stackbench.workload.Admission;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The optional admission limit ({@link Admission}): past {@code stackbench.admission.max-in-flight} requests on
+ * request threads, answers 503 at once. It only sees requests a thread has picked up; those still queued for a
+ * thread are the pool's queue, which {@code server.tomcat.threads.max-queue-capacity} bounds.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+class AdmissionFilter extends OncePerRequestFilter {
+
+	private final Admission admission;
+
+	AdmissionFilter(@Value("${" + Admission.MAX_IN_FLIGHT_PROPERTY + ":0}") int maxInFlight) {
+		this.admission = Admission.of(maxInFlight);
+	}
+
+	int maxInFlight() {
+		return this.admission.maxInFlight();
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (!this.admission.tryEnter()) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, Admission.RETRY_AFTER_SECONDS);
+			ProblemErrorReportValve.write(this.admission.overloaded(), response);
+			return;
+		}
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			this.admission.leave();
+		}
+	}
+
+}
