@@ -12,11 +12,15 @@ package dev.stackbench.gatling.comparison;
  * @param maxHeapMegabytes most heap in use
  * @param gcPauses garbage-collection pauses during the scenario
  * @param gcPauseSeconds time spent in those pauses
+ * @param heapAfterGcAtStartMegabytes the lowest heap in use during the first fifth of the scenario: the floor of the
+ * heap's sawtooth, what garbage collection leaves behind
+ * @param heapAfterGcAtEndMegabytes the same during the last fifth; growth from start to end is memory kept
  * @param samples how many scrapes answered
  */
 public record AppMetrics(double cpuSeconds, int maxLiveThreads, int peakThreads, int maxBusyRequestThreads,
-		int maxConnections, double maxHeapMegabytes, long gcPauses, double gcPauseSeconds, int samples) {
+		int maxConnections, double maxHeapMegabytes, long gcPauses, double gcPauseSeconds,
+		double heapAfterGcAtStartMegabytes, double heapAfterGcAtEndMegabytes, int samples) {
 
-	public static final AppMetrics NONE = new AppMetrics(0, -1, -1, -1, -1, -1, 0, 0, 0);
+	public static final AppMetrics NONE = new AppMetrics(0, -1, -1, -1, -1, -1, 0, 0, -1, -1, 0);
 
 }

@@ -355,6 +355,7 @@ public final class Comparison {
 				case SMOKE -> 3;
 				case CONCURRENCY_STEPS, CONCURRENT_WAIT -> p.get("users").split(",").length * number(p, "stepSeconds") + 3;
 				case ARRIVAL_RATE -> number(p, "durationSeconds") + number(p, "delay") / 1000 + 3;
+				case SOAK -> number(p, "durationSeconds") + 3;
 				case KEEP_ALIVE -> 2 * number(p, "phaseSeconds") + 3;
 				case CONNECTION_FLOOD -> number(p, "rampSeconds") + number(p, "delay") / 1000 + 5;
 				case OVERLOAD -> number(p, "baselineSeconds") + number(p, "rampSeconds") + number(p, "holdSeconds")

@@ -92,17 +92,33 @@ final class MetricsSampler implements AutoCloseable {
 			}
 			Prometheus first = this.scrapes.getFirst();
 			Prometheus last = this.scrapes.getLast();
+			int fifth = Math.max(1, this.scrapes.size() / 5);
 			return new AppMetrics(
 					difference(first, last, (scrape) -> scrape.sum("process_cpu_time_ns_total").orElse(0)) / 1e9,
 					(int) max((scrape) -> scrape.sum("jvm_threads_live_threads")),
 					(int) last.sum("jvm_threads_peak_threads").orElse(-1),
 					(int) max((scrape) -> scrape.sum("tomcat_threads_busy_threads")),
 					(int) max((scrape) -> connections(scrape)),
-					max((scrape) -> scrape.sum("jvm_memory_used_bytes", "area=\"heap\"")) / (1024 * 1024),
+					max(MetricsSampler::heap) / (1024 * 1024),
 					(long) difference(first, last, (scrape) -> scrape.sum("jvm_gc_pause_seconds_count").orElse(0)),
 					difference(first, last, (scrape) -> scrape.sum("jvm_gc_pause_seconds_sum").orElse(0)),
+					lowestHeap(this.scrapes.subList(0, fifth)), lowestHeap(this.scrapes.subList(this.scrapes.size() - fifth,
+							this.scrapes.size())),
 					this.scrapes.size());
 		}
+	}
+
+	private static double lowestHeap(List<Prometheus> scrapes) {
+		return scrapes.stream()
+			.map(MetricsSampler::heap)
+			.filter(OptionalDouble::isPresent)
+			.mapToDouble(OptionalDouble::getAsDouble)
+			.min()
+			.orElse(-1) / (1024 * 1024);
+	}
+
+	private static OptionalDouble heap(Prometheus scrape) {
+		return scrape.sum("jvm_memory_used_bytes", "area=\"heap\"");
 	}
 
 	private static OptionalDouble connections(Prometheus scrape) {

@@ -8,6 +8,8 @@ import static dev.stackbench.gatling.comparison.Scenario.Kind.KEEP_ALIVE;
 import static dev.stackbench.gatling.comparison.Scenario.Kind.OVERLOAD;
 import static dev.stackbench.gatling.comparison.Scenario.Kind.SMOKE;
 
+import dev.stackbench.gatling.comparison.Scenario.Kind;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,7 @@ import java.util.Map;
 /**
  * A named set of scenarios and their sizes. {@code quick} fits a workshop (about three minutes for three stacks),
  * {@code standard} adds the C10k, open-model, CPU and overload runs (about ten minutes), {@code ci} checks that the
- * apps hold up under load with assertions, fast.
+ * apps hold up under load with assertions, fast; {@code soak} looks for drift over ten minutes of mixed load.
  */
 public enum Preset {
 
@@ -44,6 +46,9 @@ public enum Preset {
 			// Last: a thread pool keeps serving flood requests whose clients gave up, for minutes after the run.
 			new Scenario("connection-flood", CONNECTION_FLOOD, "ConnectionFloodSimulation",
 					Map.of("connections", "4000", "rampSeconds", "8", "delay", "10000", "patienceSeconds", "20")))),
+
+	/** Not for CI: ten minutes per stack. */
+	SOAK(15, List.of(new Scenario("soak", Kind.SOAK, "SoakSimulation", Map.of("rate", "200", "durationSeconds", "600")))),
 
 	CI(3, List.of(new Scenario("smoke", SMOKE, "SmokeSimulation", Map.of("rounds", "3")),
 			new Scenario("slow-rate", ARRIVAL_RATE, "SlowEndpointSimulation",

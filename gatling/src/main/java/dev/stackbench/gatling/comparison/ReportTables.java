@@ -67,13 +67,15 @@ final class ReportTables {
 					format(Locale.ROOT, "%.1f", result.loadGeneratorCpuSeconds()), count(app.maxLiveThreads()),
 					count(app.maxBusyRequestThreads()), count(app.maxConnections()),
 					format(Locale.ROOT, "%.0f", app.maxHeapMegabytes()),
+					format(Locale.ROOT, "%.0f → %.0f", app.heapAfterGcAtStartMegabytes(), app.heapAfterGcAtEndMegabytes()),
 					format(Locale.ROOT, "%d (%.0f ms)", app.gcPauses(), app.gcPauseSeconds() * 1000),
 					result.assertionsPassed() ? "passed" : "FAILED"));
 		}
 		return new Table("Resources",
 				"From each app's own metrics, scraped every second on its management port, and the load generator's process CPU. A dash means the stack has no such meter (busy request threads on an event loop).",
 				List.of("scenario", "stack", "app CPU s", "app CPU ms / 1k req", "load generator CPU s", "max live threads",
-						"max busy request threads", "max connections", "max heap MB", "GC pauses", "assertions"),
+						"max busy request threads", "max connections", "max heap MB", "heap after GC MB, start → end", "GC pauses",
+						"assertions"),
 				rows);
 	}
 

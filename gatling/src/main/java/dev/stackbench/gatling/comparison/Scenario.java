@@ -54,7 +54,10 @@ public record Scenario(String id, Kind kind, String simulation, Map<String, Stri
 		CONNECTION_FLOOD,
 
 		/** An arrival rate past capacity, then back. */
-		OVERLOAD
+		OVERLOAD,
+
+		/** A long mixed load at a steady rate, looking for drift. */
+		SOAK
 
 	}
 

@@ -55,6 +55,7 @@ final class Theory {
 				case KEEP_ALIVE -> keepAlive(result).ifPresent(claims::add);
 				case CONNECTION_FLOOD -> claims.add(connectionFlood(result));
 				case OVERLOAD -> overload(result).ifPresent(claims::add);
+				case SOAK -> claims.add(soak(result));
 				default -> {
 				}
 			}
@@ -145,6 +146,19 @@ final class Theory {
 						recoveredAfter.map((seconds) -> "back within " + tolerated + " ms in the window starting " + seconds + " s after it")
 							.orElse("not back within " + tolerated + " ms by the end of the run"),
 						overloadFailures)));
+	}
+
+	/** Heap after GC may settle a little as caches fill; more than this from start to end is kept memory. */
+	private static final double SOAK_HEAP_GROWTH = 1.2;
+
+	private static Claim soak(ScenarioResult result) {
+		AppMetrics app = result.app();
+		boolean heapSteady = app.heapAfterGcAtEndMegabytes() <= SOAK_HEAP_GROWTH * app.heapAfterGcAtStartMegabytes();
+		return new Claim(result.stack() + ": under a long mixed load, no request fails and heap after GC does not grow",
+				result.failedRequests() == 0 && heapSteady,
+				format(Locale.ROOT, "%d requests, %d failed; heap after GC %.0f MB at the start, %.0f MB at the end",
+						result.totalRequests(), result.failedRequests(), app.heapAfterGcAtStartMegabytes(),
+						app.heapAfterGcAtEndMegabytes()));
 	}
 
 	/** The {@code delay} query parameter of a slow-page path, in milliseconds. */

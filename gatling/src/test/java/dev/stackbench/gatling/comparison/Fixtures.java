@@ -54,7 +54,7 @@ final class Fixtures {
 					List.of(new RequestStats("GET /api/slow?delay=10000", platform ? 1200 : 4000, platform ? 300 : 0, 150, 10_020,
 							platform ? 60_000 : 10_300, 60_000, 60_001)),
 					platform ? List.of(new ErrorCount("Request timeout to 127.0.0.1:8080 after 60000 ms", 300)) : List.of(),
-					new AppMetrics(12, platform ? 230 : 30, 240, platform ? 200 : -1, 4000, 300, 4, 0.05, 30), 20));
+					new AppMetrics(12, platform ? 230 : 30, 240, platform ? 200 : -1, 4000, 300, 4, 0.05, 120, 125, 30), 20));
 		}
 		Environment environment = new Environment("Eclipse Adoptium 25", 2, 24_000, "Debian 12", Map.of("gatling", "3.15.1"),
 				AppProcess.JVM_OPTIONS, "app on CPU 0, load generator on CPU 1 (taskset)", "local");
@@ -66,7 +66,7 @@ final class Fixtures {
 	private static ScenarioResult result(String stack, Scenario scenario, List<RequestStats> rows, List<ErrorCount> errors) {
 		return new ScenarioResult(stack, scenario.id(), scenario.kind(), scenario.parameters(), true,
 				"gatling/" + stack + "/" + scenario.id() + "/index.html", rows, errors,
-				new AppMetrics(5, 40, 60, 12, 33, 250, 2, 0.02, 10), 3.5);
+				new AppMetrics(5, 40, 60, 12, 33, 250, 2, 0.02, 90, 92, 10), 3.5);
 	}
 
 	private static RequestStats row(String name, double throughput, int p50) {

@@ -1,6 +1,7 @@
 package dev.stackbench.gatling.comparison;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,21 @@ class TheoryTests {
 		assertThat(Theory.ratioToBound(virtualSlow).getAsDouble()).isCloseTo(0.95, within(1e-9));
 		assertThat(Theory.bound(this.comparison.resultsOf("keep-alive").getFirst())).isEmpty();
 		assertThat(Theory.delayOf("/api/slow?delay=250&x=1")).isEqualTo(250);
+	}
+
+	@Test
+	void aSoakHoldsWhenNothingFailsAndHeapAfterGcStaysFlat() {
+		Scenario soak = new Scenario("soak", Scenario.Kind.SOAK, "SoakSimulation", Map.of("rate", "200"));
+		List<Claim> claims = Theory.claims(List.of(soakResult(soak, "virtual", 100, 105, 0), soakResult(soak, "reactive", 100, 150, 0),
+				soakResult(soak, "platform", 100, 100, 3)), Map.of());
+		assertThat(claims).extracting(Claim::held).containsExactly(true, false, false);
+		assertThat(claims.get(1).evidence()).isEqualTo("1003 requests, 0 failed; heap after GC 100 MB at the start, 150 MB at the end");
+	}
+
+	private static ScenarioResult soakResult(Scenario soak, String stack, double heapStart, double heapEnd, long failed) {
+		return new ScenarioResult(stack, soak.id(), soak.kind(), soak.parameters(), failed == 0, "soak/index.html",
+				List.of(new RequestStats("hello", 1003 - failed, failed, 200, 1, 2, 3, 4)), List.of(),
+				new AppMetrics(10, 20, 20, -1, 10, 300, 50, 0.5, heapStart, heapEnd, 600), 20);
 	}
 
 	private Claim claim(String prefix) {
