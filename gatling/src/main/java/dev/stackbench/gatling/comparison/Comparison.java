@@ -27,9 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * scenarios against it while sampling its metrics, stop it, and move on; then write {@code results.json},
  * {@code report.md} and {@code report.html} into {@code target/comparison/<timestamp>/}. Never two stacks at once.
  *
- * <p>Configured by system properties: {@code preset} (quick, standard, ci), {@code stacks} and {@code scenarios}
- * (comma-separated ids), {@code set} (parameter overrides, {@code scenario.parameter=value,...}), {@code remote}
- * ({@code stack=baseUrl|managementUrl,...}), {@code failOnAssertions}.
+ * <p>Configured by system properties: {@code preset} (quick, standard, ci, soak), {@code stacks} and
+ * {@code scenarios} (comma-separated ids), {@code set} (parameter overrides, {@code scenario.parameter=value;...}),
+ * {@code remote} ({@code stack=baseUrl|managementUrl,...}), {@code failOnAssertions}.
  */
 public final class Comparison {
 

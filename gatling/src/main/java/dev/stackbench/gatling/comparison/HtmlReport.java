@@ -120,7 +120,8 @@ final class HtmlReport {
 				resourceChart(results, scenarios, "memory", "most heap in use", "MB", (result) -> result.app().maxHeapMegabytes()),
 				resourceChart(results, scenarios, "connections", "most open connections", "connections",
 						(result) -> result.app().maxConnections()),
-				resourceChart(results, scenarios, "errors", "failed requests", "requests", ScenarioResult::failedRequests),
+				resourceChart(results, scenarios, "errors", "failed or unanswered requests", "requests",
+						(result) -> result.failedRequests() + result.unansweredRequests()),
 				resourceChart(results, scenarios, "load-generator", "load generator CPU (Gatling)", "CPU s",
 						ScenarioResult::loadGeneratorCpuSeconds));
 	}

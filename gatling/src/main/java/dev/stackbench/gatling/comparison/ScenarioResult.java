@@ -33,6 +33,15 @@ public record ScenarioResult(String stack, String scenario, Scenario.Kind kind, 
 		return this.requests.stream().mapToLong(RequestStats::ko).sum();
 	}
 
+	/**
+	 * Requests sent that never got an answer, failed or not, before the run's time was up: in a connection flood,
+	 * a thread pool may still be working through them when the run ends.
+	 */
+	public long unansweredRequests() {
+		return (this.kind == Scenario.Kind.CONNECTION_FLOOD)
+				? Math.max(0, Long.parseLong(this.parameters.get("connections")) - totalRequests()) : 0;
+	}
+
 	/** The app's CPU per thousand requests, in milliseconds: what each request costs, whatever the throughput. */
 	public double appCpuMillisPer1000Requests() {
 		return (totalRequests() == 0) ? 0 : this.app.cpuSeconds() * 1000 / (totalRequests() / 1000.0);

@@ -123,7 +123,7 @@ final class Theory {
 		return new Claim(format(Locale.ROOT, "%s: holds %d concurrent connections, each waiting on a %s ms request (C10k)",
 				result.stack(), connections, result.parameters().get("delay")), ok == connections,
 				format(Locale.ROOT, "%d of %d answered, %d failed, %d unanswered when time ran out; %s", ok, connections,
-						result.failedRequests(), Math.max(0, connections - result.totalRequests()), errors));
+						result.failedRequests(), result.unansweredRequests(), errors));
 	}
 
 	private static Optional<Claim> overload(ScenarioResult result) {

@@ -253,11 +253,17 @@ class DashboardQueriesTests {
 			HttpResponse<String> response = CLIENT.send(
 					HttpRequest.newBuilder(URI.create(prometheusUrl + pathAndQuery)).timeout(Duration.ofSeconds(10)).build(),
 					HttpResponse.BodyHandlers.ofString());
-			return JSON.readTree(response.body());
+			// Until its storage is ready, Prometheus answers 503 in plain text rather than with an API document.
+			boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+			return json ? JSON.readTree(response.body()) : notAnswered("HTTP " + response.statusCode());
 		}
 		catch (IOException ex) {
-			return JSON.readTree("{\"status\":\"unreachable\",\"error\":\"" + ex.getClass().getSimpleName() + "\"}");
+			return notAnswered(ex.getClass().getSimpleName());
 		}
+	}
+
+	private static JsonNode notAnswered(String why) {
+		return JSON.createObjectNode().put("status", "unreachable").put("error", why);
 	}
 
 	private static String encode(String text) {
