@@ -1,6 +1,8 @@
 package dev.stackbench.contract;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -9,9 +11,24 @@ import java.util.stream.Stream;
  * documents are written out here by hand, not computed by the workload code under test.
  */
 public record BadRequest(String description, String method, String target, Map<String, String> headers, byte[] body,
-		int status, String type, String title, String detail) {
+		int status, String type, String title, String detail, byte[] rawHead) {
 
 	private static final String JSON = "application/json";
+
+	private static final String HEAD_TOO_LARGE = "The request line and header fields together must be at most 8192 bytes";
+
+	private static final String MALFORMED_HEAD = "The request head is not valid HTTP/1.1";
+
+	public BadRequest(String description, String method, String target, Map<String, String> headers, byte[] body,
+			int status, String type, String title, String detail) {
+		this(description, method, target, headers, body, status, type, title, detail, null);
+	}
+
+	/** Sends this request on a new connection, exactly as written here, and reads the answer. */
+	public RawHttp.Response sendTo(int port) throws IOException {
+		return (this.rawHead != null) ? RawHttp.exchange(port, this.rawHead, this.body)
+				: RawHttp.exchange(port, this.method, this.target, this.headers, this.body);
+	}
 
 	/** The exact bytes expected on the wire. */
 	public String expectedBody() {
@@ -21,11 +38,13 @@ public record BadRequest(String description, String method, String target, Map<S
 
 	@Override
 	public String toString() {
-		return this.description + ": " + this.method + " " + this.target;
+		// Shortened and printable, because it names a test in reports: some targets are 20,000 bytes of hostility.
+		String target = (this.target.length() > 80) ? this.target.substring(0, 80) + "..." : this.target;
+		return (this.description + ": " + this.method + " " + target).replaceAll("\\p{Cntrl}", "?");
 	}
 
 	public static Stream<BadRequest> all() {
-		return Stream.of(badParameters(), unknownPaths(), wrongMethods(), badBodies(), maliciousTargets())
+		return Stream.of(badParameters(), unknownPaths(), wrongMethods(), badBodies(), maliciousTargets(), badHeads())
 			.flatMap((cases) -> cases);
 	}
 
@@ -106,6 +125,65 @@ public record BadRequest(String description, String method, String target, Map<S
 					"/%2e%2e/%2e%2e/etc/passwd")
 			.map((path) -> new BadRequest("path traversal or malformed path", "GET", path, Map.of(), null, 400,
 					"bad-request", "Bad request", "Malformed request GET " + path));
+	}
+
+	/**
+	 * Heads the servers' own parsers refuse before any application code runs. The size limit is 8 KiB for the request
+	 * line and header fields together, so each oversized case is well past it and the served one well inside it.
+	 */
+	private static Stream<BadRequest> badHeads() {
+		String longValue = "a".repeat(20_000);
+		String half = "a".repeat(5_000);
+		Map<String, String> manyFields = new LinkedHashMap<>();
+		for (int i = 0; i < 150; i++) {
+			manyFields.put("X-Field-" + i, "v");
+		}
+		return Stream.of(
+				new BadRequest("query over the head limit", "GET", "/api/hello?x=" + longValue, Map.of(), null, 414,
+						"uri-too-long", "URI too long", "The request line must be at most 8192 bytes"),
+				new BadRequest("header over the head limit", "GET", "/api/hello", Map.of("X-Big", longValue), null, 431,
+						"header-fields-too-large", "Request header fields too large", HEAD_TOO_LARGE),
+				new BadRequest("line and header over the limit together", "GET", "/api/hello?x=" + half,
+						Map.of("X-Big", half), null, 431, "header-fields-too-large", "Request header fields too large",
+						HEAD_TOO_LARGE),
+				badHead("more than 100 header fields", "GET", "/api/hello", manyFields),
+				malformedHead("space in a header name", "GET /api/hello HTTP/1.1\r\nHost: localhost\r\nBad Name: x\r\n"),
+				malformedHead("NUL in a header value", "GET /api/hello HTTP/1.1\r\nHost: localhost\r\nX-A: a\0b\r\n"),
+				malformedHead("garbled request line", "\u0001\u0002 garbage\r\n"),
+				malformedHead("unknown HTTP version", "GET /api/hello HTTP/9.9\r\nHost: localhost\r\n"),
+				rawHead("no Host", "GET /api/hello HTTP/1.1\r\n", 400, "bad-request", "Bad request",
+						"Malformed request GET /api/hello"),
+				rawHead("two Hosts", "GET /api/hello HTTP/1.1\r\nHost: localhost\r\nHost: other\r\n", 400,
+						"bad-request", "Bad request", "Malformed request GET /api/hello"),
+				rawHead("two Content-Lengths",
+						"POST /api/echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+								+ "Content-Length: 2\r\nContent-Length: 3\r\n",
+						400, "bad-request", "Bad request", "Malformed request POST /api/echo"),
+				new BadRequest("bad chunk size", "POST", "/api/echo",
+						Map.of("Content-Type", JSON, "Transfer-Encoding", "chunked"),
+						"ZZ\r\n{}\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 400, "bad-request", "Bad request",
+						"Malformed request POST /api/echo"),
+				new BadRequest("unknown method", "FOO", "/api/hello", Map.of(), null, 405, "method-not-allowed",
+						"Method not allowed", "Method FOO is not allowed on /api/hello"),
+				new BadRequest("TRACE", "TRACE", "/api/hello", Map.of(), null, 405, "method-not-allowed",
+						"Method not allowed", "Method TRACE is not allowed on /api/hello"));
+	}
+
+	private static BadRequest badHead(String description, String method, String target, Map<String, String> headers) {
+		return new BadRequest(description, method, target, headers, null, 400, "bad-request", "Bad request",
+				"Malformed request " + method + " " + target);
+	}
+
+	private static BadRequest malformedHead(String description, String head) {
+		return rawHead(description, head, 400, "bad-request", "Bad request", MALFORMED_HEAD);
+	}
+
+	/** A head sent as written (ended here with Connection: close and the empty line), for what a map cannot say. */
+	private static BadRequest rawHead(String description, String head, int status, String type, String title,
+			String detail) {
+		byte[] raw = (head + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+		String requestLine = head.substring(0, head.indexOf('\r'));
+		return new BadRequest(description, "(raw)", requestLine, Map.of(), null, status, type, title, detail, raw);
 	}
 
 	private static BadRequest badParameter(String description, String target, String detail) {

@@ -42,11 +42,16 @@ public final class RawHttp {
 			head.append("Content-Length: ").append(body.length).append("\r\n");
 		}
 		head.append("\r\n");
+		return exchange(port, head.toString().getBytes(StandardCharsets.ISO_8859_1), body);
+	}
+
+	/** Sends a request head exactly as given (and a body, if any) on a new connection and reads the response. */
+	public static Response exchange(int port, byte[] head, byte[] body) throws IOException {
 		try (Socket socket = new Socket("localhost", port)) {
 			socket.setSoTimeout(TIMEOUT_MILLIS);
 			OutputStream out = socket.getOutputStream();
 			try {
-				out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+				out.write(head);
 				if (body != null) {
 					out.write(body);
 				}
@@ -55,8 +60,28 @@ public final class RawHttp {
 			catch (IOException ex) {
 				// A server may answer (413, say) and stop reading before the body is sent: its answer still counts.
 			}
-			return parse(socket.getInputStream().readAllBytes());
+			return parse(readUntilClosed(socket.getInputStream()));
 		}
+	}
+
+	/**
+	 * Everything the server sends until it closes. A server that refuses a request before reading all of it closes
+	 * with bytes unread, which resets the connection after its answer: the answer read until then still counts.
+	 */
+	private static byte[] readUntilClosed(InputStream in) throws IOException {
+		ByteArrayOutputStream received = new ByteArrayOutputStream();
+		byte[] buffer = new byte[8192];
+		try {
+			for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+				received.write(buffer, 0, n);
+			}
+		}
+		catch (IOException ex) {
+			if (received.size() == 0) {
+				throw ex;
+			}
+		}
+		return received.toByteArray();
 	}
 
 	private static Response parse(byte[] raw) throws IOException {

@@ -24,6 +24,12 @@ public enum ProblemType {
 
 	UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
 
+	/** The request line alone is longer than the request head may be (see {@link RequestHead}). */
+	URI_TOO_LONG(414, "uri-too-long", "URI too long"),
+
+	/** The request line and header fields together are larger than the request head may be. */
+	HEADER_FIELDS_TOO_LARGE(431, "header-fields-too-large", "Request header fields too large"),
+
 	/** Only with an admission limit set: more requests in flight than the limit allows. */
 	OVERLOADED(503, "overloaded", "Overloaded"),
 

@@ -1,14 +1,18 @@
 package dev.stackbench.reactive.system;
 
+import java.time.Duration;
+
 import dev.stackbench.workload.Api;
 import io.netty.channel.ChannelOption;
 import reactor.netty.resources.LoopResources;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.util.unit.DataSize;
 
 @Configuration(proxyBeanMethods = false)
 class NettyConfiguration {
@@ -33,6 +37,15 @@ class NettyConfiguration {
 	@Bean
 	NettyServerCustomizer acceptBacklog(EventLoopProperties properties) {
 		return (server) -> server.option(ChannelOption.SO_BACKLOG, properties.acceptBacklog());
+	}
+
+	/** Size and time limits on each request head, the same as the servlet app's (see {@link RequestHeadGuard}). */
+	@Bean
+	NettyServerCustomizer requestHeadGuard(@Value("${server.max-http-request-header-size}") DataSize maxHeadSize,
+			@Value("${stackbench.request-head-timeout}") Duration timeout) {
+		return (server) -> server.doOnChannelInit((observer, channel, remoteAddress) -> new RequestHeadGuard(
+				maxHeadSize.toBytes(), timeout)
+			.install(channel.pipeline()));
 	}
 
 	/**

@@ -6,6 +6,7 @@ import dev.stackbench.workload.ProblemException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -32,6 +33,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<Object> workloadProblem(ProblemException ex) {
 		return respond(ex.problem(), new HttpHeaders());
+	}
+
+	/**
+	 * The connection closed while the request was read or answered: the client left, or the server refused its body
+	 * (see {@link RequestHeadGuard}). There is no one to answer and nothing went wrong in the app.
+	 */
+	@ExceptionHandler(AbortedException.class)
+	Mono<ResponseEntity<Object>> connectionClosed(AbortedException ex, ServerHttpRequest request) {
+		logger.debug("Connection closed while answering " + request.getMethod() + " " + request.getURI().getRawPath());
+		return Mono.empty();
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -4,16 +4,19 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.stackbench.workload.RequestHead;
 import dev.stackbench.workload.Tuning;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.reactor.netty.autoconfigure.NettyServerProperties;
 import org.springframework.boot.web.server.reactive.context.ReactiveWebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Reports the knobs the Netty server started with: logged once and published on {@code /actuator/info}, so every
@@ -32,10 +35,18 @@ class TuningReport implements InfoContributor {
 
 	private volatile Tuning tuning;
 
-	TuningReport(EventLoopProperties eventLoops, NettyServerProperties netty, AdmissionFilter admission) {
+	private final DataSize maxRequestHeadSize;
+
+	private final Duration requestHeadTimeout;
+
+	TuningReport(EventLoopProperties eventLoops, NettyServerProperties netty, AdmissionFilter admission,
+			@Value("${server.max-http-request-header-size}") DataSize maxRequestHeadSize,
+			@Value("${stackbench.request-head-timeout}") Duration requestHeadTimeout) {
 		this.eventLoops = eventLoops;
 		this.netty = netty;
 		this.admission = admission;
+		this.maxRequestHeadSize = maxRequestHeadSize;
+		this.requestHeadTimeout = requestHeadTimeout;
 	}
 
 	@EventListener
@@ -57,6 +68,9 @@ class TuningReport implements InfoContributor {
 		knobs.put("idle-timeout-ms", millisOrUnbounded(this.netty.getIdleTimeout()));
 		knobs.put("max-keep-alive-requests",
 				(this.netty.getMaxKeepAliveRequests() != null) ? this.netty.getMaxKeepAliveRequests() : -1);
+		knobs.put("max-request-head-bytes", this.maxRequestHeadSize.toBytes());
+		knobs.put("max-header-fields", RequestHead.MAX_HEADER_FIELDS);
+		knobs.put("request-head-timeout-ms", this.requestHeadTimeout.toMillis());
 		knobs.put("admission.max-in-flight", this.admission.maxInFlight());
 		return new Tuning("reactive", (loops == 1) ? "single-event-loop" : "event-loops", knobs);
 	}

@@ -21,9 +21,10 @@ class ErrorPageController implements ErrorController {
 	ResponseEntity<Object> error(HttpServletRequest request) {
 		Integer status = (Integer) request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		boolean requestedDirectly = status == null;
+		// An error dispatch is a GET whatever the request was: the original method is in ERROR_METHOD.
 		// Requested directly, the error page is not an endpoint: it is answered like any unknown path.
 		Problem problem = requestedDirectly ? Problem.forStatus(404, request.getMethod(), request.getRequestURI())
-				: Problem.forStatus(status, request.getMethod(),
+				: Problem.forStatus(status, String.valueOf(request.getAttribute(RequestDispatcher.ERROR_METHOD)),
 						String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));
 		return ProblemResponses.respond(problem, new HttpHeaders());
 	}

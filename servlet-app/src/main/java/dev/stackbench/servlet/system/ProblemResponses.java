@@ -6,6 +6,7 @@ import dev.stackbench.workload.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.coyote.BadRequestException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -32,6 +33,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<Object> workloadProblem(ProblemException ex) {
 		return respond(ex.problem(), new HttpHeaders());
+	}
+
+	/** A body Tomcat cannot frame (a bad chunk header, say), found only when the endpoint reads it. */
+	@ExceptionHandler(BadRequestException.class)
+	ResponseEntity<Object> unreadableBody(HttpServletRequest request) {
+		return respond(Problem.forStatus(400, request.getMethod(), request.getRequestURI()), new HttpHeaders());
 	}
 
 	@ExceptionHandler(Exception.class)

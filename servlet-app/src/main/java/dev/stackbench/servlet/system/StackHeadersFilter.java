@@ -31,4 +31,10 @@ class StackHeadersFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
+	/** Also on error dispatches: Tomcat refuses some requests (TRACE, for one) before any filter has run. */
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
 }

@@ -61,6 +61,11 @@ class TuningReport implements InfoContributor {
 		knobs.put("connection-timeout-ms", protocol.getConnectionTimeout());
 		knobs.put("keep-alive-timeout-ms", protocol.getKeepAliveTimeout());
 		knobs.put("max-keep-alive-requests", protocol.getMaxKeepAliveRequests());
+		knobs.put("max-request-head-bytes", protocol.getMaxHttpRequestHeaderSize());
+		knobs.put("max-header-fields", protocol.getMaxHeaderCount());
+		if (protocol instanceof RequestHeadDeadlineProtocol deadline) {
+			knobs.put("request-head-timeout-ms", deadline.getRequestHeadTimeout().toMillis());
+		}
 		knobs.put("admission.max-in-flight", admissionLimit);
 		return new Tuning("servlet", model(executor, virtualThreads), knobs);
 	}

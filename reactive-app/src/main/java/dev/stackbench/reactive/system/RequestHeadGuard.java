@@ -1,0 +1,195 @@
+package dev.stackbench.reactive.system;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import dev.stackbench.workload.Api;
+import dev.stackbench.workload.Problem;
+import dev.stackbench.workload.RequestHead;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import reactor.netty.NettyPipeline;
+
+/**
+ * Guards the reading of each request head (request line and header fields) on one connection, the way Tomcat's
+ * parser and {@code RequestHeadDeadlineProtocol} do on the servlet app, with the same limits (see
+ * {@link RequestHead}):
+ * <ul>
+ * <li>a head over the size limit is answered with the same problem document as there, then the connection is
+ * closed. Netty's decoder limits the line and the header fields separately, and Reactor Netty answers its
+ * refusals with an empty body; this handler answers those, and also a line and headers over the limit together.
+ * Any other head or body the decoder cannot parse, and a few heads Netty accepts and Tomcat does not, get the
+ * servlet app's 400.</li>
+ * <li>a head that has not fully arrived within the timeout of its first byte, or of the connection opening, gets its
+ * connection closed, as on the servlet app. Reactor Netty's idle timeout sits after the codec and so counts only
+ * whole heads, not bytes: on its own it already stops a client that trickles a byte every few seconds (slowloris),
+ * but only after the idle timeout (60 s), three times the servlet app's deadline.</li>
+ * </ul>
+ * One instance per connection: its two handlers sit either side of the HTTP codec and share its state, all on the
+ * connection's event loop.
+ */
+final class RequestHeadGuard {
+
+	private final long maxHeadBytes;
+
+	private final Duration timeout;
+
+	private ScheduledFuture<?> deadline;
+
+	/** Whether the next bytes to arrive start a request head (and not a body). */
+	private boolean betweenRequests = true;
+
+	/** The request whose body is being read, to describe it if the body turns out malformed. */
+	private String method;
+
+	private String uri;
+
+	/** Set once a problem has been answered: whatever else arrives is dropped while the connection closes. */
+	private boolean refused;
+
+	RequestHeadGuard(long maxHeadBytes, Duration timeout) {
+		this.maxHeadBytes = maxHeadBytes;
+		this.timeout = timeout;
+	}
+
+	void install(ChannelPipeline pipeline) {
+		pipeline.addBefore(NettyPipeline.HttpCodec, "stackbench.requestHeadDeadline", new Deadline());
+		pipeline.addAfter(NettyPipeline.HttpCodec, "stackbench.requestHeadCheck", new Check());
+	}
+
+	/** Before the codec: sees raw bytes, so it knows when a head starts arriving. */
+	private final class Deadline extends ChannelInboundHandlerAdapter {
+
+		@Override
+		public void channelActive(ChannelHandlerContext ctx) throws Exception {
+			startDeadline(ctx);
+			super.channelActive(ctx);
+		}
+
+		@Override
+		public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+			if (RequestHeadGuard.this.betweenRequests) {
+				RequestHeadGuard.this.betweenRequests = false;
+				startDeadline(ctx);
+			}
+			super.channelRead(ctx, msg);
+		}
+
+		@Override
+		public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+			cancelDeadline();
+			super.channelInactive(ctx);
+		}
+
+	}
+
+	/** After the codec: sees each decoded head, so it knows when one has arrived and how large it was. */
+	private final class Check extends ChannelInboundHandlerAdapter {
+
+		@Override
+		public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+			if (msg instanceof HttpRequest request) {
+				// One read can end a body and start the next head: whatever comes after this head is its body.
+				RequestHeadGuard.this.betweenRequests = false;
+				RequestHeadGuard.this.method = request.method().name();
+				RequestHeadGuard.this.uri = request.uri();
+				cancelDeadline();
+				Optional<Problem> problem = problem(request);
+				if (problem.isPresent()) {
+					RequestHeadGuard.this.refused = true;
+					ReferenceCountUtil.release(msg);
+					respondAndClose(ctx, problem.get());
+					return;
+				}
+			}
+			if (RequestHeadGuard.this.refused) {
+				ReferenceCountUtil.release(msg);
+				return;
+			}
+			if (msg instanceof HttpContent content && content.decoderResult().isFailure()) {
+				// A body the decoder cannot frame (a bad chunk size): Reactor Netty would answer an empty 400.
+				RequestHeadGuard.this.refused = true;
+				ReferenceCountUtil.release(msg);
+				respondAndClose(ctx, Problem.forStatus(400, RequestHeadGuard.this.method, RequestHeadGuard.this.uri));
+				return;
+			}
+			if (msg instanceof LastHttpContent) {
+				RequestHeadGuard.this.betweenRequests = true;
+			}
+			super.channelRead(ctx, msg);
+		}
+
+	}
+
+	private void startDeadline(ChannelHandlerContext ctx) {
+		cancelDeadline();
+		this.deadline = ctx.executor()
+			.schedule(() -> ctx.channel().close(), this.timeout.toNanos(), TimeUnit.NANOSECONDS);
+	}
+
+	private void cancelDeadline() {
+		if (this.deadline != null) {
+			this.deadline.cancel(false);
+			this.deadline = null;
+		}
+	}
+
+	private Optional<Problem> problem(HttpRequest request) {
+		DecoderResult result = request.decoderResult();
+		if (result.isFailure()) {
+			return Optional.of(switch (result.cause()) {
+				case TooLongHttpLineException ex -> RequestHead.lineTooLong(this.maxHeadBytes);
+				case TooLongHttpHeaderException ex -> RequestHead.headerFieldsTooLarge(this.maxHeadBytes);
+				// Tomcat reads such a head in full and then refuses it as a bad request, naming it.
+				default -> (request.headers().getAll(HttpHeaderNames.CONTENT_LENGTH).size() > 1)
+						? Problem.forStatus(400, request.method().name(), request.uri()) : RequestHead.malformed();
+			});
+		}
+		HttpVersion version = request.protocolVersion();
+		if (!version.equals(HttpVersion.HTTP_1_1) && !version.equals(HttpVersion.HTTP_1_0)) {
+			return Optional.of(RequestHead.malformed());
+		}
+		HttpHeaders headers = request.headers();
+		// Rules Tomcat's parser enforces and Netty's decoder does not: Host exactly once in HTTP/1.1 (RFC 9112), and
+		// a bounded number of header fields.
+		boolean oneHost = headers.getAll(HttpHeaderNames.HOST).size() == 1;
+		if ((version.equals(HttpVersion.HTTP_1_1) && !oneHost) || headers.size() > RequestHead.MAX_HEADER_FIELDS) {
+			return Optional.of(Problem.forStatus(400, request.method().name(), request.uri()));
+		}
+		long headBytes = RequestHead.bytes(request.method().name(), request.uri(), version.text(), headers);
+		return (headBytes > this.maxHeadBytes) ? Optional.of(RequestHead.headerFieldsTooLarge(this.maxHeadBytes))
+				: Optional.empty();
+	}
+
+	private static void respondAndClose(ChannelHandlerContext ctx, Problem problem) {
+		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+				HttpResponseStatus.valueOf(problem.status()), Unpooled.wrappedBuffer(problem.toJson()));
+		response.headers()
+			.set(Api.STACK_HEADER, StackHeadersFilter.STACK)
+			.set(Api.THREAD_HEADER, Thread.currentThread().getName())
+			.set(HttpHeaderNames.CONTENT_TYPE, Api.PROBLEM_JSON)
+			.set(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
+			.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+		ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+	}
+
+}
