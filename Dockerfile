@@ -31,6 +31,10 @@ FROM ${JRE_IMAGE} AS runtime
 RUN groupadd --system --gid 10001 stackbench && useradd --system --uid 10001 --gid stackbench --no-create-home stackbench
 WORKDIR /app
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError"
+# The CGI programs, where both apps look by default (cgi-bin under the working directory). They are shell scripts
+# run directly (no shell in between), and the JRE image's /bin/sh and coreutils are all they need. Owned by root
+# and not writable by the app's user, so that no request can change what runs.
+COPY cgi-bin /app/cgi-bin
 USER 10001
 
 FROM runtime AS servlet-app

@@ -1,6 +1,7 @@
 package dev.stackbench.contract;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
+import dev.stackbench.workload.Api;
+import dev.stackbench.workload.EventStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,6 +36,8 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -42,7 +48,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * serving model. A subclass supplies only its {@link ServingModel}; whatever passes here passes identically on
  * both stacks, because every expectation is an exact status, content type and body.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.server.port=0", "stackbench.cgi.directory=../cgi-bin",
+				"stackbench.downstream.timeout=2s" })
 public abstract class AbstractContractTests {
 
 	/** Slow requests sent at once by the concurrency tests. */
@@ -213,6 +221,133 @@ public abstract class AbstractContractTests {
 			.exchange()
 			.expectStatus().isOk()
 			.expectBody(byte[].class).isEqualTo(body);
+	}
+
+	// Server-sent events
+
+	@Test
+	void streamSendsEachEventAfterItsInterval() {
+		long start = System.nanoTime();
+		this.client.get()
+			.uri("/api/stream?count=3&interval=100")
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().valueEquals(HttpHeaders.CONTENT_TYPE, EventStream.CONTENT_TYPE)
+			.expectBody(String.class)
+			.isEqualTo("id:1\nevent:tick\ndata:{\"n\":1,\"of\":3}\n\n" + "id:2\nevent:tick\ndata:{\"n\":2,\"of\":3}\n\n"
+					+ "id:3\nevent:tick\ndata:{\"n\":3,\"of\":3}\n\n");
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+	}
+
+	/**
+	 * A 100-second stream whose client leaves after its first event must free whatever served it: on the one-thread
+	 * profile the only request thread, which the next request needs.
+	 */
+	@Test
+	void aStreamWhoseClientLeavesFreesItsThread() throws IOException {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.getOutputStream()
+				.write("GET /api/stream?count=1000&interval=100 HTTP/1.1\r\nHost: localhost\r\n\r\n"
+					.getBytes(StandardCharsets.US_ASCII));
+			socket.setSoTimeout(5_000);
+			String received = "";
+			while (!received.contains("id:1\n")) {
+				received += (char) socket.getInputStream().read();
+			}
+		}
+		long start = System.nanoTime();
+		this.client.get().uri("/api/hello").exchange().expectStatus().isOk();
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the next request after the client left")
+			.isLessThan(Duration.ofSeconds(2));
+	}
+
+	// Downstream calls
+
+	@DynamicPropertySource
+	static void downstreamStub(DynamicPropertyRegistry registry) {
+		registry.add("stackbench.downstream.base-url", DownstreamStub::baseUrl);
+	}
+
+	@Test
+	void downstreamMakesItsCallsInParallelAndCombinesThem() {
+		long start = System.nanoTime();
+		this.client.get()
+			.uri("/api/downstream?calls=5&delay=300")
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentType(MediaType.APPLICATION_JSON)
+			.expectBody(String.class)
+			.isEqualTo("{\"calls\":5,\"delay\":300,\"pages\":[" + String.join(",", Collections.nCopies(5, "{\"delay\":300}"))
+					+ "]}");
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).as("five calls of 300 ms in parallel")
+			.isBetween(Duration.ofMillis(300), Duration.ofMillis(1200));
+	}
+
+	@Test
+	void aDownstreamCallPastTheTimeoutIsAGatewayTimeout() {
+		this.client.get()
+			.uri("/api/downstream?calls=2&delay=4000")
+			.exchange()
+			.expectStatus().isEqualTo(504)
+			.expectHeader().contentType("application/problem+json")
+			.expectBody()
+			.jsonPath("$.detail").isEqualTo("The downstream service did not answer within 2000 ms");
+	}
+
+	@Test
+	void aFailingDownstreamCallIsABadGateway() {
+		this.client.get()
+			.uri("/api/downstream?calls=3&delay=" + DownstreamStub.FAILING_DELAY)
+			.exchange()
+			.expectStatus().isEqualTo(502)
+			.expectBody()
+			.jsonPath("$.type").isEqualTo("urn:stackbench:problem:bad-gateway")
+			.jsonPath("$.detail").isEqualTo("The downstream service failed to answer");
+	}
+
+	// CGI
+
+	@Test
+	void cgiHelloAnswersWhatTheProgramWrote() {
+		this.client.get()
+			.uri("/api/cgi/hello.cgi")
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentType("text/plain")
+			.expectHeader().valueEquals(Api.STACK_HEADER, servingModel().stack())
+			.expectHeader().doesNotExist("Content-Disposition")
+			.expectBody(String.class).isEqualTo("Hello from CGI\n");
+	}
+
+	@Test
+	void cgiEnvSeesTheRfc3875MetaVariablesAndNothingElse() {
+		String env = this.client.post()
+			.uri(URI.create("http://localhost:" + this.port + "/api/cgi/env.cgi/some%20where?a=1&b=%41"))
+			.header("X-Test", "yes")
+			.header("Proxy", "http://attacker:3128")
+			.header("Authorization", "Basic c2VjcmV0")
+			.contentType(MediaType.TEXT_PLAIN)
+			.bodyValue("four")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(env).contains("GATEWAY_INTERFACE=CGI/1.1\n", "SERVER_PROTOCOL=HTTP/1.1\n",
+				"SERVER_NAME=localhost\n", "SERVER_PORT=" + this.port + "\n", "REQUEST_METHOD=POST\n",
+				"SCRIPT_NAME=/api/cgi/env.cgi\n", "PATH_INFO=/some where\n", "QUERY_STRING=a=1&b=%41\n",
+				"REMOTE_ADDR=127.0.0.1\n", "CONTENT_LENGTH=4\n", "CONTENT_TYPE=text/plain\n", "HTTP_X_TEST=yes\n",
+				"HTTP_HOST=localhost:" + this.port + "\n", "PATH=/usr/local/bin:/usr/bin:/bin\n");
+		assertThat(env).doesNotContain("HTTP_PROXY", "HTTP_AUTHORIZATION", "c2VjcmV0", "HOME=", "JAVA", "USER=");
+	}
+
+	@Test
+	void cgiSlowWaitsAndAProgramsOwnStatusPassesThrough() {
+		long start = System.nanoTime();
+		this.client.get().uri("/api/cgi/slow.cgi?delay=300").exchange().expectStatus().isOk()
+			.expectBody(String.class).isEqualTo("slow page after 300 ms\n");
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+		this.client.get().uri("/api/cgi/slow.cgi?delay=x").exchange().expectStatus().isBadRequest()
+			.expectHeader().contentType("text/plain")
+			.expectBody(String.class).isEqualTo("delay must be a whole number from 0 to 30000\n");
 	}
 
 	// Errors

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.stackbench.workload.Echo;
+
 /**
  * One malformed or hostile request and the exact problem document both stacks must answer it with. The expected
  * documents are written out here by hand, not computed by the workload code under test.
@@ -44,7 +46,9 @@ public record BadRequest(String description, String method, String target, Map<S
 	}
 
 	public static Stream<BadRequest> all() {
-		return Stream.of(badParameters(), unknownPaths(), wrongMethods(), badBodies(), maliciousTargets(), badHeads())
+		return Stream
+			.of(badParameters(), unknownPaths(), wrongMethods(), badBodies(), maliciousTargets(), badHeads(),
+					badCgiRequests())
 			.flatMap((cases) -> cases);
 	}
 
@@ -52,6 +56,8 @@ public record BadRequest(String description, String method, String target, Map<S
 		String delay = "Query parameter 'delay' must be a whole number from 0 to 30000";
 		String work = "Query parameter 'work' must be a whole number from 0 to 100000";
 		String badEncoding = "The query string is not valid percent-encoding";
+		String count = "Query parameter 'count' must be a whole number from 1 to 1000";
+		String interval = "Query parameter 'interval' must be a whole number from 1 to 10000";
 		return Stream.of(badParameter("negative", "/api/slow?delay=-1", delay),
 				badParameter("non-numeric", "/api/slow?delay=abc", delay),
 				badParameter("decimal", "/api/slow?delay=1.5", delay),
@@ -68,7 +74,13 @@ public record BadRequest(String description, String method, String target, Map<S
 				badParameter("negative work", "/api/cpu?work=-1", work),
 				badParameter("too much work", "/api/cpu?work=100001", work),
 				badParameter("non-numeric work", "/api/cpu?work=x", work),
-				badParameter("repeated work", "/api/cpu?work=1&work=1", "Query parameter 'work' must be given at most once"));
+				badParameter("repeated work", "/api/cpu?work=1&work=1", "Query parameter 'work' must be given at most once"),
+				badParameter("no events", "/api/stream?count=0", count),
+				badParameter("too many events", "/api/stream?count=1001", count),
+				badParameter("zero interval", "/api/stream?interval=0", interval),
+				badParameter("non-numeric interval", "/api/stream?interval=x", interval),
+				badParameter("repeated count", "/api/stream?count=1&count=2",
+						"Query parameter 'count' must be given at most once"));
 	}
 
 	private static Stream<BadRequest> unknownPaths() {
@@ -125,6 +137,30 @@ public record BadRequest(String description, String method, String target, Map<S
 					"/%2e%2e/%2e%2e/etc/passwd")
 			.map((path) -> new BadRequest("path traversal or malformed path", "GET", path, Map.of(), null, 400,
 					"bad-request", "Bad request", "Malformed request GET " + path));
+	}
+
+	/**
+	 * CGI requests that must never run anything: names outside the strict pattern (or of no program) are not found,
+	 * traversal in any encoding is refused before routing, and the body limit is the echo's.
+	 */
+	private static Stream<BadRequest> badCgiRequests() {
+		Stream<BadRequest> unknown = Stream
+			.of("nope.cgi", ".hidden.cgi", "HELLO.CGI", "hello.sh", "hello.cgi.bak", "env", "a.b.cgi", "~root.cgi",
+					"hello.cgi;x", "hello.cgi%3Bx", "", "-x.cgi")
+			.map((name) -> new BadRequest("no such CGI script", "GET", "/api/cgi/" + name, Map.of(), null, 404,
+					"not-found", "Not found", "No CGI script is named '" + name + "'"));
+		Stream<BadRequest> traversal = Stream
+			.of("/api/cgi/../../bin/sh", "/api/cgi/%2e%2e/%2e%2e/bin/sh", "/api/cgi/..%2f..%2fbin%2fsh",
+					"/api/cgi/hello.cgi%00", "/api/cgi/%2fbin%2fsh", "/api/cgi/hello.cgi/..", "/api/cgi/.%2e/x.cgi")
+			.map((path) -> new BadRequest("CGI traversal", "GET", path, Map.of(), null, 400, "bad-request",
+					"Bad request", "Malformed request GET " + path));
+		Stream<BadRequest> misuse = Stream.of(
+				new BadRequest("wrong method on CGI", "PUT", "/api/cgi/hello.cgi", Map.of(), null, 405,
+						"method-not-allowed", "Method not allowed", "Method PUT is not allowed on /api/cgi/hello.cgi"),
+				new BadRequest("CGI body over 64 KiB", "POST", "/api/cgi/env.cgi", Map.of("Content-Type", "text/plain"),
+						new byte[Echo.MAX_BYTES + 1], 413, "payload-too-large", "Payload too large",
+						"The body must be at most 65536 bytes"));
+		return Stream.of(unknown, traversal, misuse).flatMap((cases) -> cases);
 	}
 
 	/**

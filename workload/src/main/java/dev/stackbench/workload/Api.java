@@ -17,8 +17,20 @@ public final class Api {
 
 	public static final String ECHO = "/api/echo";
 
+	/** Server-sent events (see {@link EventStream}). */
+	public static final String STREAM = "/api/stream";
+
+	/** Calls to a downstream service (see {@link Downstream}). */
+	public static final String DOWNSTREAM = "/api/downstream";
+
+	/** CGI programs: {@code /api/cgi/<script>[/path-info]} (see {@code dev.stackbench.workload.cgi}). */
+	public static final String CGI = "/api/cgi";
+
+	/** The one metrics tag for every CGI request, whatever script a client names. */
+	public static final String CGI_TAG = CGI + "/{script}";
+
 	/** Every endpoint path; metrics tag anything else as {@link #OTHER_PATHS} to keep tag cardinality bounded. */
-	public static final List<String> PATHS = List.of(HELLO, JSON, SLOW, CPU, ECHO);
+	public static final List<String> PATHS = List.of(HELLO, JSON, SLOW, CPU, ECHO, STREAM, DOWNSTREAM);
 
 	/**
 	 * The reactive app only: {@code /api/slow} done wrong, sleeping on the event loop itself, so that a workshop
@@ -40,9 +52,12 @@ public final class Api {
 	private Api() {
 	}
 
-	/** The path as a metrics tag: itself when it is an endpoint, otherwise one shared value. */
+	/** The path as a metrics tag: itself when it is an endpoint, one value for all of CGI, otherwise another. */
 	public static String pathTag(String path) {
-		return (PATHS.contains(path) || BLOCK_EVENT_LOOP.equals(path)) ? path : OTHER_PATHS;
+		if (PATHS.contains(path) || BLOCK_EVENT_LOOP.equals(path)) {
+			return path;
+		}
+		return path.startsWith(CGI + "/") ? CGI_TAG : OTHER_PATHS;
 	}
 
 }

@@ -39,6 +39,11 @@ public record Problem(URI type, String title, int status, String detail) {
 		};
 	}
 
+	/** Seconds a client should wait before trying again, for the problems that say so (503), otherwise null. */
+	public String retryAfterSeconds() {
+		return (this.status == ProblemType.OVERLOADED.status()) ? Admission.RETRY_AFTER_SECONDS : null;
+	}
+
 	/**
 	 * The problem as JSON, for the few places that answer outside Spring's message writers (a server's own error
 	 * page, a route in front of the framework). Written with the same generator Jackson databind uses, in the same

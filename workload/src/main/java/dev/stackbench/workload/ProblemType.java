@@ -30,8 +30,17 @@ public enum ProblemType {
 	/** The request line and header fields together are larger than the request head may be. */
 	HEADER_FIELDS_TOO_LARGE(431, "header-fields-too-large", "Request header fields too large"),
 
-	/** Only with an admission limit set: more requests in flight than the limit allows. */
+	/** A CGI program failed: it could not start, exited non-zero, wrote too much or wrote malformed headers. */
+	BAD_GATEWAY(502, "bad-gateway", "Bad gateway"),
+
+	/**
+	 * More requests in flight than the admission limit allows, or more CGI processes than their bound: answered
+	 * with {@code Retry-After}.
+	 */
 	OVERLOADED(503, "overloaded", "Overloaded"),
+
+	/** A CGI program did not finish within its time limit. */
+	GATEWAY_TIMEOUT(504, "gateway-timeout", "Gateway timeout"),
 
 	/** A bug in stackbench: the contract suite fails whenever one is answered. */
 	INTERNAL_ERROR(500, "internal-error", "Internal error");

@@ -43,7 +43,8 @@ final class AppProcess implements AutoCloseable {
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.addAll(JVM_OPTIONS);
 		command.addAll(List.of("-jar", jar(projectRoot, stack.app()).toString(), "--server.port=" + port,
-				"--management.server.port=" + managementPort, "--spring.profiles.active=" + stack.profile()));
+				"--management.server.port=" + managementPort, "--spring.profiles.active=" + stack.profile(),
+				"--stackbench.cgi.directory=" + projectRoot.resolve("cgi-bin")));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();

@@ -1,5 +1,6 @@
 package dev.stackbench.reactive.echo;
 
+import dev.stackbench.reactive.system.BoundedBody;
 import dev.stackbench.workload.Api;
 import dev.stackbench.workload.Echo;
 import reactor.core.publisher.Mono;

@@ -47,7 +47,7 @@ class AdmissionFilter implements WebFilter {
 
 	private static Mono<Void> refuse(ServerHttpResponse response, Problem problem) {
 		response.setStatusCode(HttpStatus.valueOf(problem.status()));
-		response.getHeaders().set(HttpHeaders.RETRY_AFTER, Admission.RETRY_AFTER_SECONDS);
+		response.getHeaders().set(HttpHeaders.RETRY_AFTER, problem.retryAfterSeconds());
 		response.getHeaders().setContentType(ProblemResponses.PROBLEM_JSON);
 		byte[] json = problem.toJson();
 		response.getHeaders().setContentLength(json.length);

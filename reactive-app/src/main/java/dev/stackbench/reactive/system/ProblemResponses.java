@@ -61,6 +61,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	}
 
 	private static ResponseEntity<Object> respond(Problem problem, HttpHeaders headers) {
+		if (problem.retryAfterSeconds() != null) {
+			headers.set(HttpHeaders.RETRY_AFTER, problem.retryAfterSeconds());
+		}
 		return ResponseEntity.status(problem.status()).headers(headers).contentType(PROBLEM_JSON).body(problem);
 	}
 

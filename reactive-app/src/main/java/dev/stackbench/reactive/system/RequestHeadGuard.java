@@ -31,7 +31,7 @@ import reactor.netty.NettyPipeline;
 
 /**
  * Guards the reading of each request head (request line and header fields) on one connection, the way Tomcat's
- * parser and {@code RequestHeadDeadlineProtocol} do on the servlet app, with the same limits (see
+ * parser and {@code GuardedNioProtocol} do on the servlet app, with the same limits (see
  * {@link RequestHead}):
  * <ul>
  * <li>a head over the size limit is answered with the same problem document as there, then the connection is

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.stackbench.workload.RequestHead;
 import dev.stackbench.workload.Tuning;
+import dev.stackbench.workload.cgi.CgiGateway;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -39,9 +40,16 @@ class TuningReport implements InfoContributor {
 
 	private final Duration requestHeadTimeout;
 
+	private final CgiGateway cgi;
+
+	private final int cgiThreads;
+
 	TuningReport(EventLoopProperties eventLoops, NettyServerProperties netty, AdmissionFilter admission,
 			@Value("${server.max-http-request-header-size}") DataSize maxRequestHeadSize,
-			@Value("${stackbench.request-head-timeout}") Duration requestHeadTimeout) {
+			@Value("${stackbench.request-head-timeout}") Duration requestHeadTimeout, CgiGateway cgi,
+			@Value("${stackbench.reactive.cgi-threads}") int cgiThreads) {
+		this.cgi = cgi;
+		this.cgiThreads = cgiThreads;
 		this.eventLoops = eventLoops;
 		this.netty = netty;
 		this.admission = admission;
@@ -72,6 +80,8 @@ class TuningReport implements InfoContributor {
 		knobs.put("max-header-fields", RequestHead.MAX_HEADER_FIELDS);
 		knobs.put("request-head-timeout-ms", this.requestHeadTimeout.toMillis());
 		knobs.put("admission.max-in-flight", this.admission.maxInFlight());
+		knobs.putAll(this.cgi.knobs());
+		knobs.put("cgi.threads", this.cgiThreads);
 		return new Tuning("reactive", (loops == 1) ? "single-event-loop" : "event-loops", knobs);
 	}
 

@@ -3,6 +3,7 @@ package dev.stackbench.servlet.system;
 import java.io.IOException;
 
 import dev.stackbench.workload.Admission;
+import dev.stackbench.workload.Problem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,8 +39,9 @@ class AdmissionFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (!this.admission.tryEnter()) {
-			response.setHeader(HttpHeaders.RETRY_AFTER, Admission.RETRY_AFTER_SECONDS);
-			ProblemErrorReportValve.write(this.admission.overloaded(), response);
+			Problem overloaded = this.admission.overloaded();
+			response.setHeader(HttpHeaders.RETRY_AFTER, overloaded.retryAfterSeconds());
+			ProblemErrorReportValve.write(overloaded, response);
 			return;
 		}
 		try {

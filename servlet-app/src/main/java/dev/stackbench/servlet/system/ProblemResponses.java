@@ -56,6 +56,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	}
 
 	static ResponseEntity<Object> respond(Problem problem, HttpHeaders headers) {
+		if (problem.retryAfterSeconds() != null) {
+			headers.set(HttpHeaders.RETRY_AFTER, problem.retryAfterSeconds());
+		}
 		return ResponseEntity.status(problem.status()).headers(headers).contentType(PROBLEM_JSON).body(problem);
 	}
 

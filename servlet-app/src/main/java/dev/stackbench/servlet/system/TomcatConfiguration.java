@@ -24,7 +24,7 @@ class TomcatConfiguration {
 	ProblemPageTomcatFactory tomcatServletWebServerFactory(@Value("${stackbench.request-head-timeout}") Duration timeout) {
 		ProblemPageTomcatFactory factory = new ProblemPageTomcatFactory();
 		factory.addProtocolHandlerCustomizers((protocol) -> {
-			if (protocol instanceof RequestHeadDeadlineProtocol deadline) {
+			if (protocol instanceof GuardedNioProtocol deadline) {
 				deadline.setRequestHeadTimeout(timeout);
 			}
 			if (protocol instanceof AbstractHttp11Protocol<?> http) {
@@ -36,7 +36,7 @@ class TomcatConfiguration {
 
 	/**
 	 * Boot's factory, except that its protocol puts a deadline on reading request heads (see
-	 * {@link RequestHeadDeadlineProtocol}) and that the host's error report valve is {@link ProblemErrorReportValve}.
+	 * {@link GuardedNioProtocol}) and that the host's error report valve is {@link ProblemErrorReportValve}.
 	 * The host creates that valve from a class name when it starts, so the name has to be set before, which no
 	 * customizer can do.
 	 * Public with a no-argument constructor because the management server's child context instantiates the same
@@ -45,7 +45,7 @@ class TomcatConfiguration {
 	public static class ProblemPageTomcatFactory extends TomcatServletWebServerFactory {
 
 		public ProblemPageTomcatFactory() {
-			setProtocol(RequestHeadDeadlineProtocol.class.getName());
+			setProtocol(GuardedNioProtocol.class.getName());
 		}
 
 		@Override

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 
 import dev.stackbench.workload.Tuning;
+import dev.stackbench.workload.cgi.CgiGateway;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
@@ -29,10 +30,13 @@ class TuningReport implements InfoContributor {
 
 	private final AdmissionFilter admission;
 
+	private final CgiGateway cgi;
+
 	private volatile Tuning tuning;
 
-	TuningReport(AdmissionFilter admission) {
+	TuningReport(AdmissionFilter admission, CgiGateway cgi) {
 		this.admission = admission;
+		this.cgi = cgi;
 	}
 
 	@EventListener
@@ -40,12 +44,12 @@ class TuningReport implements InfoContributor {
 		boolean managementServer = event.getApplicationContext().getServerNamespace() != null;
 		if (!managementServer && event.getWebServer() instanceof TomcatWebServer tomcat) {
 			this.tuning = describe((AbstractHttp11Protocol<?>) tomcat.getTomcat().getConnector().getProtocolHandler(),
-					this.admission.maxInFlight());
+					this.admission.maxInFlight(), this.cgi.knobs());
 			logger.info(this.tuning.logLine());
 		}
 	}
 
-	private static Tuning describe(AbstractHttp11Protocol<?> protocol, int admissionLimit) {
+	private static Tuning describe(AbstractHttp11Protocol<?> protocol, int admissionLimit, Map<String, Object> cgi) {
 		Executor executor = protocol.getExecutor();
 		boolean virtualThreads = executor instanceof VirtualThreadExecutor;
 		Map<String, Object> knobs = new LinkedHashMap<>();
@@ -63,10 +67,11 @@ class TuningReport implements InfoContributor {
 		knobs.put("max-keep-alive-requests", protocol.getMaxKeepAliveRequests());
 		knobs.put("max-request-head-bytes", protocol.getMaxHttpRequestHeaderSize());
 		knobs.put("max-header-fields", protocol.getMaxHeaderCount());
-		if (protocol instanceof RequestHeadDeadlineProtocol deadline) {
+		if (protocol instanceof GuardedNioProtocol deadline) {
 			knobs.put("request-head-timeout-ms", deadline.getRequestHeadTimeout().toMillis());
 		}
 		knobs.put("admission.max-in-flight", admissionLimit);
+		knobs.putAll(cgi);
 		return new Tuning("servlet", model(executor, virtualThreads), knobs);
 	}
 

@@ -1,4 +1,4 @@
-package dev.stackbench.reactive.echo;
+package dev.stackbench.reactive.system;
 
 import java.io.ByteArrayOutputStream;
 
@@ -14,7 +14,7 @@ import org.springframework.core.io.buffer.DataBufferUtils;
  * leaves unread. A server that answers before reading the body and closes with the bytes still unread makes the
  * kernel reset the connection, and the client may lose the answer; reading it first keeps the stacks alike.
  */
-final class BoundedBody {
+public final class BoundedBody {
 
 	/** Beyond this much the body is no longer read: the connection closes, as with Tomcat's max-swallow-size. */
 	private static final long SWALLOW_LIMIT = 2 * 1024 * 1024;
@@ -26,7 +26,7 @@ final class BoundedBody {
 	private BoundedBody() {
 	}
 
-	static Mono<BoundedBody> read(Flux<DataBuffer> body) {
+	public static Mono<BoundedBody> read(Flux<DataBuffer> body) {
 		BoundedBody bounded = new BoundedBody();
 		return body.doOnNext(bounded::append).takeUntil((buffer) -> bounded.length > SWALLOW_LIMIT).then(Mono.just(bounded));
 	}
@@ -46,7 +46,7 @@ final class BoundedBody {
 	}
 
 	/** @return the whole body, once it is known to fit the limit */
-	byte[] requireWithinLimit() {
+	public byte[] requireWithinLimit() {
 		if (this.length > Echo.MAX_BYTES) {
 			throw Echo.tooLarge();
 		}

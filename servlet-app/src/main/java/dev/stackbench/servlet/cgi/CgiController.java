@@ -1,0 +1,64 @@
+package dev.stackbench.servlet.cgi;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import dev.stackbench.servlet.system.ClientDisconnects;
+import dev.stackbench.workload.Api;
+import dev.stackbench.workload.Echo;
+import dev.stackbench.workload.cgi.CgiGateway;
+import dev.stackbench.workload.cgi.CgiRequest;
+import dev.stackbench.workload.cgi.CgiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class CgiController {
+
+	private final CgiGateway gateway;
+
+	private final ClientDisconnects clientDisconnects;
+
+	CgiController(CgiGateway gateway, ClientDisconnects clientDisconnects) {
+		this.gateway = gateway;
+		this.clientDisconnects = clientDisconnects;
+	}
+
+	/**
+	 * Runs the program on the request thread, which waits for it: a platform thread is out of the pool for the
+	 * program's whole life, as in any CGI server with a thread per request. The answer is written as the program
+	 * wrote it, past Spring's message converters, which would add headers of their own.
+	 */
+	@RequestMapping(path = Api.CGI + "/{*target}", method = { RequestMethod.GET, RequestMethod.POST })
+	void cgi(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		Echo.requireDeclaredLengthWithinLimit(request.getContentLengthLong());
+		byte[] body = Echo.readWithinLimit(request.getInputStream());
+		CgiRequest cgiRequest = new CgiRequest(request.getMethod(), request.getRequestURI(), request.getQueryString(),
+				request.getProtocol(), request.getHeader(HttpHeaders.HOST), request.getLocalPort(),
+				request.getRemoteAddr(), headers(request), body.length);
+		CgiResponse answer = this.gateway.run(cgiRequest, body, this.clientDisconnects.of(request));
+		response.setStatus(answer.status());
+		answer.headerFields().forEach((field) -> response.addHeader(field.getKey(), field.getValue()));
+		response.setContentLength(answer.body().length);
+		response.getOutputStream().write(answer.body());
+	}
+
+	private static List<Map.Entry<String, String>> headers(HttpServletRequest request) {
+		List<Map.Entry<String, String>> headers = new ArrayList<>();
+		for (String name : Collections.list(request.getHeaderNames())) {
+			for (String value : Collections.list(request.getHeaders(name))) {
+				headers.add(Map.entry(name, value));
+			}
+		}
+		return headers;
+	}
+
+}

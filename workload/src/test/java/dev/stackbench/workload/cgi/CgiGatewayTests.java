@@ -1,0 +1,179 @@
+package dev.stackbench.workload.cgi;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.stackbench.workload.ProblemException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class CgiGatewayTests {
+
+	/** The programs the apps ship, run from the module directory. */
+	private static final Path SHIPPED = Path.of("..", "cgi-bin");
+
+	@TempDir
+	Path directory;
+
+	@BeforeEach
+	@AfterEach
+	void noProcessIsLeftBehind() throws InterruptedException {
+		assertNoDescendantsWithin(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void helloAnswersAsAShippedProgram() {
+		CgiResponse response = gateway(SHIPPED).run(get("hello.cgi", null), new byte[0], () -> false);
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.contentType()).isEqualTo("text/plain");
+		assertThat(response.body()).asString().isEqualTo("Hello from CGI\n");
+	}
+
+	@Test
+	void envSeesTheMetaVariablesAndNothingElse() {
+		CgiResponse response = gateway(SHIPPED).run(get("env.cgi", "a=1"), new byte[0], () -> false);
+		String printed = new String(response.body(), StandardCharsets.UTF_8);
+		assertThat(printed).contains("GATEWAY_INTERFACE=CGI/1.1\n", "QUERY_STRING=a=1\n", "REQUEST_METHOD=GET\n",
+				"SCRIPT_NAME=/api/cgi/env.cgi\n", "PATH=" + CgiRequest.PATH + "\n");
+		assertThat(printed).doesNotContain("HOME=", "USER=", "JAVA_HOME=", "MAVEN");
+	}
+
+	@Test
+	void theBodyArrivesOnStandardInput() throws IOException {
+		script("cat.cgi", "printf 'Content-Type: text/plain\\n\\n'; cat");
+		byte[] body = "x".repeat(60_000).getBytes(StandardCharsets.US_ASCII);
+		CgiResponse response = gateway(this.directory).run(get("cat.cgi", null), body, () -> false);
+		assertThat(response.body()).isEqualTo(body);
+	}
+
+	@Test
+	void slowIsKilledWithItsChildAtTheTimeLimit() {
+		CgiGateway gateway = new CgiGateway(SHIPPED, Duration.ofMillis(300), 1024, 4);
+		long start = System.nanoTime();
+		assertThatExceptionOfType(ProblemException.class)
+			.isThrownBy(() -> gateway.run(get("slow.cgi", "delay=5000"), new byte[0], () -> false))
+			.satisfies((ex) -> assertThat(ex.problem().status()).isEqualTo(504));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+	}
+
+	@Test
+	void anAbandonedRequestHasItsProcessKilled() {
+		AtomicBoolean gone = new AtomicBoolean();
+		Thread.ofVirtual().start(() -> {
+			sleep(Duration.ofMillis(200));
+			gone.set(true);
+		});
+		long start = System.nanoTime();
+		assertThatExceptionOfType(ProblemException.class)
+			.isThrownBy(() -> gateway(SHIPPED).run(get("slow.cgi", "delay=5000"), new byte[0], gone::get))
+			.satisfies((ex) -> assertThat(ex.problem().status()).isEqualTo(400));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+	}
+
+	@Test
+	void failuresOfTheProgramAreBadGateway() throws IOException {
+		script("fails.cgi", "printf 'Content-Type: text/plain\\n\\npartial'; exit 3");
+		script("garbled.cgi", "echo 'this is not a header'");
+		script("chatty.cgi", "printf 'Content-Type: text/plain\\n\\n'; yes");
+		for (String name : List.of("fails.cgi", "garbled.cgi", "chatty.cgi")) {
+			assertThatExceptionOfType(ProblemException.class).as(name)
+				.isThrownBy(() -> gateway(this.directory).run(get(name, null), new byte[0], () -> false))
+				.satisfies((ex) -> assertThat(ex.problem().status()).isEqualTo(502));
+		}
+	}
+
+	@Test
+	void onlyExecutableRegularFilesInsideTheDirectoryRun() throws IOException {
+		Path outside = Files.createTempDirectory("outside");
+		Path escaped = outside.resolve("escaped.cgi");
+		Files.writeString(escaped, "#!/bin/sh\nprintf 'Content-Type: text/plain\\n\\nescaped'\n");
+		Files.setPosixFilePermissions(escaped, PosixFilePermissions.fromString("rwxr-xr-x"));
+		Files.createSymbolicLink(this.directory.resolve("link.cgi"), escaped);
+		Files.writeString(this.directory.resolve("plain.cgi"), "#!/bin/sh\necho no\n");
+		Files.createDirectory(this.directory.resolve("dir.cgi"));
+		for (String name : List.of("link.cgi", "plain.cgi", "dir.cgi", "missing.cgi")) {
+			assertThatExceptionOfType(ProblemException.class).as(name)
+				.isThrownBy(() -> gateway(this.directory).run(get(name, null), new byte[0], () -> false))
+				.satisfies((ex) -> assertThat(ex.problem().status()).isEqualTo(404));
+		}
+		assertThatExceptionOfType(ProblemException.class)
+			.isThrownBy(() -> gateway(this.directory.resolve("absent")).run(get("hello.cgi", null), new byte[0],
+					() -> false))
+			.satisfies((ex) -> assertThat(ex.problem().status()).isEqualTo(404));
+	}
+
+	@Test
+	void pastTheProcessBoundRequestsAreTurnedAwayAtOnce() throws Exception {
+		CgiGateway gateway = new CgiGateway(SHIPPED, Duration.ofSeconds(10), 1024, 2);
+		CountDownLatch release = new CountDownLatch(1);
+		try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<CgiResponse>> running = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				running.add(clients.submit(() -> gateway.run(get("slow.cgi", "delay=5000"), new byte[0],
+						() -> release.getCount() == 0)));
+			}
+			sleep(Duration.ofMillis(500));
+			assertThatExceptionOfType(ProblemException.class)
+				.isThrownBy(() -> gateway.run(get("hello.cgi", null), new byte[0], () -> false))
+				.satisfies((ex) -> assertThat(ex.problem().status()).isEqualTo(503));
+			release.countDown();
+		}
+		assertThat(gateway.run(get("hello.cgi", null), new byte[0], () -> false).status()).isEqualTo(200);
+	}
+
+	private static CgiGateway gateway(Path directory) {
+		return new CgiGateway(directory, Duration.ofSeconds(5), 64 * 1024, 8);
+	}
+
+	private static CgiRequest get(String script, String query) {
+		return new CgiRequest("GET", "/api/cgi/" + script, query, "HTTP/1.1", "localhost:8080", 8080, "127.0.0.1",
+				List.of(Map.entry("Host", "localhost:8080")), 0);
+	}
+
+	private void script(String name, String body) throws IOException {
+		Path script = this.directory.resolve(name);
+		Files.writeString(script, "#!/bin/sh\n" + body + "\n");
+		Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+	}
+
+	/**
+	 * Every CGI process, and every child of one, has exited: none is a descendant any more. (The contract suite's
+	 * CgiLimitsTests also checks for zombies, on both apps.)
+	 */
+	static void assertNoDescendantsWithin(Duration patience) throws InterruptedException {
+		long deadline = System.nanoTime() + patience.toNanos();
+		while (ProcessHandle.current().descendants().findAny().isPresent() && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		assertThat(ProcessHandle.current().descendants().map(ProcessHandle::info).map(Object::toString))
+			.as("processes left behind")
+			.isEmpty();
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
