@@ -58,6 +58,11 @@ final class RequestHeadGuard {
 	/** Whether the next bytes to arrive start a request head (and not a body). */
 	private boolean betweenRequests = true;
 
+	/** Whether a head has started arriving and has not been decoded yet, and since when. */
+	private boolean headPending;
+
+	private long headStartedNanos;
+
 	/** The request whose body is being read, to describe it if the body turns out malformed. */
 	private String method;
 
@@ -76,12 +81,16 @@ final class RequestHeadGuard {
 		pipeline.addAfter(NettyPipeline.HttpCodec, "stackbench.requestHeadCheck", new Check());
 	}
 
-	/** Before the codec: sees raw bytes, so it knows when a head starts arriving. */
+	/**
+	 * Before the codec: sees raw bytes, so it knows when a head starts arriving. Nearly every head arrives whole in
+	 * the read that starts it, so the timer is armed only when a read ends with the head still incomplete: a timer
+	 * set and cancelled for every request would cost the event loop more than the rest of this guard.
+	 */
 	private final class Deadline extends ChannelInboundHandlerAdapter {
 
 		@Override
 		public void channelActive(ChannelHandlerContext ctx) throws Exception {
-			startDeadline(ctx);
+			armDeadline(ctx, System.nanoTime());
 			super.channelActive(ctx);
 		}
 
@@ -89,9 +98,18 @@ final class RequestHeadGuard {
 		public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
 			if (RequestHeadGuard.this.betweenRequests) {
 				RequestHeadGuard.this.betweenRequests = false;
-				startDeadline(ctx);
+				RequestHeadGuard.this.headStartedNanos = System.nanoTime();
+				RequestHeadGuard.this.headPending = true;
 			}
 			super.channelRead(ctx, msg);
+		}
+
+		@Override
+		public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+			if (RequestHeadGuard.this.headPending && RequestHeadGuard.this.deadline == null) {
+				armDeadline(ctx, RequestHeadGuard.this.headStartedNanos);
+			}
+			super.channelReadComplete(ctx);
 		}
 
 		@Override
@@ -110,6 +128,7 @@ final class RequestHeadGuard {
 			if (msg instanceof HttpRequest request) {
 				// One read can end a body and start the next head: whatever comes after this head is its body.
 				RequestHeadGuard.this.betweenRequests = false;
+				RequestHeadGuard.this.headPending = false;
 				RequestHeadGuard.this.method = request.method().name();
 				RequestHeadGuard.this.uri = request.uri();
 				cancelDeadline();
@@ -140,10 +159,11 @@ final class RequestHeadGuard {
 
 	}
 
-	private void startDeadline(ChannelHandlerContext ctx) {
+	/** Closes the connection unless a head has arrived {@code timeout} after {@code startedNanos}. */
+	private void armDeadline(ChannelHandlerContext ctx, long startedNanos) {
 		cancelDeadline();
-		this.deadline = ctx.executor()
-			.schedule(() -> ctx.channel().close(), this.timeout.toNanos(), TimeUnit.NANOSECONDS);
+		long remaining = startedNanos + this.timeout.toNanos() - System.nanoTime();
+		this.deadline = ctx.executor().schedule(() -> ctx.channel().close(), remaining, TimeUnit.NANOSECONDS);
 	}
 
 	private void cancelDeadline() {
