@@ -1,7 +1,6 @@
 package dev.stackbench.contract;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -92,7 +91,7 @@ public abstract class AbstractSlowClientTests {
 		List<Socket> quietAfterOneRequest = open(10);
 		for (Socket socket : quietAfterOneRequest) {
 			write(socket, "GET /api/hello HTTP/1.1\r\nHost: localhost\r\n\r\n");
-			assertThat(readUntil(socket, "Hello World")).as("keep-alive answer").startsWith("HTTP/1.1 200");
+			assertThat(RawHttp.readUntil(socket, "Hello World")).as("keep-alive answer").startsWith("HTTP/1.1 200");
 		}
 		long answered = System.nanoTime();
 
@@ -123,20 +122,6 @@ public abstract class AbstractSlowClientTests {
 	private static synchronized void write(Socket socket, String text) throws IOException {
 		socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
 		socket.getOutputStream().flush();
-	}
-
-	private static String readUntil(Socket socket, String end) throws IOException {
-		socket.setSoTimeout(5_000);
-		StringBuilder text = new StringBuilder();
-		InputStream in = socket.getInputStream();
-		while (!text.toString().endsWith(end)) {
-			int c = in.read();
-			if (c < 0) {
-				break;
-			}
-			text.append((char) c);
-		}
-		return text.toString();
 	}
 
 	/** Each connection must be closed by the server (end of stream or reset) about the timeout after {@code since}. */

@@ -65,6 +65,24 @@ public final class RawHttp {
 	}
 
 	/**
+	 * What the server sends on an open connection, up to and including {@code end}, or up to the end of the stream if
+	 * it closes first; at most 5 s between bytes.
+	 */
+	public static String readUntil(Socket socket, String end) throws IOException {
+		socket.setSoTimeout(5_000);
+		StringBuilder text = new StringBuilder();
+		InputStream in = socket.getInputStream();
+		while (!text.toString().endsWith(end)) {
+			int c = in.read();
+			if (c < 0) {
+				break;
+			}
+			text.append((char) c);
+		}
+		return text.toString();
+	}
+
+	/**
 	 * Everything the server sends until it closes. A server that refuses a request before reading all of it closes
 	 * with bytes unread, which resets the connection after its answer: the answer read until then still counts.
 	 */

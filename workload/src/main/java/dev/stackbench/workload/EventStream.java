@@ -43,11 +43,6 @@ public record EventStream(long count, long interval) {
 		return Duration.ofMillis(this.interval);
 	}
 
-	/** The whole stream's length, for a server that must bound how long the response may stay open. */
-	public Duration duration() {
-		return Duration.ofMillis(this.count * this.interval);
-	}
-
 	/** The data of event {@code n} (1 to count), a small JSON document. */
 	public String data(long n) {
 		return "{\"n\":" + n + ",\"of\":" + this.count + "}";

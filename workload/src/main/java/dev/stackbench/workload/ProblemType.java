@@ -30,7 +30,10 @@ public enum ProblemType {
 	/** The request line and header fields together are larger than the request head may be. */
 	HEADER_FIELDS_TOO_LARGE(431, "header-fields-too-large", "Request header fields too large"),
 
-	/** A CGI program failed: it could not start, exited non-zero, wrote too much or wrote malformed headers. */
+	/**
+	 * A CGI program failed (could not start, exited non-zero, wrote too much or wrote malformed headers), or a
+	 * downstream call did.
+	 */
 	BAD_GATEWAY(502, "bad-gateway", "Bad gateway"),
 
 	/**
@@ -39,7 +42,7 @@ public enum ProblemType {
 	 */
 	OVERLOADED(503, "overloaded", "Overloaded"),
 
-	/** A CGI program did not finish within its time limit. */
+	/** A CGI program, or a downstream call, did not finish within its time limit. */
 	GATEWAY_TIMEOUT(504, "gateway-timeout", "Gateway timeout"),
 
 	/** A bug in stackbench: the contract suite fails whenever one is answered. */

@@ -15,7 +15,6 @@ class EventStreamTests {
 		EventStream stream = EventStream.of(Query.parse(null));
 		assertThat(stream.count()).isEqualTo(10);
 		assertThat(stream.intervalDuration()).isEqualTo(Duration.ofMillis(100));
-		assertThat(stream.duration()).isEqualTo(Duration.ofSeconds(1));
 	}
 
 	@Test

@@ -48,13 +48,13 @@ class TuningReport implements InfoContributor {
 			@Value("${server.max-http-request-header-size}") DataSize maxRequestHeadSize,
 			@Value("${stackbench.request-head-timeout}") Duration requestHeadTimeout, CgiGateway cgi,
 			@Value("${stackbench.reactive.cgi-threads}") int cgiThreads) {
-		this.cgi = cgi;
-		this.cgiThreads = cgiThreads;
 		this.eventLoops = eventLoops;
 		this.netty = netty;
 		this.admission = admission;
 		this.maxRequestHeadSize = maxRequestHeadSize;
 		this.requestHeadTimeout = requestHeadTimeout;
+		this.cgi = cgi;
+		this.cgiThreads = cgiThreads;
 	}
 
 	@EventListener

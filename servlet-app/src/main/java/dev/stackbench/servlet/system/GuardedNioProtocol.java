@@ -67,11 +67,6 @@ public class GuardedNioProtocol extends Http11NioProtocol {
 	}
 
 	/**
-	 * A processor stays with its connection between events only while the head is incomplete, or while the
-	 * request is asynchronous or upgraded (a request being served synchronously holds it on its thread instead).
-	 * Tomcat stamps the start time when the first byte of the head arrives.
-	 */
-	/**
 	 * A check of whether the client of a request being served has closed its connection, for the thread serving it
 	 * (which owns the socket meanwhile) to call now and then. It reads without waiting: nothing means the client is
 	 * there, end of stream or a reset that it has gone, and a byte (the start of a pipelined request) is put back
@@ -99,6 +94,11 @@ public class GuardedNioProtocol extends Http11NioProtocol {
 		}
 	}
 
+	/**
+	 * A processor stays with its connection between events only while the head is incomplete, or while the
+	 * request is asynchronous or upgraded (a request being served synchronously holds it on its thread instead).
+	 * Tomcat stamps the start time when the first byte of the head arrives.
+	 */
 	private static boolean isReadingHeadStartedBefore(AbstractProcessor processor, long startedBefore) {
 		long started = processor.getRequest().getStartTimeNanos();
 		return !processor.isAsync() && !processor.isUpgrade() && started != -1 && started - startedBefore < 0;

@@ -75,22 +75,6 @@ public final class CgiGateway {
 		this.processes = new Semaphore(maxProcesses);
 	}
 
-	public Path directory() {
-		return this.directory;
-	}
-
-	public Duration timeout() {
-		return this.timeout;
-	}
-
-	public long maxOutputBytes() {
-		return this.maxOutputBytes;
-	}
-
-	public int maxProcesses() {
-		return this.maxProcesses;
-	}
-
 	/** The limits, as knobs of the tuning report. */
 	public Map<String, Object> knobs() {
 		Map<String, Object> knobs = new LinkedHashMap<>();

@@ -62,8 +62,8 @@ public record CgiRequest(String method, String rawPath, String rawQuery, String 
 	}
 
 	/** Whatever follows the script name in the path, percent-decoded (RFC 3875, 4.1.5), or empty. */
-	String pathInfo() {
-		String afterScript = this.rawPath.substring(PREFIX.length() + scriptName().length());
+	private String pathInfo(String scriptName) {
+		String afterScript = this.rawPath.substring(PREFIX.length() + scriptName.length());
 		return URLDecoder.decode(afterScript.replace("+", "%2B"), StandardCharsets.UTF_8);
 	}
 
@@ -84,8 +84,9 @@ public record CgiRequest(String method, String rawPath, String rawQuery, String 
 		variables.put("SERVER_NAME", serverName());
 		variables.put("SERVER_PORT", Integer.toString(serverPort()));
 		variables.put("REQUEST_METHOD", this.method);
-		variables.put("SCRIPT_NAME", PREFIX + scriptName());
-		String pathInfo = pathInfo();
+		String scriptName = scriptName();
+		variables.put("SCRIPT_NAME", PREFIX + scriptName);
+		String pathInfo = pathInfo(scriptName);
 		if (!pathInfo.isEmpty()) {
 			variables.put("PATH_INFO", pathInfo);
 		}
