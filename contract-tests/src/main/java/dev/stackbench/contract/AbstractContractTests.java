@@ -512,8 +512,9 @@ public abstract class AbstractContractTests {
 		List<String> serverMetrics = servingModel().stack().equals("servlet")
 				? List.of("tomcat_threads_busy_threads", "tomcat_threads_config_max_threads",
 						"tomcat_connections_current_connections", "tomcat_connections_config_max_connections")
-				: List.of("reactor_netty_http_server_connections_active", "reactor_netty_http_server_data_received_time_seconds_count",
-						"reactor_netty_eventloop_pending_tasks");
+				: List.of("reactor_netty_http_server_connections", "reactor_netty_http_server_connections_active",
+						"reactor_netty_http_server_data_received_time_seconds_count",
+						"reactor_netty_http_server_data_sent_bytes_total", "reactor_netty_eventloop_pending_tasks");
 		for (String metric : serverMetrics) {
 			assertThat(scrape).contains(metric + "{" + application);
 		}

@@ -52,10 +52,18 @@ public final class Api {
 	private Api() {
 	}
 
-	/** The path as a metrics tag: itself when it is an endpoint, one value for all of CGI, otherwise another. */
+	/**
+	 * The path as a metrics tag: itself when it is an endpoint, one value for all of CGI, otherwise another. Always
+	 * one of the constants above, never the request's own string, so that a recorder keyed by it (on every request)
+	 * compares by identity and a hash computed once.
+	 */
 	public static String pathTag(String path) {
-		if (PATHS.contains(path) || BLOCK_EVENT_LOOP.equals(path)) {
-			return path;
+		int endpoint = PATHS.indexOf(path);
+		if (endpoint >= 0) {
+			return PATHS.get(endpoint);
+		}
+		if (BLOCK_EVENT_LOOP.equals(path)) {
+			return BLOCK_EVENT_LOOP;
 		}
 		return path.startsWith(CGI + "/") ? CGI_TAG : OTHER_PATHS;
 	}

@@ -71,7 +71,7 @@ final class MetricsSampler implements AutoCloseable {
 			HttpResponse<String> response = HttpClient.newHttpClient()
 				.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(5)).build(),
 						HttpResponse.BodyHandlers.ofString());
-			return Prometheus.parse(response.body()).sum("http_server_requests_active_seconds_gcount").orElse(0);
+			return Prometheus.parse(response.body()).sum("http_server_requests_active").orElse(0);
 		}
 		catch (IOException ex) {
 			return 0;

@@ -26,8 +26,9 @@ class CgiConfiguration {
 	}
 
 	/**
-	 * The threads that wait on CGI programs' pipes, which Java can only read blocking: one per running program, so
-	 * as many as programs may run. They are created when needed and dropped after a minute idle.
+	 * The threads that start CGI programs: starting a process is a fork and exec, system calls that block, so never
+	 * on an event loop. A program that has started holds none of them; they are created when needed and dropped
+	 * after a minute idle.
 	 */
 	@Bean(destroyMethod = "dispose")
 	Scheduler cgiScheduler(@Value("${" + THREADS_PROPERTY + "}") int threads) {

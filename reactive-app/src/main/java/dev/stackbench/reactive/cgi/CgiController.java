@@ -3,7 +3,6 @@ package dev.stackbench.reactive.cgi;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.stackbench.reactive.system.BoundedBody;
 import dev.stackbench.workload.Api;
@@ -35,20 +34,17 @@ class CgiController {
 	}
 
 	/**
-	 * Takes a process slot on the event loop (or answers 503 at once), then runs the program on the CGI scheduler:
-	 * the event loop never waits on a pipe. A client that goes away cancels the answer, and the waiting thread then
-	 * kills the program.
+	 * Takes a process slot on the event loop (or answers 503 at once), starts the program on the CGI scheduler (a fork
+	 * and exec blocks), and answers when the program has exited: no thread waits on it meanwhile. A client that goes
+	 * away cancels the answer, which kills the program.
 	 */
 	@RequestMapping(path = Api.CGI + "/{*target}", method = { RequestMethod.GET, RequestMethod.POST })
 	Mono<ResponseEntity<byte[]>> cgi(ServerHttpRequest request) {
 		return BoundedBody.read(request.getBody()).flatMap((bounded) -> {
 			byte[] body = bounded.requireWithinLimit();
 			CgiRequest cgiRequest = cgiRequest(request, body.length);
-			AtomicBoolean cancelled = new AtomicBoolean();
 			return Mono.using(() -> this.gateway.admit(cgiRequest),
-					(slot) -> Mono.fromCallable(() -> slot.run(body, cancelled::get))
-						.subscribeOn(this.cgiScheduler)
-						.doOnCancel(() -> cancelled.set(true)),
+					(slot) -> Mono.fromFuture(() -> slot.start(body, () -> false)).subscribeOn(this.cgiScheduler),
 					CgiGateway.Slot::close);
 		}).map(CgiController::toEntity);
 	}

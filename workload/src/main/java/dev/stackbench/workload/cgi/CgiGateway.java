@@ -1,18 +1,23 @@
 package dev.stackbench.workload.cgi;
 
-import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import dev.stackbench.workload.Admission;
@@ -20,9 +25,10 @@ import dev.stackbench.workload.ProblemException;
 import dev.stackbench.workload.ProblemType;
 
 /**
- * Runs CGI programs (RFC 3875), one process per request, the same way for both apps. {@link #run} blocks until
- * the program has answered: the servlet app calls it on the request thread, the reactive app on a bounded
- * scheduler, never on an event loop.
+ * Runs CGI programs (RFC 3875), one process per request, the same way for both apps. {@link Slot#start} starts a
+ * program and answers with a future; {@link #run} blocks until the program has answered. The servlet app waits on the
+ * request thread, the reactive app starts programs on a bounded scheduler (a fork and exec is a blocking system call)
+ * and waits for nothing.
  * <p>
  * What a client can make it run is confined: only a regular, executable file directly inside the CGI directory,
  * named by a strict pattern and not a link leading out of it; no shell; an environment of the meta-variables and a
@@ -30,7 +36,7 @@ import dev.stackbench.workload.ProblemType;
  * children killed), its output (502), the number running at once (503 with {@code Retry-After}). A request whose
  * client has gone away gets its process killed too.
  */
-public final class CgiGateway {
+public final class CgiGateway implements AutoCloseable {
 
 	public static final String DIRECTORY_PROPERTY = "stackbench.cgi.directory";
 
@@ -42,6 +48,9 @@ public final class CgiGateway {
 
 	/** How often a running program's deadline, output and client are checked. */
 	private static final Duration TICK = Duration.ofMillis(50);
+
+	/** The standard input of a program sent no body: it reads end of file at once. */
+	private static final File NO_INPUT = new File("/dev/null");
 
 	/** How long a killed program's children are given to be reaped by their parents. */
 	private static final Duration REAPING = Duration.ofMillis(200);
@@ -55,6 +64,13 @@ public final class CgiGateway {
 	private final int maxProcesses;
 
 	private final Semaphore processes;
+
+	private final Set<Running> running = ConcurrentHashMap.newKeySet();
+
+	private final ScheduledExecutorService watchdog = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("cgi-watchdog").daemon().factory());
+
+	private Path spool;
 
 	/**
 	 * @param directory where the programs are; a missing directory means every script is not found
@@ -73,6 +89,7 @@ public final class CgiGateway {
 		this.maxOutputBytes = maxOutputBytes;
 		this.maxProcesses = maxProcesses;
 		this.processes = new Semaphore(maxProcesses);
+		this.watchdog.scheduleWithFixedDelay(this::watch, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	/** The limits, as knobs of the tuning report. */
@@ -109,7 +126,7 @@ public final class CgiGateway {
 		return new Slot(script, request);
 	}
 
-	/** One admitted request: runs once, and its slot is freed when it has run, or when it is closed unrun. */
+	/** One admitted request: runs once, and its slot is freed when its program has exited, or when closed unrun. */
 	public final class Slot implements AutoCloseable {
 
 		private final Path script;
@@ -124,24 +141,45 @@ public final class CgiGateway {
 		}
 
 		/**
-		 * Runs the program, blocking until it has answered.
+		 * Starts the program and returns at once. The answer completes when the program has exited, or fails with a
+		 * {@link ProblemException}: 502 the program failed, 504 it ran out of time, 400 the client went away.
 		 *
 		 * @param abandoned asked while the program runs: true once the client has gone, and the program is killed
-		 * @throws ProblemException 502 the program failed, 504 it ran out of time, 400 the client went away
+		 * @throws ProblemException 502 the program could not be started
 		 */
-		public CgiResponse run(byte[] body, BooleanSupplier abandoned) {
+		public CompletableFuture<CgiResponse> start(byte[] body, BooleanSupplier abandoned) {
 			if (!this.taken.compareAndSet(false, true)) {
-				throw clientWentAway(this.script);
+				throw clientWentAway(this.script.getFileName().toString());
 			}
 			try {
-				return runAdmitted(this.script, this.request, body, abandoned);
+				return CgiGateway.this.start(this.script, this.request, body, abandoned);
 			}
-			finally {
+			catch (RuntimeException ex) {
 				CgiGateway.this.processes.release();
+				throw ex;
 			}
 		}
 
-		/** Frees the slot if the program never ran (the client went away first); otherwise {@link #run} does. */
+		/** Runs the program, blocking until it has answered: {@link #start}, then its answer or its problem. */
+		public CgiResponse run(byte[] body, BooleanSupplier abandoned) {
+			CompletableFuture<CgiResponse> answer = start(body, abandoned);
+			try {
+				return answer.get();
+			}
+			catch (ExecutionException ex) {
+				throw (ex.getCause() instanceof ProblemException problem) ? problem
+						: failed(this.script.getFileName().toString(), "could not be run");
+			}
+			catch (InterruptedException ex) {
+				// The waiting thread is being stopped (a shutdown): the program is the client's no longer.
+				Thread.currentThread().interrupt();
+				answer.cancel(true);
+				throw new ProblemException(ProblemType.GATEWAY_TIMEOUT,
+						"CGI script '" + this.script.getFileName() + "' was interrupted");
+			}
+		}
+
+		/** Frees the slot if the program never started (the client went away first); otherwise its exit does. */
 		@Override
 		public void close() {
 			if (this.taken.compareAndSet(false, true)) {
@@ -166,70 +204,204 @@ public final class CgiGateway {
 		throw CgiRequest.notFound(name);
 	}
 
-	private CgiResponse runAdmitted(Path script, CgiRequest request, byte[] body, BooleanSupplier abandoned) {
+	/**
+	 * Starts the program with its input and output in files, not pipes: Java reads a pipe only blocking, which took a
+	 * thread (and for a virtual thread, a carrier) per program for its whole life, some six hundred threads for two
+	 * hundred slow programs, enough to keep a reactive app's event loops from being scheduled promptly. Now a running
+	 * program holds only the JDK's own thread that waits for its exit, and one watchdog thread checks all of them.
+	 */
+	private CompletableFuture<CgiResponse> start(Path script, CgiRequest request, byte[] body,
+			BooleanSupplier abandoned) {
 		String name = script.getFileName().toString();
 		ProcessBuilder builder = new ProcessBuilder(script.toString()).directory(script.getParent().toFile())
 			.redirectError(ProcessBuilder.Redirect.DISCARD);
 		builder.environment().clear();
 		builder.environment().putAll(request.metaVariables());
-		Process process;
+		Path input = null;
+		Path output = null;
 		try {
-			process = builder.start();
+			output = Files.createTempFile(spool(), "stdout-", "");
+			builder.redirectOutput(output.toFile());
+			if (body.length > 0) {
+				input = Files.write(Files.createTempFile(spool(), "stdin-", ""), body);
+				builder.redirectInput(input.toFile());
+			}
+			else {
+				builder.redirectInput(NO_INPUT);
+			}
+			Running running = new Running(name, builder.start(), output, abandoned);
+			return running.answer;
 		}
 		catch (IOException ex) {
+			deleteQuietly(output);
 			throw failed(name, "could not be started");
 		}
-		try {
-			Thread.ofVirtual().name("cgi-stdin-", process.pid()).start(() -> feed(process.getOutputStream(), body));
-			BoundedOutput output = new BoundedOutput(process.getInputStream(), this.maxOutputBytes);
-			Thread reader = Thread.ofVirtual().name("cgi-stdout-", process.pid()).start(output::readAll);
-			long deadline = System.nanoTime() + this.timeout.toNanos();
-			while (!process.waitFor(TICK.toMillis(), TimeUnit.MILLISECONDS)) {
-				if (output.overflowed()) {
-					throw failed(name, "wrote more than " + this.maxOutputBytes + " bytes");
-				}
-				if (abandoned.getAsBoolean()) {
-					throw clientWentAway(script);
-				}
-				if (System.nanoTime() - deadline > 0) {
-					throw new ProblemException(ProblemType.GATEWAY_TIMEOUT,
-							"CGI script '" + name + "' did not answer within " + this.timeout.toMillis() + " ms");
-				}
-			}
-			// Output may still be in the pipe after the exit, or held open by a child left running: wait for it
-			// within what remains of the time limit.
-			long remaining = Math.max(deadline - System.nanoTime(), 0);
-			if (!reader.join(Duration.ofNanos(remaining))) {
-				throw new ProblemException(ProblemType.GATEWAY_TIMEOUT, "CGI script '" + name
-						+ "' left its output open past " + this.timeout.toMillis() + " ms");
-			}
-			if (output.overflowed()) {
-				throw failed(name, "wrote more than " + this.maxOutputBytes + " bytes");
-			}
-			if (process.exitValue() != 0) {
-				throw failed(name, "exited with status " + process.exitValue());
-			}
-			return CgiResponse.parse(output.bytes()).orElseThrow(() -> failed(name, "wrote malformed headers"));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ProblemException(ProblemType.GATEWAY_TIMEOUT, "CGI script '" + name + "' was interrupted");
-		}
 		finally {
-			// A program that exited has no descendants left to find (they went to init), and finding them costs a
-			// scan of every process on the machine: only a program still running is killed, with its children.
-			if (process.isAlive()) {
-				killTree(process);
+			// The program has its input open, or never will: the name is not needed either way.
+			deleteQuietly(input);
+		}
+	}
+
+	/** Checks every running program's deadline, output size and client. */
+	private void watch() {
+		for (Running running : this.running) {
+			running.check();
+		}
+	}
+
+	/** Where programs' input and output are kept while they run, made when the first program starts. */
+	private synchronized Path spool() throws IOException {
+		if (this.spool == null) {
+			this.spool = Files.createTempDirectory("stackbench-cgi-");
+			// Emptied after every program; removed at exit even when the gateway is never closed.
+			this.spool.toFile().deleteOnExit();
+		}
+		return this.spool;
+	}
+
+	/** Stops the watchdog, kills what still runs, and removes the spool directory. */
+	@Override
+	public void close() {
+		this.watchdog.shutdownNow();
+		for (Running running : this.running) {
+			running.fail(new ProblemException(ProblemType.OVERLOADED, "The server is shutting down"));
+		}
+		synchronized (this) {
+			if (this.spool != null) {
+				try {
+					Files.deleteIfExists(this.spool);
+				}
+				catch (IOException ex) {
+					// Not empty yet: a program being killed still has its output there; the OS cleans temp files.
+				}
 			}
 		}
 	}
 
-	private static void feed(OutputStream stdin, byte[] body) {
-		try (stdin) {
-			stdin.write(body);
+	/** One started program, from its start until it has exited and its answer (or failure) is known. */
+	private final class Running {
+
+		private final String name;
+
+		private final Process process;
+
+		private final Path output;
+
+		private final BooleanSupplier abandoned;
+
+		private final long deadline;
+
+		/** Why the program is being killed, once it is; the answer fails with it when the program has exited. */
+		private final AtomicReference<ProblemException> failure = new AtomicReference<>();
+
+		/** Cancelling the answer (a reactive subscriber that goes away does) kills the program at once. */
+		private final CompletableFuture<CgiResponse> answer = new CompletableFuture<>() {
+
+			@Override
+			public boolean cancel(boolean mayInterruptIfRunning) {
+				fail(clientWentAway(Running.this.name));
+				return super.cancel(mayInterruptIfRunning);
+			}
+
+		};
+
+		Running(String name, Process process, Path output, BooleanSupplier abandoned) {
+			this.name = name;
+			this.process = process;
+			this.output = output;
+			this.abandoned = abandoned;
+			this.deadline = System.nanoTime() + CgiGateway.this.timeout.toNanos();
+			CgiGateway.this.running.add(this);
+			process.onExit().whenComplete((exited, ex) -> exited());
 		}
-		catch (IOException ex) {
-			// The program exited or closed its input without reading it all: its choice, not an error.
+
+		void check() {
+			if (System.nanoTime() - this.deadline > 0) {
+				fail(new ProblemException(ProblemType.GATEWAY_TIMEOUT, "CGI script '" + this.name
+						+ "' did not answer within " + CgiGateway.this.timeout.toMillis() + " ms"));
+			}
+			else if (outputSize() > CgiGateway.this.maxOutputBytes) {
+				fail(tooMuchOutput());
+			}
+			else if (this.abandoned.getAsBoolean()) {
+				fail(clientWentAway(this.name));
+			}
+		}
+
+		/** Kills the program with its children, off the watchdog thread: that waits for the children to be reaped. */
+		void fail(ProblemException problem) {
+			if (this.failure.compareAndSet(null, problem)) {
+				Thread.ofVirtual().name("cgi-kill-", this.process.pid()).start(() -> killTree(this.process));
+			}
+		}
+
+		/**
+		 * The program has exited, by itself or killed. Its slot is free again before anyone hears the answer, so that
+		 * a client that retries at once finds it free.
+		 */
+		private void exited() {
+			CgiGateway.this.running.remove(this);
+			ProblemException failure = this.failure.get();
+			CgiResponse response = null;
+			try {
+				if (failure == null) {
+					response = read();
+				}
+			}
+			catch (ProblemException ex) {
+				failure = ex;
+			}
+			finally {
+				deleteQuietly(this.output);
+				CgiGateway.this.processes.release();
+			}
+			if (failure != null) {
+				this.answer.completeExceptionally(failure);
+			}
+			else {
+				this.answer.complete(response);
+			}
+		}
+
+		private CgiResponse read() {
+			if (outputSize() > CgiGateway.this.maxOutputBytes) {
+				throw tooMuchOutput();
+			}
+			if (this.process.exitValue() != 0) {
+				throw failed(this.name, "exited with status " + this.process.exitValue());
+			}
+			try {
+				return CgiResponse.parse(Files.readAllBytes(this.output))
+					.orElseThrow(() -> failed(this.name, "wrote malformed headers"));
+			}
+			catch (IOException ex) {
+				throw failed(this.name, "left no readable output");
+			}
+		}
+
+		private long outputSize() {
+			try {
+				return Files.size(this.output);
+			}
+			catch (IOException ex) {
+				return 0;
+			}
+		}
+
+		private ProblemException tooMuchOutput() {
+			return failed(this.name, "wrote more than " + CgiGateway.this.maxOutputBytes + " bytes");
+		}
+
+	}
+
+	private static void deleteQuietly(Path file) {
+		if (file != null) {
+			try {
+				Files.deleteIfExists(file);
+			}
+			catch (IOException ex) {
+				// Left in the temp directory, which the OS cleans.
+			}
 		}
 	}
 
@@ -249,56 +421,13 @@ public final class CgiGateway {
 		process.destroyForcibly();
 	}
 
-	private static ProblemException clientWentAway(Path script) {
+	private static ProblemException clientWentAway(String name) {
 		return new ProblemException(ProblemType.BAD_REQUEST,
-				"The client went away before CGI script '" + script.getFileName() + "' answered");
+				"The client went away before CGI script '" + name + "' answered");
 	}
 
 	private static ProblemException failed(String name, String what) {
 		return new ProblemException(ProblemType.BAD_GATEWAY, "CGI script '" + name + "' " + what);
-	}
-
-	/** Reads a program's standard output up to the cap, then stops. */
-	private static final class BoundedOutput {
-
-		private final InputStream stdout;
-
-		private final long cap;
-
-		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-		private volatile boolean overflowed;
-
-		BoundedOutput(InputStream stdout, long cap) {
-			this.stdout = stdout;
-			this.cap = cap;
-		}
-
-		void readAll() {
-			byte[] buffer = new byte[8192];
-			try (this.stdout) {
-				int read;
-				while ((read = this.stdout.read(buffer)) >= 0) {
-					if (this.bytes.size() + (long) read > this.cap) {
-						this.overflowed = true;
-						return;
-					}
-					this.bytes.write(buffer, 0, read);
-				}
-			}
-			catch (IOException ex) {
-				// The process was killed: whatever it wrote so far is all there is.
-			}
-		}
-
-		boolean overflowed() {
-			return this.overflowed;
-		}
-
-		byte[] bytes() {
-			return this.bytes.toByteArray();
-		}
-
 	}
 
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -85,6 +86,32 @@ class CgiGatewayTests {
 			.isThrownBy(() -> gateway(SHIPPED).run(get("slow.cgi", "delay=5000"), new byte[0], gone::get))
 			.satisfies((ex) -> assertThat(ex.problem().status()).isEqualTo(400));
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+	}
+
+	@Test
+	void cancellingTheAnswerKillsTheProgramAndFreesItsSlot() throws Exception {
+		CgiGateway gateway = new CgiGateway(SHIPPED, Duration.ofSeconds(10), 1024, 1);
+		CompletableFuture<CgiResponse> answer = gateway.admit(get("slow.cgi", "delay=5000"))
+			.start(new byte[0], () -> false);
+		sleep(Duration.ofMillis(200));
+		assertThat(answer).isNotDone();
+		answer.cancel(true);
+		assertNoDescendantsWithin(Duration.ofSeconds(1));
+		// The one slot is free again once the program has gone (its exit, seen by the JDK's reaper, frees it).
+		long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+		CgiResponse next = null;
+		while (next == null) {
+			try {
+				next = gateway.run(get("hello.cgi", null), new byte[0], () -> false);
+			}
+			catch (ProblemException ex) {
+				assertThat(ex.problem().status()).isEqualTo(503);
+				assertThat(System.nanoTime() - deadline).as("slot still taken after 1 s").isNegative();
+				sleep(Duration.ofMillis(20));
+			}
+		}
+		assertThat(next.status()).isEqualTo(200);
+		gateway.close();
 	}
 
 	@Test
