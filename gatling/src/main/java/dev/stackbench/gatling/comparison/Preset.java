@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * A named set of scenarios and their sizes. {@code quick} fits a workshop (about three minutes for three stacks),
- * {@code standard} adds the C10k, open-model, CPU and overload runs (about ten minutes), {@code ci} checks that the
+ * {@code standard} adds the C10k, open-model, CPU, CGI and overload runs (about twelve minutes), {@code ci} checks that the
  * apps hold up under load with assertions, fast; {@code soak} looks for drift over ten minutes of mixed load.
  */
 public enum Preset {
@@ -36,6 +36,11 @@ public enum Preset {
 					Map.of("path", "/api/cpu?work=20000", "users", "1,2,8,32", "stepSeconds", "6")),
 			new Scenario("concurrent-slow", CONCURRENT_WAIT, "ThroughputSimulation",
 					Map.of("path", "/api/slow?delay=500", "users", "1000", "stepSeconds", "15", "maxP95Millis", "5000")),
+			// The slow page again, but each request a real process (sh and a sleep child): the server's model no longer
+			// decides alone, the machine's cost of a process does. Within the 256 process slots.
+			new Scenario("cgi", CONCURRENT_WAIT, "ThroughputSimulation",
+					Map.of("path", "/api/cgi/slow.cgi?delay=1000", "users", "200", "stepSeconds", "15", "maxP95Millis",
+							"5000")),
 			new Scenario("slow-rate", ARRIVAL_RATE, "SlowEndpointSimulation",
 					Map.of("rate", "300", "delay", "1000", "durationSeconds", "15")),
 			new Scenario("keep-alive", KEEP_ALIVE, "KeepAliveSimulation",
