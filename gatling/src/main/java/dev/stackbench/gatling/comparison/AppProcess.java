@@ -37,14 +37,24 @@ final class AppProcess implements AutoCloseable {
 	}
 
 	static AppProcess start(Stack stack, Path projectRoot, CpuSplit cpus, Path log) throws IOException {
+		return start(stack, projectRoot, cpus.pin(cpus.app()), List.of(), log);
+	}
+
+	/**
+	 * @param pin the command that confines the app to its cores, or none
+	 * @param arguments more application arguments (properties), after the ones every app gets
+	 */
+	static AppProcess start(Stack stack, Path projectRoot, List<String> pin, List<String> arguments, Path log)
+			throws IOException {
 		int port = freePort();
 		int managementPort = freePort();
-		List<String> command = new ArrayList<>(cpus.pin(cpus.app()));
+		List<String> command = new ArrayList<>(pin);
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.addAll(JVM_OPTIONS);
 		command.addAll(List.of("-jar", jar(projectRoot, stack.app()).toString(), "--server.port=" + port,
 				"--management.server.port=" + managementPort, "--spring.profiles.active=" + stack.profile(),
 				"--stackbench.cgi.directory=" + projectRoot.resolve("cgi-bin")));
+		command.addAll(arguments);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();

@@ -47,6 +47,9 @@ public final class Comparison {
 
 	private final Progress progress;
 
+	/** The service {@code /api/downstream} calls, while a run that needs one is going. */
+	private Optional<AppProcess> downstream = Optional.empty();
+
 	private Comparison(Options options, Path output, CpuSplit cpus) {
 		this.options = options;
 		this.output = output;
@@ -89,6 +92,22 @@ public final class Comparison {
 		List<ScenarioResult> results = new ArrayList<>();
 		Map<String, Map<String, Object>> tuning = new LinkedHashMap<>();
 		Map<String, String> versions = new LinkedHashMap<>();
+		this.downstream = startDownstream();
+		try {
+			measureEachStack(results, tuning, versions);
+		}
+		finally {
+			this.downstream.ifPresent(AppProcess::close);
+		}
+		versions.put("gatling", System.getProperty("gatling.version", "unknown"));
+		versions.put("stackbench", System.getProperty("stackbench.version", "unknown"));
+		return new ComparisonResults(this.options.preset().id(), started, Instant.now(),
+				Environment.describe(versions, this.cpus, !this.options.remote().isEmpty()), this.options.stacks(),
+				this.options.scenarios(), tuning, results, Theory.claims(results, tuning));
+	}
+
+	private void measureEachStack(List<ScenarioResult> results, Map<String, Map<String, Object>> tuning,
+			Map<String, String> versions) throws IOException {
 		for (Stack stack : this.options.stacks()) {
 			this.progress.stack(stack, this.options.remote().containsKey(stack) ? "checking the remote app's health" : "starting");
 			try (RunningStack running = start(stack)) {
@@ -105,11 +124,23 @@ public final class Comparison {
 			}
 			this.progress.stack(stack, "stopped");
 		}
-		versions.put("gatling", System.getProperty("gatling.version", "unknown"));
-		versions.put("stackbench", System.getProperty("stackbench.version", "unknown"));
-		return new ComparisonResults(this.options.preset().id(), started, Instant.now(),
-				Environment.describe(versions, this.cpus, !this.options.remote().isEmpty()), this.options.stacks(),
-				this.options.scenarios(), tuning, results, Theory.claims(results, tuning));
+	}
+
+	/**
+	 * One downstream service for the whole run, the same for every stack: a reactive app (it answers its slow page
+	 * from timers, so it is not what limits the stack under test), on the load generator's cores so that it takes
+	 * nothing from the app measured. Remote apps call whatever downstream they are configured with.
+	 */
+	private Optional<AppProcess> startDownstream() throws IOException {
+		if (!this.options.remote().isEmpty() || this.options.scenarios().stream().noneMatch(Scenario::callsDownstream)) {
+			return Optional.empty();
+		}
+		Path logs = Files.createDirectories(this.output.resolve("logs"));
+		AppProcess downstream = AppProcess.start(Stack.REACTIVE, this.options.root(),
+				this.cpus.pin(this.cpus.loadGenerator()), List.of(), logs.resolve("downstream.log"));
+		System.out.println("stackbench: downstream service (reactive app) on " + downstream.target().baseUrl()
+				+ ", on the load generator's CPUs");
+		return Optional.of(downstream);
 	}
 
 	private RunningStack start(Stack stack) throws IOException {
@@ -119,7 +150,11 @@ public final class Comparison {
 			return new RunningStack(remote.get(), null, Optional.empty());
 		}
 		Path logs = Files.createDirectories(this.output.resolve("logs"));
-		AppProcess app = AppProcess.start(stack, this.options.root(), this.cpus, logs.resolve(stack.id() + ".log"));
+		List<String> arguments = this.downstream
+			.map((service) -> List.of("--stackbench.downstream.base-url=" + service.target().baseUrl()))
+			.orElse(List.of());
+		AppProcess app = AppProcess.start(stack, this.options.root(), this.cpus.pin(this.cpus.app()), arguments,
+				logs.resolve(stack.id() + ".log"));
 		return new RunningStack(app.target(), app, AppProcess.springBootVersion(this.options.root(), stack.app()));
 	}
 

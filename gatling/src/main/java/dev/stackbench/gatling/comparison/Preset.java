@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * A named set of scenarios and their sizes. {@code quick} fits a workshop (about three minutes for three stacks),
- * {@code standard} adds the C10k, open-model, CPU, CGI and overload runs (about twelve minutes), {@code ci} checks that the
+ * {@code standard} adds the C10k, open-model, CPU, CGI, downstream and overload runs (about thirteen minutes), {@code ci} checks that the
  * apps hold up under load with assertions, fast; {@code soak} looks for drift over ten minutes of mixed load.
  */
 public enum Preset {
@@ -41,6 +41,10 @@ public enum Preset {
 			new Scenario("cgi", CONCURRENT_WAIT, "ThroughputSimulation",
 					Map.of("path", "/api/cgi/slow.cgi?delay=1000", "users", "200", "stepSeconds", "15", "maxP95Millis",
 							"5000")),
+			// Ten parallel calls of 100 ms to a downstream service per request, which the comparison starts.
+			new Scenario("downstream", CONCURRENCY_STEPS, "ThroughputSimulation",
+					Map.of("path", "/api/downstream?calls=10&delay=100", "users", "500", "stepSeconds", "15",
+							"maxP95Millis", "10000")),
 			new Scenario("slow-rate", ARRIVAL_RATE, "SlowEndpointSimulation",
 					Map.of("rate", "300", "delay", "1000", "durationSeconds", "15")),
 			new Scenario("keep-alive", KEEP_ALIVE, "KeepAliveSimulation",

@@ -28,6 +28,11 @@ public record Scenario(String id, Kind kind, String simulation, Map<String, Stri
 		return new Scenario(this.id, this.kind, this.simulation, merged);
 	}
 
+	/** Whether the scenario's page calls the downstream service, which the comparison then starts. */
+	public boolean callsDownstream() {
+		return this.parameters.getOrDefault("path", "").startsWith("/api/downstream");
+	}
+
 	public int integer(String name) {
 		return Integer.parseInt(this.parameters.get(name));
 	}
