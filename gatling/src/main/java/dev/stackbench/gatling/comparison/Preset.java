@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * A named set of scenarios and their sizes. {@code quick} fits a workshop (about three minutes for three stacks),
- * {@code standard} adds the C10k, open-model, CPU, CGI, downstream and overload runs (about thirteen minutes), {@code ci} checks that the
- * apps hold up under load with assertions, fast; {@code soak} looks for drift over ten minutes of mixed load.
+ * {@code standard} adds the C10k, open-model, CPU, CGI, downstream and overload runs (about fourteen minutes),
+ * {@code ci} checks that the apps hold up under load with assertions, fast; {@code soak} looks for drift over ten
+ * minutes of mixed load.
  */
 public enum Preset {
 

@@ -267,14 +267,8 @@ public final class CgiGateway implements AutoCloseable {
 			running.fail(new ProblemException(ProblemType.OVERLOADED, "The server is shutting down"));
 		}
 		synchronized (this) {
-			if (this.spool != null) {
-				try {
-					Files.deleteIfExists(this.spool);
-				}
-				catch (IOException ex) {
-					// Not empty yet: a program being killed still has its output there; the OS cleans temp files.
-				}
-			}
+			// Fails quietly while a program being killed still has its output there.
+			deleteQuietly(this.spool);
 		}
 	}
 
