@@ -363,6 +363,7 @@ public abstract class AbstractContractTests {
 		assertThat(response.header("X-Stack")).isEqualTo(servingModel().stack());
 		assertThat(response.header("X-Thread")).isNotBlank();
 		assertThat(response.header("Server")).isNull();
+		assertThat(response.header("Content-Disposition")).as("a problem names no file").isNull();
 	}
 
 	@Test

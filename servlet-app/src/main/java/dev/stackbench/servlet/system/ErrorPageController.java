@@ -1,8 +1,12 @@
 package dev.stackbench.servlet.system;
 
+import java.io.IOException;
+
 import dev.stackbench.workload.Problem;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
@@ -18,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ErrorPageController implements ErrorController {
 
 	@RequestMapping("${server.error.path:/error}")
-	ResponseEntity<Object> error(HttpServletRequest request) {
+	@Nullable ResponseEntity<Object> error(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Integer status = (Integer) request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		boolean requestedDirectly = status == null;
 		// An error dispatch is a GET whatever the request was: the original method is in ERROR_METHOD.
@@ -26,7 +30,7 @@ class ErrorPageController implements ErrorController {
 		Problem problem = requestedDirectly ? Problem.forStatus(404, request.getMethod(), request.getRequestURI())
 				: Problem.forStatus(status, String.valueOf(request.getAttribute(RequestDispatcher.ERROR_METHOD)),
 						String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));
-		return ProblemResponses.respond(problem, new HttpHeaders());
+		return ProblemResponses.respond(problem, new HttpHeaders(), response);
 	}
 
 }

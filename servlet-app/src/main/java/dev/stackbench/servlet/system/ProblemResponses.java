@@ -1,16 +1,19 @@
 package dev.stackbench.servlet.system;
 
+import java.io.IOException;
+
 import dev.stackbench.workload.Api;
 import dev.stackbench.workload.Problem;
 import dev.stackbench.workload.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.coyote.BadRequestException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -28,38 +31,65 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(ProblemResponses.class);
 
-	static final MediaType PROBLEM_JSON = MediaType.parseMediaType(Api.PROBLEM_JSON);
-
 	@ExceptionHandler(ProblemException.class)
-	ResponseEntity<Object> workloadProblem(ProblemException ex) {
-		return respond(ex.problem(), new HttpHeaders());
+	ResponseEntity<Object> workloadProblem(ProblemException ex, HttpServletResponse response) throws IOException {
+		return respond(ex.problem(), new HttpHeaders(), response);
 	}
 
 	/** A body Tomcat cannot frame (a bad chunk header, say), found only when the endpoint reads it. */
 	@ExceptionHandler(BadRequestException.class)
-	ResponseEntity<Object> unreadableBody(HttpServletRequest request) {
-		return respond(Problem.forStatus(400, request.getMethod(), request.getRequestURI()), new HttpHeaders());
+	ResponseEntity<Object> unreadableBody(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		return respond(Problem.forStatus(400, request.getMethod(), request.getRequestURI()), new HttpHeaders(),
+				response);
 	}
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request) {
+	ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		logger.error("Unexpected failure answering " + request.getMethod() + " " + request.getRequestURI(), ex);
-		return respond(Problem.forStatus(500, request.getMethod(), request.getRequestURI()), new HttpHeaders());
+		return respond(Problem.forStatus(500, request.getMethod(), request.getRequestURI()), new HttpHeaders(),
+				response);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
-		return respond(Problem.forStatus(statusCode.value(), servletRequest.getMethod(), servletRequest.getRequestURI()),
-				headers);
+		NativeWebRequest nativeRequest = (NativeWebRequest) request;
+		HttpServletRequest servletRequest = nativeRequest.getNativeRequest(HttpServletRequest.class);
+		try {
+			return respond(
+					Problem.forStatus(statusCode.value(), servletRequest.getMethod(), servletRequest.getRequestURI()),
+					headers, nativeRequest.getNativeResponse(HttpServletResponse.class));
+		}
+		catch (IOException writeFailed) {
+			// The client has gone: there is nobody to answer.
+			return null;
+		}
 	}
 
-	static ResponseEntity<Object> respond(Problem problem, HttpHeaders headers) {
-		if (problem.retryAfterSeconds() != null) {
-			headers.set(HttpHeaders.RETRY_AFTER, problem.retryAfterSeconds());
+	/**
+	 * Writes the problem document itself and returns no entity, which tells Spring the response is done. Spring's
+	 * message converters would add {@code Content-Disposition: inline;filename=f.txt} whenever the path ends in an
+	 * extension they do not know ({@code /api/nope.zip}, {@code /api/cgi/nope.cgi}: their guard against reflected
+	 * file downloads), which WebFlux, and so the reactive app, does not; the same request would get different
+	 * headers on the two apps.
+	 */
+	static @Nullable ResponseEntity<Object> respond(Problem problem, HttpHeaders headers, HttpServletResponse response)
+			throws IOException {
+		if (response.isCommitted()) {
+			// Part of another answer has gone out (a stream that failed): nothing can follow it.
+			return null;
 		}
-		return ResponseEntity.status(problem.status()).headers(headers).contentType(PROBLEM_JSON).body(problem);
+		response.setStatus(problem.status());
+		headers.forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
+		if (problem.retryAfterSeconds() != null) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, problem.retryAfterSeconds());
+		}
+		byte[] json = problem.toJson();
+		response.setContentType(Api.PROBLEM_JSON);
+		response.setContentLength(json.length);
+		response.getOutputStream().write(json);
+		return null;
 	}
 
 }
