@@ -38,10 +38,11 @@ public enum Preset {
 			new Scenario("concurrent-slow", CONCURRENT_WAIT, "ThroughputSimulation",
 					Map.of("path", "/api/slow?delay=500", "users", "1000", "stepSeconds", "15", "maxP95Millis", "5000")),
 			// The slow page again, but each request a real process (sh and a sleep child): the server's model no longer
-			// decides alone, the machine's cost of a process does. Within the 256 process slots.
+			// decides alone, the machine's cost of a process does. Within the 256 process slots. A probe asks for
+			// /api/hello meanwhile: starting and reaping 200 processes a second must not stall a non-blocking stack.
 			new Scenario("cgi", CONCURRENT_WAIT, "ThroughputSimulation",
 					Map.of("path", "/api/cgi/slow.cgi?delay=1000", "users", "200", "stepSeconds", "15", "maxP95Millis",
-							"5000")),
+							"5000", "probePath", "/api/hello")),
 			// Ten parallel calls of 100 ms to a downstream service per request, which the comparison starts.
 			new Scenario("downstream", CONCURRENCY_STEPS, "ThroughputSimulation",
 					Map.of("path", "/api/downstream?calls=10&delay=100", "users", "500", "stepSeconds", "15",

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.stackbench.gatling.comparison.GatlingRun.ErrorCount;
+import dev.stackbench.gatling.simulation.ThroughputSimulation;
 
 /**
  * One scenario on one stack: Gatling's rows and errors, the app's metrics over the same seconds, and the load
@@ -25,10 +26,15 @@ public record ScenarioResult(String stack, String scenario, Scenario.Kind kind, 
 		boolean assertionsPassed, String gatlingReport, List<RequestStats> requests, List<ErrorCount> errors,
 		AppMetrics app, double loadGeneratorCpuSeconds) {
 
+	/** The load's requests, a probe's aside: a probe's few cheap pages would lower the CPU each request costs. */
 	public long totalRequests() {
-		return this.requests.stream().mapToLong(RequestStats::count).sum();
+		return this.requests.stream()
+			.filter((row) -> !ThroughputSimulation.isProbe(row.name()))
+			.mapToLong(RequestStats::count)
+			.sum();
 	}
 
+	/** Every failed request, a probe's included. */
 	public long failedRequests() {
 		return this.requests.stream().mapToLong(RequestStats::ko).sum();
 	}
@@ -51,9 +57,16 @@ public record ScenarioResult(String stack, String scenario, Scenario.Kind kind, 
 		return this.requests.stream().filter((row) -> row.name().equals(name)).findFirst();
 	}
 
-	/** The row with the most throughput: the one a one-line summary shows. */
+	/** The row with the most throughput, a probe's aside: the one a one-line summary shows. */
 	public Optional<RequestStats> headline() {
-		return this.requests.stream().max(java.util.Comparator.comparingDouble(RequestStats::throughput));
+		return this.requests.stream()
+			.filter((row) -> !ThroughputSimulation.isProbe(row.name()))
+			.max(java.util.Comparator.comparingDouble(RequestStats::throughput));
+	}
+
+	/** The probe's row: a plain page asked for while the load ran, if the scenario had one. */
+	public Optional<RequestStats> probe() {
+		return this.requests.stream().filter((row) -> ThroughputSimulation.isProbe(row.name())).findFirst();
 	}
 
 }

@@ -22,6 +22,9 @@ final class Theory {
 	/** How close to its Little's-law bound a stack that does not block must come. */
 	static final double NON_BLOCKING_SHARE_OF_BOUND = 0.8;
 
+	/** The slowest a plain request may be answered while slow ones are in flight, on a stack that does not block. */
+	static final int RESPONSIVE_MILLIS = 50;
+
 	/** Slack on a cap before it counts as broken: the machine is noisy, and the cap is an upper bound anyway. */
 	private static final double CAP_SLACK = 1.1;
 
@@ -50,7 +53,11 @@ final class Theory {
 		List<Claim> claims = new ArrayList<>();
 		for (ScenarioResult result : results) {
 			switch (result.kind()) {
-				case CONCURRENT_WAIT -> claims.add(concurrentWait(result, tuning.getOrDefault(result.stack(), Map.of())));
+				case CONCURRENT_WAIT -> {
+					Map<String, Object> knobs = tuning.getOrDefault(result.stack(), Map.of());
+					claims.add(concurrentWait(result, knobs));
+					responsiveness(result, knobs).ifPresent(claims::add);
+				}
 				case ARRIVAL_RATE -> claims.add(arrivalRate(result));
 				case KEEP_ALIVE -> keepAlive(result).ifPresent(claims::add);
 				case CONNECTION_FLOOD -> claims.add(connectionFlood(result));
@@ -82,6 +89,26 @@ final class Theory {
 				result.stack(), users, delay, 100 * NON_BLOCKING_SHARE_OF_BOUND, bound),
 				throughput >= NON_BLOCKING_SHARE_OF_BOUND * bound,
 				format(Locale.ROOT, "%.0f req/s = %.0f%% of the bound", throughput, 100 * throughput / bound));
+	}
+
+	/**
+	 * A stack that waits without holding a thread per request must still answer an unrelated plain request promptly
+	 * while every user waits on a slow one: its slowest probe under {@link #RESPONSIVE_MILLIS}. A stack whose threads
+	 * are all taken by the load makes no such claim; its probe row shows the wait for a thread.
+	 */
+	private static Optional<Claim> responsiveness(ScenarioResult result, Map<String, Object> knobs) {
+		int users = Integer.parseInt(result.parameters().get("users"));
+		Optional<Integer> workers = workers(result.stack(), knobs);
+		Optional<RequestStats> probe = result.probe();
+		if (probe.isEmpty() || (workers.isPresent() && workers.get() <= users)) {
+			return Optional.empty();
+		}
+		RequestStats row = probe.get();
+		return Optional.of(new Claim(format(Locale.ROOT,
+				"%s: while %d slow requests are in flight, a plain request is still answered within %d ms",
+				result.stack(), users, RESPONSIVE_MILLIS), row.ko() == 0 && row.max() < RESPONSIVE_MILLIS,
+				format(Locale.ROOT, "%d probes: p50 %d ms, p99 %d ms, max %d ms, %d failed", row.count(), row.p50(),
+						row.p99(), row.max(), row.ko())));
 	}
 
 	/** A thread-per-request stack has as many concurrent workers as request threads; the others are not capped. */

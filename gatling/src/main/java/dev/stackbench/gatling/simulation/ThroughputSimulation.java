@@ -3,10 +3,13 @@ package dev.stackbench.gatling.simulation;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.forAll;
 import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
+import static io.gatling.javaapi.core.CoreDsl.pace;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.gatling.javaapi.core.PopulationBuilder;
@@ -17,6 +20,11 @@ import io.gatling.javaapi.core.Simulation;
  * user keeps its connection and sends its next request as soon as the last one answers, so a step's throughput is
  * what the server sustains at that concurrency. Each step's requests carry the step in their name ("GET /api/hello
  * @ 32 users"), so the report has one row per step: throughput and latency against concurrency.
+ * <p>
+ * With a {@code probePath}, one more user asks for that page every 10 ms on a connection of its own while the steps
+ * run: how long the load makes an unrelated request wait (a plain page while every user waits on a slow one, say).
+ * It starts two seconds in, once a step's users are all in flight: their first requests all arrive in the same
+ * millisecond, a storm of its own that real arrivals never make. Its row is named by {@link #probeName}.
  */
 public class ThroughputSimulation extends Simulation {
 
@@ -34,9 +42,27 @@ public class ThroughputSimulation extends Simulation {
 
 	private final double maxFailedPercent = this.parameters.decimal("maxFailedPercent", 0.0);
 
+	private final String probePath = this.parameters.text("probePath", "");
+
+	/** Often enough to catch a stall of a few tens of milliseconds, rarely enough to add no load of its own. */
+	private static final Duration PROBE_PACE = Duration.ofMillis(10);
+
+	private static final Duration PROBE_DELAY = Duration.ofSeconds(2);
+
+	private static final String PROBE_PREFIX = "probe: ";
+
 	/** The name of each request sent at a given concurrency, which is also its row in the report. */
 	public static String requestName(String path, int users) {
 		return "GET " + path + " @ " + users + " users";
+	}
+
+	/** The name of the probe's requests, and of its row in the report. */
+	public static String probeName(String path) {
+		return PROBE_PREFIX + "GET " + path;
+	}
+
+	public static boolean isProbe(String requestName) {
+		return requestName.startsWith(PROBE_PREFIX);
 	}
 
 	{
@@ -49,7 +75,13 @@ public class ThroughputSimulation extends Simulation {
 				.injectOpen(atOnceUsers(users));
 			steps = (steps == null) ? step : step.andThen(steps);
 		}
-		setUp(steps).protocols(Http.perUserConnections(this.baseUrl))
+		List<PopulationBuilder> populations = new ArrayList<>(List.of(steps));
+		if (!this.probePath.isEmpty()) {
+			populations.add(scenario("probe").during(this.step.multipliedBy(this.users.size()).minus(PROBE_DELAY))
+				.on(pace(PROBE_PACE).exec(http(probeName(this.probePath)).get(this.probePath).check(Http.ok())))
+				.injectOpen(nothingFor(PROBE_DELAY), atOnceUsers(1)));
+		}
+		setUp(populations).protocols(Http.perUserConnections(this.baseUrl))
 			.assertions(forAll().failedRequests().percent().lte(this.maxFailedPercent),
 					global().responseTime().percentile(95.0).lt(this.maxP95Millis));
 	}

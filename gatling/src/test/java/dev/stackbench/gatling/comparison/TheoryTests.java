@@ -68,10 +68,46 @@ class TheoryTests {
 				new AppMetrics(10, 20, 20, -1, 10, 300, 50, 0.5, heapStart, heapEnd, 600), 20);
 	}
 
-	private Claim claim(String prefix) {
-		List<Claim> matching = this.comparison.claims().stream().filter((claim) -> claim.statement().startsWith(prefix)).toList();
+	@Test
+	void aPlainRequestMustStayUnderFiftyMillisecondsOnAStackThatDoesNotBlock() {
+		Scenario cgi = new Scenario("cgi", Scenario.Kind.CONCURRENT_WAIT, "ThroughputSimulation",
+				Map.of("path", "/api/cgi/slow.cgi?delay=1000", "users", "200", "stepSeconds", "15", "probePath",
+						"/api/hello"));
+		Map<String, Map<String, Object>> tuning = Map.of("platform",
+				Map.of("threads.max", 200, "virtual-threads", false), "virtual",
+				Map.of("threads.max", 200, "virtual-threads", true), "reactive", Map.of("event-loops", 1));
+		List<ScenarioResult> results = List.of(withProbe("platform", cgi, 700), withProbe("virtual", cgi, 49),
+				withProbe("reactive", cgi, 50));
+		List<Claim> claims = Theory.claims(results, tuning);
+		// Platform's 200 threads are all taken by 200 users: its probe waits for one, and it claims nothing.
+		assertThat(claims).noneMatch((claim) -> claim.statement().startsWith("platform: while"));
+		Claim virtual = only(claims, "virtual: while 200 slow requests are in flight");
+		assertThat(virtual.held()).isTrue();
+		assertThat(virtual.evidence()).isEqualTo("1500 probes: p50 1 ms, p99 10 ms, max 49 ms, 0 failed");
+		assertThat(only(claims, "reactive: while 200 slow requests are in flight").held()).isFalse();
+		// The probe is an aside: not the headline, not counted in the load's requests.
+		ScenarioResult reactive = results.get(2);
+		assertThat(reactive.headline().orElseThrow().name()).isEqualTo("GET /api/cgi/slow.cgi?delay=1000 @ 200 users");
+		assertThat(reactive.totalRequests()).isEqualTo(3000);
+		assertThat(reactive.probe().orElseThrow().max()).isEqualTo(50);
+	}
+
+	private static ScenarioResult withProbe(String stack, Scenario scenario, int probeMax) {
+		// The probe's throughput is above the load's: the headline must still be the load's row.
+		return new ScenarioResult(stack, scenario.id(), scenario.kind(), scenario.parameters(), true, "index.html",
+				List.of(new RequestStats("GET /api/cgi/slow.cgi?delay=1000 @ 200 users", 3000, 0, 195, 1010, 1300,
+						1700, 1900), new RequestStats("probe: GET /api/hello", 1500, 0, 100, 1, 5, 10, probeMax)),
+				List.of(), new AppMetrics(5, 40, 60, 12, 33, 250, 2, 0.02, 90, 92, 10), 3.5);
+	}
+
+	private static Claim only(List<Claim> claims, String prefix) {
+		List<Claim> matching = claims.stream().filter((claim) -> claim.statement().startsWith(prefix)).toList();
 		assertThat(matching).as("claims starting with '%s'", prefix).hasSize(1);
 		return matching.getFirst();
+	}
+
+	private Claim claim(String prefix) {
+		return only(this.comparison.claims(), prefix);
 	}
 
 }

@@ -10,7 +10,6 @@ import dev.stackbench.workload.cgi.CgiGateway;
 import dev.stackbench.workload.cgi.CgiRequest;
 import dev.stackbench.workload.cgi.CgiResponse;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
 import reactor.netty.http.server.HttpServerRequest;
 
 import org.springframework.http.HttpHeaders;
@@ -26,17 +25,14 @@ class CgiController {
 
 	private final CgiGateway gateway;
 
-	private final Scheduler cgiScheduler;
-
-	CgiController(CgiGateway gateway, Scheduler cgiScheduler) {
+	CgiController(CgiGateway gateway) {
 		this.gateway = gateway;
-		this.cgiScheduler = cgiScheduler;
 	}
 
 	/**
-	 * Takes a process slot on the event loop (or answers 503 at once), starts the program on the CGI scheduler (a fork
-	 * and exec blocks), and answers when the program has exited: no thread waits on it meanwhile. A client that goes
-	 * away cancels the answer, which kills the program.
+	 * Takes a process slot on the event loop (or answers 503 at once), hands the program to the gateway's starter
+	 * threads (a fork and exec blocks), and answers when the program has exited: no thread waits on it meanwhile. A
+	 * client that goes away cancels the answer, which kills the program, or keeps it from starting.
 	 */
 	@RequestMapping(path = Api.CGI + "/{*target}", method = { RequestMethod.GET, RequestMethod.POST })
 	Mono<ResponseEntity<byte[]>> cgi(ServerHttpRequest request) {
@@ -44,7 +40,7 @@ class CgiController {
 			byte[] body = bounded.requireWithinLimit();
 			CgiRequest cgiRequest = cgiRequest(request, body.length);
 			return Mono.using(() -> this.gateway.admit(cgiRequest),
-					(slot) -> Mono.fromFuture(() -> slot.start(body, () -> false)).subscribeOn(this.cgiScheduler),
+					(slot) -> Mono.fromFuture(() -> slot.start(body, () -> false)),
 					CgiGateway.Slot::close);
 		}).map(CgiController::toEntity);
 	}

@@ -42,19 +42,15 @@ class TuningReport implements InfoContributor {
 
 	private final CgiGateway cgi;
 
-	private final int cgiThreads;
-
 	TuningReport(EventLoopProperties eventLoops, NettyServerProperties netty, AdmissionFilter admission,
 			@Value("${server.max-http-request-header-size}") DataSize maxRequestHeadSize,
-			@Value("${stackbench.request-head-timeout}") Duration requestHeadTimeout, CgiGateway cgi,
-			@Value("${stackbench.reactive.cgi-threads}") int cgiThreads) {
+			@Value("${stackbench.request-head-timeout}") Duration requestHeadTimeout, CgiGateway cgi) {
 		this.eventLoops = eventLoops;
 		this.netty = netty;
 		this.admission = admission;
 		this.maxRequestHeadSize = maxRequestHeadSize;
 		this.requestHeadTimeout = requestHeadTimeout;
 		this.cgi = cgi;
-		this.cgiThreads = cgiThreads;
 	}
 
 	@EventListener
@@ -81,7 +77,6 @@ class TuningReport implements InfoContributor {
 		knobs.put("request-head-timeout-ms", this.requestHeadTimeout.toMillis());
 		knobs.put("admission.max-in-flight", this.admission.maxInFlight());
 		knobs.putAll(this.cgi.knobs());
-		knobs.put("cgi.threads", this.cgiThreads);
 		return new Tuning("reactive", (loops == 1) ? "single-event-loop" : "event-loops", knobs);
 	}
 

@@ -17,8 +17,9 @@ class CgiConfiguration {
 	CgiGateway cgiGateway(@Value("${" + CgiGateway.DIRECTORY_PROPERTY + "}") String directory,
 			@Value("${" + CgiGateway.TIMEOUT_PROPERTY + "}") Duration timeout,
 			@Value("${" + CgiGateway.MAX_OUTPUT_PROPERTY + "}") DataSize maxOutput,
-			@Value("${" + CgiGateway.MAX_PROCESSES_PROPERTY + "}") int maxProcesses) {
-		return new CgiGateway(Path.of(directory), timeout, maxOutput.toBytes(), maxProcesses);
+			@Value("${" + CgiGateway.MAX_PROCESSES_PROPERTY + "}") int maxProcesses,
+			@Value("${" + CgiGateway.START_THREADS_PROPERTY + ":#{null}}") Integer startThreads) {
+		return new CgiGateway(Path.of(directory), timeout, maxOutput.toBytes(), maxProcesses, startThreads);
 	}
 
 }

@@ -12,7 +12,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -25,16 +27,21 @@ import dev.stackbench.workload.ProblemException;
 import dev.stackbench.workload.ProblemType;
 
 /**
- * Runs CGI programs (RFC 3875), one process per request, the same way for both apps. {@link Slot#start} starts a
- * program and answers with a future; {@link #run} blocks until the program has answered. The servlet app waits on the
- * request thread, the reactive app starts programs on a bounded scheduler (a fork and exec is a blocking system call)
- * and waits for nothing.
+ * Runs CGI programs (RFC 3875), one process per request, the same way for both apps. {@link Slot#start} hands the
+ * program to a few starter threads and answers with a future at once; {@link #run} blocks until the program has
+ * answered. The servlet app waits on the request thread, the reactive app waits for nothing.
+ * <p>
+ * Starting a process (a fork and exec) is a blocking system call and CPU work, so it happens on platform threads of
+ * the gateway's own, one per core by default: never on an event loop, and never on a virtual thread, which it would
+ * pin to its carrier (with 200 programs a second on one core, a plain request on the same carrier waited up to a
+ * quarter of a second). More starters than cores start no more programs and only compete with the server's threads.
  * <p>
  * What a client can make it run is confined: only a regular, executable file directly inside the CGI directory,
  * named by a strict pattern and not a link leading out of it; no shell; an environment of the meta-variables and a
  * fixed {@code PATH}, nothing inherited. What a program can take is bounded: its time (504, the process and its
  * children killed), its output (502), the number running at once (503 with {@code Retry-After}). A request whose
- * client has gone away gets its process killed too.
+ * client has gone away gets its process killed too. Whatever a program leaves running when it ends, by itself or
+ * killed, is killed after it: each program runs in a session of its own ({@link Sessions}).
  */
 public final class CgiGateway implements AutoCloseable {
 
@@ -45,6 +52,8 @@ public final class CgiGateway implements AutoCloseable {
 	public static final String MAX_OUTPUT_PROPERTY = "stackbench.cgi.max-output";
 
 	public static final String MAX_PROCESSES_PROPERTY = "stackbench.cgi.max-processes";
+
+	public static final String START_THREADS_PROPERTY = "stackbench.cgi.start-threads";
 
 	/** How often a running program's deadline, output and client are checked. */
 	private static final Duration TICK = Duration.ofMillis(50);
@@ -67,8 +76,15 @@ public final class CgiGateway implements AutoCloseable {
 
 	private final Set<Running> running = ConcurrentHashMap.newKeySet();
 
+	private final Sessions sessions = new Sessions();
+
 	private final ScheduledExecutorService watchdog = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("cgi-watchdog").daemon().factory());
+
+	/** Unbounded queue, but never longer than the process slots: a request takes its slot before it queues. */
+	private final ExecutorService starters;
+
+	private final int startThreads;
 
 	private Path spool;
 
@@ -77,13 +93,19 @@ public final class CgiGateway implements AutoCloseable {
 	 * @param timeout how long a program may run
 	 * @param maxOutputBytes how much a program may write, headers and body
 	 * @param maxProcesses how many programs may run at once
+	 * @param startThreads how many threads start programs; null for one per core
 	 */
-	public CgiGateway(Path directory, Duration timeout, long maxOutputBytes, int maxProcesses) {
-		if (maxProcesses < 1 || maxOutputBytes < 1 || timeout.isNegative() || timeout.isZero()) {
+	public CgiGateway(Path directory, Duration timeout, long maxOutputBytes, int maxProcesses,
+			Integer startThreads) {
+		this.startThreads = (startThreads != null) ? startThreads : Runtime.getRuntime().availableProcessors();
+		if (maxProcesses < 1 || maxOutputBytes < 1 || timeout.isNegative() || timeout.isZero()
+				|| this.startThreads < 1) {
 			throw new IllegalArgumentException("CGI limits must be positive: " + TIMEOUT_PROPERTY + "=" + timeout
 					+ ", " + MAX_OUTPUT_PROPERTY + "=" + maxOutputBytes + ", " + MAX_PROCESSES_PROPERTY + "="
-					+ maxProcesses);
+					+ maxProcesses + ", " + START_THREADS_PROPERTY + "=" + this.startThreads);
 		}
+		this.starters = Executors.newFixedThreadPool(this.startThreads,
+				Thread.ofPlatform().name("cgi-start-", 1).daemon().factory());
 		this.directory = directory.toAbsolutePath().normalize();
 		this.timeout = timeout;
 		this.maxOutputBytes = maxOutputBytes;
@@ -98,6 +120,7 @@ public final class CgiGateway implements AutoCloseable {
 		knobs.put("cgi.max-processes", this.maxProcesses);
 		knobs.put("cgi.timeout-ms", this.timeout.toMillis());
 		knobs.put("cgi.max-output-bytes", this.maxOutputBytes);
+		knobs.put("cgi.start-threads", this.startThreads);
 		return knobs;
 	}
 
@@ -141,23 +164,26 @@ public final class CgiGateway implements AutoCloseable {
 		}
 
 		/**
-		 * Starts the program and returns at once. The answer completes when the program has exited, or fails with a
-		 * {@link ProblemException}: 502 the program failed, 504 it ran out of time, 400 the client went away.
+		 * Hands the program to a starter thread and returns at once. The answer completes when the program has
+		 * exited, or fails with a {@link ProblemException}: 502 the program failed or could not be started, 504 it
+		 * ran out of time, 400 the client went away, 503 the server is shutting down. Cancelling it kills the
+		 * program, or keeps it from starting.
 		 *
 		 * @param abandoned asked while the program runs: true once the client has gone, and the program is killed
-		 * @throws ProblemException 502 the program could not be started
 		 */
 		public CompletableFuture<CgiResponse> start(byte[] body, BooleanSupplier abandoned) {
 			if (!this.taken.compareAndSet(false, true)) {
 				throw clientWentAway(this.script.getFileName().toString());
 			}
+			Answer answer = new Answer(this.script.getFileName().toString());
 			try {
-				return CgiGateway.this.start(this.script, this.request, body, abandoned);
+				CgiGateway.this.starters.execute(new Start(this.script, this.request, body, abandoned, answer));
 			}
-			catch (RuntimeException ex) {
+			catch (RejectedExecutionException ex) {
 				CgiGateway.this.processes.release();
-				throw ex;
+				answer.completeExceptionally(shuttingDown());
 			}
+			return answer;
 		}
 
 		/** Runs the program, blocking until it has answered: {@link #start}, then its answer or its problem. */
@@ -210,10 +236,9 @@ public final class CgiGateway implements AutoCloseable {
 	 * hundred slow programs, enough to keep a reactive app's event loops from being scheduled promptly. Now a running
 	 * program holds only the JDK's own thread that waits for its exit, and one watchdog thread checks all of them.
 	 */
-	private CompletableFuture<CgiResponse> start(Path script, CgiRequest request, byte[] body,
-			BooleanSupplier abandoned) {
+	private Running start(Path script, CgiRequest request, byte[] body, BooleanSupplier abandoned, Answer answer) {
 		String name = script.getFileName().toString();
-		ProcessBuilder builder = new ProcessBuilder(script.toString()).directory(script.getParent().toFile())
+		ProcessBuilder builder = new ProcessBuilder(Sessions.command(script)).directory(script.getParent().toFile())
 			.redirectError(ProcessBuilder.Redirect.DISCARD);
 		builder.environment().clear();
 		builder.environment().putAll(request.metaVariables());
@@ -229,8 +254,7 @@ public final class CgiGateway implements AutoCloseable {
 			else {
 				builder.redirectInput(NO_INPUT);
 			}
-			Running running = new Running(name, builder.start(), output, abandoned);
-			return running.answer;
+			return new Running(name, builder.start(), output, abandoned, answer);
 		}
 		catch (IOException ex) {
 			deleteQuietly(output);
@@ -242,11 +266,12 @@ public final class CgiGateway implements AutoCloseable {
 		}
 	}
 
-	/** Checks every running program's deadline, output size and client. */
+	/** Checks every running program's deadline, output size and client, and kills what ended ones left behind. */
 	private void watch() {
 		for (Running running : this.running) {
 			running.check();
 		}
+		this.sessions.sweep();
 	}
 
 	/** Where programs' input and output are kept while they run, made when the first program starts. */
@@ -259,17 +284,101 @@ public final class CgiGateway implements AutoCloseable {
 		return this.spool;
 	}
 
-	/** Stops the watchdog, kills what still runs, and removes the spool directory. */
+	/** Stops the watchdog, turns away what has not started, kills what still runs, and removes the spool directory. */
 	@Override
 	public void close() {
 		this.watchdog.shutdownNow();
+		for (Runnable queued : this.starters.shutdownNow()) {
+			((Start) queued).turnAway();
+		}
 		for (Running running : this.running) {
-			running.fail(new ProblemException(ProblemType.OVERLOADED, "The server is shutting down"));
+			running.fail(shuttingDown());
 		}
 		synchronized (this) {
 			// Fails quietly while a program being killed still has its output there.
 			deleteQuietly(this.spool);
 		}
+	}
+
+	/**
+	 * The answer to one admitted request, before and after its program starts. Cancelling it (a reactive subscriber
+	 * that goes away does) kills the program, or keeps it from starting if it has not yet.
+	 */
+	private final class Answer extends CompletableFuture<CgiResponse> {
+
+		private final String name;
+
+		private volatile Running running;
+
+		Answer(String name) {
+			this.name = name;
+		}
+
+		@Override
+		public boolean cancel(boolean mayInterruptIfRunning) {
+			boolean cancelled = super.cancel(mayInterruptIfRunning);
+			Running started = this.running;
+			if (started != null) {
+				started.fail(clientWentAway(this.name));
+			}
+			return cancelled;
+		}
+
+		/** Called by the starter: from now on, cancelling kills the program. */
+		void started(Running started) {
+			this.running = started;
+			if (isCancelled()) {
+				// Cancelled while the process was being started, before it could be seen here.
+				started.fail(clientWentAway(this.name));
+			}
+		}
+
+	}
+
+	/** Starting one program, on a starter thread. */
+	private final class Start implements Runnable {
+
+		private final Path script;
+
+		private final CgiRequest request;
+
+		private final byte[] body;
+
+		private final BooleanSupplier abandoned;
+
+		private final Answer answer;
+
+		Start(Path script, CgiRequest request, byte[] body, BooleanSupplier abandoned, Answer answer) {
+			this.script = script;
+			this.request = request;
+			this.body = body;
+			this.abandoned = abandoned;
+			this.answer = answer;
+		}
+
+		@Override
+		public void run() {
+			if (this.answer.isDone()) {
+				// Cancelled while it waited to start: the client has gone.
+				CgiGateway.this.processes.release();
+				return;
+			}
+			try {
+				this.answer.started(CgiGateway.this.start(this.script, this.request, this.body, this.abandoned,
+						this.answer));
+			}
+			catch (ProblemException ex) {
+				CgiGateway.this.processes.release();
+				this.answer.completeExceptionally(ex);
+			}
+		}
+
+		/** The gateway closed before this program started: its slot is freed and its answer is a 503. */
+		void turnAway() {
+			CgiGateway.this.processes.release();
+			this.answer.completeExceptionally(shuttingDown());
+		}
+
 	}
 
 	/** One started program, from its start until it has exited and its answer (or failure) is known. */
@@ -288,22 +397,14 @@ public final class CgiGateway implements AutoCloseable {
 		/** Why the program is being killed, once it is; the answer fails with it when the program has exited. */
 		private final AtomicReference<ProblemException> failure = new AtomicReference<>();
 
-		/** Cancelling the answer (a reactive subscriber that goes away does) kills the program at once. */
-		private final CompletableFuture<CgiResponse> answer = new CompletableFuture<>() {
+		private final Answer answer;
 
-			@Override
-			public boolean cancel(boolean mayInterruptIfRunning) {
-				fail(clientWentAway(Running.this.name));
-				return super.cancel(mayInterruptIfRunning);
-			}
-
-		};
-
-		Running(String name, Process process, Path output, BooleanSupplier abandoned) {
+		Running(String name, Process process, Path output, BooleanSupplier abandoned, Answer answer) {
 			this.name = name;
 			this.process = process;
 			this.output = output;
 			this.abandoned = abandoned;
+			this.answer = answer;
 			this.deadline = System.nanoTime() + CgiGateway.this.timeout.toNanos();
 			CgiGateway.this.running.add(this);
 			process.onExit().whenComplete((exited, ex) -> exited());
@@ -335,6 +436,7 @@ public final class CgiGateway implements AutoCloseable {
 		 */
 		private void exited() {
 			CgiGateway.this.running.remove(this);
+			CgiGateway.this.sessions.ended(this.process.pid());
 			ProblemException failure = this.failure.get();
 			CgiResponse response = null;
 			try {
@@ -401,8 +503,8 @@ public final class CgiGateway implements AutoCloseable {
 
 	/**
 	 * Kills the program and every process it started that is still its descendant. Children go first, and their
-	 * parents get a moment to reap them, so that none is orphaned (out of reach, or a zombie handed to init) while
-	 * its parent dies; Java reaps the program itself.
+	 * parents get a moment to reap them, so that none is orphaned while its parent dies (an orphan is left to the
+	 * session sweep, and to init to reap); Java reaps the program itself.
 	 */
 	private static void killTree(Process process) {
 		List<ProcessHandle> descendants = process.descendants().toList();
@@ -413,6 +515,10 @@ public final class CgiGateway implements AutoCloseable {
 			Thread.yield();
 		}
 		process.destroyForcibly();
+	}
+
+	private static ProblemException shuttingDown() {
+		return new ProblemException(ProblemType.OVERLOADED, "The server is shutting down");
 	}
 
 	private static ProblemException clientWentAway(String name) {

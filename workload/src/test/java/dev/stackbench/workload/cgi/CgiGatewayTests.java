@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class CgiGatewayTests {
 
@@ -66,7 +67,7 @@ class CgiGatewayTests {
 
 	@Test
 	void slowIsKilledWithItsChildAtTheTimeLimit() {
-		CgiGateway gateway = new CgiGateway(SHIPPED, Duration.ofMillis(300), 1024, 4);
+		CgiGateway gateway = new CgiGateway(SHIPPED, Duration.ofMillis(300), 1024, 4, null);
 		long start = System.nanoTime();
 		assertThatExceptionOfType(ProblemException.class)
 			.isThrownBy(() -> gateway.run(get("slow.cgi", "delay=5000"), new byte[0], () -> false))
@@ -90,7 +91,7 @@ class CgiGatewayTests {
 
 	@Test
 	void cancellingTheAnswerKillsTheProgramAndFreesItsSlot() throws Exception {
-		CgiGateway gateway = new CgiGateway(SHIPPED, Duration.ofSeconds(10), 1024, 1);
+		CgiGateway gateway = new CgiGateway(SHIPPED, Duration.ofSeconds(10), 1024, 1, null);
 		CompletableFuture<CgiResponse> answer = gateway.admit(get("slow.cgi", "delay=5000"))
 			.start(new byte[0], () -> false);
 		sleep(Duration.ofMillis(200));
@@ -115,6 +116,31 @@ class CgiGatewayTests {
 	}
 
 	@Test
+	void anAnswerCancelledAtOnceStartsNothingThatOutlivesItAndFreesItsSlot() throws Exception {
+		CgiGateway gateway = new CgiGateway(SHIPPED, Duration.ofSeconds(10), 1024, 1, 1);
+		for (int i = 0; i < 20; i++) {
+			// Cancelled before or just after its starter thread has started it: either way it is gone at once. Its
+			// slot is freed only once it has exited, or when it was turned away unstarted.
+			CompletableFuture<CgiResponse> answer = gateway.admit(get("slow.cgi", "delay=5000"))
+				.start(new byte[0], () -> false);
+			answer.cancel(true);
+			long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+			while (true) {
+				try {
+					gateway.admit(get("hello.cgi", null)).close();
+					break;
+				}
+				catch (ProblemException ex) {
+					assertThat(System.nanoTime() - deadline).as("slot still taken after 1 s").isNegative();
+					sleep(Duration.ofMillis(10));
+				}
+			}
+			assertNoDescendantsWithin(Duration.ofSeconds(1));
+		}
+		gateway.close();
+	}
+
+	@Test
 	void failuresOfTheProgramAreBadGateway() throws IOException {
 		script("fails.cgi", "printf 'Content-Type: text/plain\\n\\npartial'; exit 3");
 		script("garbled.cgi", "echo 'this is not a header'");
@@ -124,6 +150,43 @@ class CgiGatewayTests {
 				.isThrownBy(() -> gateway(this.directory).run(get(name, null), new byte[0], () -> false))
 				.satisfies((ex) -> assertThat(ex.problem().status()).isEqualTo(502));
 		}
+	}
+
+	@Test
+	void eachProgramRunsInASessionOfItsOwn() throws IOException {
+		assumeTrue(Sessions.supported(), "no setsid here");
+		// The shell's own stat: pid (command) state ppid pgrp session ...
+		script("session.cgi", "read -r stat < /proc/self/stat; printf 'Content-Type: text/plain\\n\\n%s' \"$stat\"");
+		String stat = new String(gateway(this.directory).run(get("session.cgi", null), new byte[0], () -> false).body(),
+				StandardCharsets.US_ASCII);
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		long pid = Long.parseLong(stat.substring(0, stat.indexOf(' ')));
+		assertThat(List.of(Long.parseLong(fields[2]), Long.parseLong(fields[3]))).as("process group and session of " + stat)
+			.containsExactly(pid, pid);
+	}
+
+	@Test
+	void whatAProgramLeavesRunningIsKilledAfterIt() throws IOException, InterruptedException {
+		assumeTrue(Sessions.supported(), "no setsid here");
+		String answered = marker();
+		String failed = marker();
+		String orphaned = marker();
+		script("background.cgi", "sleep " + answered + " >/dev/null 2>&1 & printf 'Content-Type: text/plain\\n\\nok'");
+		script("fails.cgi", "sleep " + failed + " & exit 3");
+		// The subshell exits at once: its sleep is nobody's descendant while the program waits for its time limit.
+		script("orphans.cgi", "(sleep " + orphaned + " &); sleep 10");
+		CgiGateway gateway = new CgiGateway(this.directory, Duration.ofMillis(500), 1024, 4, null);
+		assertThat(gateway.run(get("background.cgi", null), new byte[0], () -> false).body()).asString().isEqualTo("ok");
+		assertThatExceptionOfType(ProblemException.class)
+			.isThrownBy(() -> gateway.run(get("fails.cgi", null), new byte[0], () -> false))
+			.satisfies((ex) -> assertThat(ex.problem().status()).isEqualTo(502));
+		assertThatExceptionOfType(ProblemException.class)
+			.isThrownBy(() -> gateway.run(get("orphans.cgi", null), new byte[0], () -> false))
+			.satisfies((ex) -> assertThat(ex.problem().status()).isEqualTo(504));
+		for (String marker : List.of(answered, failed, orphaned)) {
+			assertNoneRunningWithin(marker, Duration.ofSeconds(2));
+		}
+		gateway.close();
 	}
 
 	@Test
@@ -148,7 +211,7 @@ class CgiGatewayTests {
 
 	@Test
 	void pastTheProcessBoundRequestsAreTurnedAwayAtOnce() throws Exception {
-		CgiGateway gateway = new CgiGateway(SHIPPED, Duration.ofSeconds(10), 1024, 2);
+		CgiGateway gateway = new CgiGateway(SHIPPED, Duration.ofSeconds(10), 1024, 2, null);
 		CountDownLatch release = new CountDownLatch(1);
 		try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<CgiResponse>> running = new ArrayList<>();
@@ -166,7 +229,7 @@ class CgiGatewayTests {
 	}
 
 	private static CgiGateway gateway(Path directory) {
-		return new CgiGateway(directory, Duration.ofSeconds(5), 64 * 1024, 8);
+		return new CgiGateway(directory, Duration.ofSeconds(5), 64 * 1024, 8, null);
 	}
 
 	private static CgiRequest get(String script, String query) {
@@ -192,6 +255,27 @@ class CgiGatewayTests {
 		assertThat(ProcessHandle.current().descendants().map(ProcessHandle::info).map(Object::toString))
 			.as("processes left behind")
 			.isEmpty();
+	}
+
+	/** A sleep time no other process on the machine has on its command line. */
+	private static String marker() {
+		return "30." + System.nanoTime();
+	}
+
+	/** No live process has {@code argument} on its command line (a zombie has none): killed, wherever it was. */
+	private static void assertNoneRunningWithin(String argument, Duration patience) throws InterruptedException {
+		long deadline = System.nanoTime() + patience.toNanos();
+		while (!running(argument).isEmpty() && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		assertThat(running(argument)).as("processes left running with " + argument).isEmpty();
+	}
+
+	private static List<String> running(String argument) {
+		return ProcessHandle.allProcesses()
+			.filter((process) -> process.info().arguments().map(List::of).orElse(List.of()).contains(argument))
+			.map((process) -> process.pid() + " " + process.info())
+			.toList();
 	}
 
 	private static void sleep(Duration duration) {
