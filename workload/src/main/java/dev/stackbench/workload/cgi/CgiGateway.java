@@ -367,9 +367,11 @@ public final class CgiGateway implements AutoCloseable {
 				this.answer.started(CgiGateway.this.start(this.script, this.request, this.body, this.abandoned,
 						this.answer));
 			}
-			catch (ProblemException ex) {
+			catch (RuntimeException ex) {
+				// Whatever went wrong, the answer must complete and the slot be freed: nobody else would.
 				CgiGateway.this.processes.release();
-				this.answer.completeExceptionally(ex);
+				this.answer.completeExceptionally((ex instanceof ProblemException problem) ? problem
+						: failed(this.script.getFileName().toString(), "could not be started"));
 			}
 		}
 

@@ -145,7 +145,10 @@ class CgiGatewayTests {
 		script("fails.cgi", "printf 'Content-Type: text/plain\\n\\npartial'; exit 3");
 		script("garbled.cgi", "echo 'this is not a header'");
 		script("chatty.cgi", "printf 'Content-Type: text/plain\\n\\n'; yes");
-		for (String name : List.of("fails.cgi", "garbled.cgi", "chatty.cgi")) {
+		// Executable, but its interpreter does not exist: it cannot even start.
+		Files.writeString(this.directory.resolve("broken.cgi"), "#!/nonexistent/interpreter\n");
+		Files.setPosixFilePermissions(this.directory.resolve("broken.cgi"), PosixFilePermissions.fromString("rwxr-xr-x"));
+		for (String name : List.of("fails.cgi", "garbled.cgi", "chatty.cgi", "broken.cgi")) {
 			assertThatExceptionOfType(ProblemException.class).as(name)
 				.isThrownBy(() -> gateway(this.directory).run(get(name, null), new byte[0], () -> false))
 				.satisfies((ex) -> assertThat(ex.problem().status()).isEqualTo(502));
