@@ -55,6 +55,8 @@ public final class CgiGateway implements AutoCloseable {
 
 	public static final String START_THREADS_PROPERTY = "stackbench.cgi.start-threads";
 
+	private static final System.Logger WATCHDOG_LOG = System.getLogger(CgiGateway.class.getName());
+
 	/** How often a running program's deadline, output and client are checked. */
 	private static final Duration TICK = Duration.ofMillis(50);
 
@@ -266,12 +268,26 @@ public final class CgiGateway implements AutoCloseable {
 		}
 	}
 
-	/** Checks every running program's deadline, output size and client, and kills what ended ones left behind. */
+	/**
+	 * Checks every running program's deadline, output size and client, and kills what ended ones left behind. Nothing
+	 * may escape: an exception would cancel every later tick, and no program would ever be timed out again.
+	 */
 	private void watch() {
 		for (Running running : this.running) {
-			running.check();
+			try {
+				running.check();
+			}
+			catch (RuntimeException ex) {
+				WATCHDOG_LOG.log(System.Logger.Level.ERROR, "Checking CGI script '" + running.name + "' failed", ex);
+				running.fail(failed(running.name, "could not be watched"));
+			}
 		}
-		this.sessions.sweep();
+		try {
+			this.sessions.sweep();
+		}
+		catch (RuntimeException ex) {
+			WATCHDOG_LOG.log(System.Logger.Level.ERROR, "Sweeping what CGI programs left behind failed", ex);
+		}
 	}
 
 	/** Where programs' input and output are kept while they run, made when the first program starts. */

@@ -141,6 +141,23 @@ class CgiGatewayTests {
 	}
 
 	@Test
+	void aClientCheckThatFailsKillsItsProgramAndTheWatchdogWatchesOn() {
+		CgiGateway gateway = new CgiGateway(SHIPPED, Duration.ofMillis(500), 1024, 4, null);
+		assertThatExceptionOfType(ProblemException.class)
+			.isThrownBy(() -> gateway.run(get("slow.cgi", "delay=5000"), new byte[0], () -> {
+				throw new IllegalStateException("the socket check broke");
+			}))
+			.satisfies((ex) -> assertThat(ex.problem().status()).isEqualTo(502));
+		// Had the exception escaped the watchdog, no later tick would run and this would sleep its 5 s.
+		long start = System.nanoTime();
+		assertThatExceptionOfType(ProblemException.class)
+			.isThrownBy(() -> gateway.run(get("slow.cgi", "delay=5000"), new byte[0], () -> false))
+			.satisfies((ex) -> assertThat(ex.problem().status()).isEqualTo(504));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+		gateway.close();
+	}
+
+	@Test
 	void failuresOfTheProgramAreBadGateway() throws IOException {
 		script("fails.cgi", "printf 'Content-Type: text/plain\\n\\npartial'; exit 3");
 		script("garbled.cgi", "echo 'this is not a header'");
