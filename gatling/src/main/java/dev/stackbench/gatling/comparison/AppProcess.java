@@ -36,10 +36,6 @@ final class AppProcess implements AutoCloseable {
 		this.target = target;
 	}
 
-	static AppProcess start(Stack stack, Path projectRoot, CpuSplit cpus, Path log) throws IOException {
-		return start(stack, projectRoot, cpus.pin(cpus.app()), List.of(), log);
-	}
-
 	/**
 	 * @param pin the command that confines the app to its cores, or none
 	 * @param arguments more application arguments (properties), after the ones every app gets

@@ -3,6 +3,7 @@ package dev.stackbench.gatling.comparison;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import dev.stackbench.gatling.comparison.GatlingRun.ErrorCount;
 import dev.stackbench.gatling.simulation.ThroughputSimulation;
@@ -28,10 +29,7 @@ public record ScenarioResult(String stack, String scenario, Scenario.Kind kind, 
 
 	/** The load's requests, a probe's aside: a probe's few cheap pages would lower the CPU each request costs. */
 	public long totalRequests() {
-		return this.requests.stream()
-			.filter((row) -> !ThroughputSimulation.isProbe(row.name()))
-			.mapToLong(RequestStats::count)
-			.sum();
+		return load().mapToLong(RequestStats::count).sum();
 	}
 
 	/** Every failed request, a probe's included. */
@@ -59,9 +57,12 @@ public record ScenarioResult(String stack, String scenario, Scenario.Kind kind, 
 
 	/** The row with the most throughput, a probe's aside: the one a one-line summary shows. */
 	public Optional<RequestStats> headline() {
-		return this.requests.stream()
-			.filter((row) -> !ThroughputSimulation.isProbe(row.name()))
-			.max(java.util.Comparator.comparingDouble(RequestStats::throughput));
+		return load().max(java.util.Comparator.comparingDouble(RequestStats::throughput));
+	}
+
+	/** The rows of the load itself, without a probe's. */
+	private Stream<RequestStats> load() {
+		return this.requests.stream().filter((row) -> !ThroughputSimulation.isProbe(row.name()));
 	}
 
 	/** The probe's row: a plain page asked for while the load ran, if the scenario had one. */

@@ -29,7 +29,8 @@ public final class TestApps implements AutoCloseable {
 		try (ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor()) {
 			Map<Stack, Future<AppProcess>> starting = new LinkedHashMap<>();
 			for (Stack stack : stacks) {
-				starting.put(stack, starter.submit(() -> AppProcess.start(stack, projectRoot, CpuSplit.unpinned(),
+				// Unpinned, with no arguments beyond the ones every app gets.
+				starting.put(stack, starter.submit(() -> AppProcess.start(stack, projectRoot, List.of(), List.of(),
 						logs.resolve(stack.id() + ".log"))));
 			}
 			for (Map.Entry<Stack, Future<AppProcess>> app : starting.entrySet()) {

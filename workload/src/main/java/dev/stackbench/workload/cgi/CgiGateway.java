@@ -177,9 +177,9 @@ public final class CgiGateway implements AutoCloseable {
 			if (!this.taken.compareAndSet(false, true)) {
 				throw clientWentAway(this.script.getFileName().toString());
 			}
-			Answer answer = new Answer(this.script.getFileName().toString());
+			Answer answer = new Answer(this.script, this.request, body, abandoned);
 			try {
-				CgiGateway.this.starters.execute(new Start(this.script, this.request, body, abandoned, answer));
+				CgiGateway.this.starters.execute(answer);
 			}
 			catch (RejectedExecutionException ex) {
 				CgiGateway.this.processes.release();
@@ -238,29 +238,29 @@ public final class CgiGateway implements AutoCloseable {
 	 * hundred slow programs, enough to keep a reactive app's event loops from being scheduled promptly. Now a running
 	 * program holds only the JDK's own thread that waits for its exit, and one watchdog thread checks all of them.
 	 */
-	private Running start(Path script, CgiRequest request, byte[] body, BooleanSupplier abandoned, Answer answer) {
-		String name = script.getFileName().toString();
-		ProcessBuilder builder = new ProcessBuilder(Sessions.command(script)).directory(script.getParent().toFile())
+	private Running start(Answer answer) {
+		ProcessBuilder builder = new ProcessBuilder(Sessions.command(answer.script))
+			.directory(answer.script.getParent().toFile())
 			.redirectError(ProcessBuilder.Redirect.DISCARD);
 		builder.environment().clear();
-		builder.environment().putAll(request.metaVariables());
+		builder.environment().putAll(answer.request.metaVariables());
 		Path input = null;
 		Path output = null;
 		try {
 			output = Files.createTempFile(spool(), "stdout-", "");
 			builder.redirectOutput(output.toFile());
-			if (body.length > 0) {
-				input = Files.write(Files.createTempFile(spool(), "stdin-", ""), body);
+			if (answer.body.length > 0) {
+				input = Files.write(Files.createTempFile(spool(), "stdin-", ""), answer.body);
 				builder.redirectInput(input.toFile());
 			}
 			else {
 				builder.redirectInput(NO_INPUT);
 			}
-			return new Running(name, builder.start(), output, abandoned, answer);
+			return new Running(builder.start(), output, answer);
 		}
 		catch (IOException ex) {
 			deleteQuietly(output);
-			throw failed(name, "could not be started");
+			throw failed(answer.name(), "could not be started");
 		}
 		finally {
 			// The program has its input open, or never will: the name is not needed either way.
@@ -278,8 +278,8 @@ public final class CgiGateway implements AutoCloseable {
 				running.check();
 			}
 			catch (RuntimeException ex) {
-				WATCHDOG_LOG.log(System.Logger.Level.ERROR, "Checking CGI script '" + running.name + "' failed", ex);
-				running.fail(failed(running.name, "could not be watched"));
+				WATCHDOG_LOG.log(System.Logger.Level.ERROR, "Checking CGI script '" + running.name() + "' failed", ex);
+				running.fail(failed(running.name(), "could not be watched"));
 			}
 		}
 		try {
@@ -305,7 +305,7 @@ public final class CgiGateway implements AutoCloseable {
 	public void close() {
 		this.watchdog.shutdownNow();
 		for (Runnable queued : this.starters.shutdownNow()) {
-			((Start) queued).turnAway();
+			((Answer) queued).turnAway();
 		}
 		for (Running running : this.running) {
 			running.fail(shuttingDown());
@@ -317,42 +317,11 @@ public final class CgiGateway implements AutoCloseable {
 	}
 
 	/**
-	 * The answer to one admitted request, before and after its program starts. Cancelling it (a reactive subscriber
-	 * that goes away does) kills the program, or keeps it from starting if it has not yet.
+	 * One admitted request handed to the starters: it starts its program, on a starter thread, and is its answer.
+	 * Cancelling it (a reactive subscriber that goes away does) kills the program, or keeps it from starting if it has
+	 * not yet.
 	 */
-	private final class Answer extends CompletableFuture<CgiResponse> {
-
-		private final String name;
-
-		private volatile Running running;
-
-		Answer(String name) {
-			this.name = name;
-		}
-
-		@Override
-		public boolean cancel(boolean mayInterruptIfRunning) {
-			boolean cancelled = super.cancel(mayInterruptIfRunning);
-			Running started = this.running;
-			if (started != null) {
-				started.fail(clientWentAway(this.name));
-			}
-			return cancelled;
-		}
-
-		/** Called by the starter: from now on, cancelling kills the program. */
-		void started(Running started) {
-			this.running = started;
-			if (isCancelled()) {
-				// Cancelled while the process was being started, before it could be seen here.
-				started.fail(clientWentAway(this.name));
-			}
-		}
-
-	}
-
-	/** Starting one program, on a starter thread. */
-	private final class Start implements Runnable {
+	private final class Answer extends CompletableFuture<CgiResponse> implements Runnable {
 
 		private final Path script;
 
@@ -360,41 +329,61 @@ public final class CgiGateway implements AutoCloseable {
 
 		private final byte[] body;
 
+		/** Asked while the program runs: true once the client has gone. */
 		private final BooleanSupplier abandoned;
 
-		private final Answer answer;
+		/** The program, once started: from then on, cancelling kills it. */
+		private volatile Running running;
 
-		Start(Path script, CgiRequest request, byte[] body, BooleanSupplier abandoned, Answer answer) {
+		Answer(Path script, CgiRequest request, byte[] body, BooleanSupplier abandoned) {
 			this.script = script;
 			this.request = request;
 			this.body = body;
 			this.abandoned = abandoned;
-			this.answer = answer;
+		}
+
+		String name() {
+			return this.script.getFileName().toString();
 		}
 
 		@Override
+		public boolean cancel(boolean mayInterruptIfRunning) {
+			boolean cancelled = super.cancel(mayInterruptIfRunning);
+			Running started = this.running;
+			if (started != null) {
+				started.fail(clientWentAway(name()));
+			}
+			return cancelled;
+		}
+
+		/** Starts the program, on a starter thread. */
+		@Override
 		public void run() {
-			if (this.answer.isDone()) {
+			if (isDone()) {
 				// Cancelled while it waited to start: the client has gone.
 				CgiGateway.this.processes.release();
 				return;
 			}
 			try {
-				this.answer.started(CgiGateway.this.start(this.script, this.request, this.body, this.abandoned,
-						this.answer));
+				Running started = start(this);
+				this.running = started;
+				if (isCancelled()) {
+					// Cancelled while the process was being started, before it could be seen here.
+					started.fail(clientWentAway(name()));
+				}
 			}
 			catch (RuntimeException ex) {
 				// Whatever went wrong, the answer must complete and the slot be freed: nobody else would.
 				CgiGateway.this.processes.release();
-				this.answer.completeExceptionally((ex instanceof ProblemException problem) ? problem
-						: failed(this.script.getFileName().toString(), "could not be started"));
+				completeExceptionally((ex instanceof ProblemException problem) ? problem
+						: failed(name(), "could not be started"));
 			}
 		}
 
 		/** The gateway closed before this program started: its slot is freed and its answer is a 503. */
 		void turnAway() {
 			CgiGateway.this.processes.release();
-			this.answer.completeExceptionally(shuttingDown());
+			completeExceptionally(shuttingDown());
 		}
 
 	}
@@ -402,13 +391,9 @@ public final class CgiGateway implements AutoCloseable {
 	/** One started program, from its start until it has exited and its answer (or failure) is known. */
 	private final class Running {
 
-		private final String name;
-
 		private final Process process;
 
 		private final Path output;
-
-		private final BooleanSupplier abandoned;
 
 		private final long deadline;
 
@@ -417,27 +402,29 @@ public final class CgiGateway implements AutoCloseable {
 
 		private final Answer answer;
 
-		Running(String name, Process process, Path output, BooleanSupplier abandoned, Answer answer) {
-			this.name = name;
+		Running(Process process, Path output, Answer answer) {
 			this.process = process;
 			this.output = output;
-			this.abandoned = abandoned;
 			this.answer = answer;
 			this.deadline = System.nanoTime() + CgiGateway.this.timeout.toNanos();
 			CgiGateway.this.running.add(this);
 			process.onExit().whenComplete((exited, ex) -> exited());
 		}
 
+		String name() {
+			return this.answer.name();
+		}
+
 		void check() {
 			if (System.nanoTime() - this.deadline > 0) {
-				fail(new ProblemException(ProblemType.GATEWAY_TIMEOUT, "CGI script '" + this.name
+				fail(new ProblemException(ProblemType.GATEWAY_TIMEOUT, "CGI script '" + name()
 						+ "' did not answer within " + CgiGateway.this.timeout.toMillis() + " ms"));
 			}
 			else if (outputSize() > CgiGateway.this.maxOutputBytes) {
 				fail(tooMuchOutput());
 			}
-			else if (this.abandoned.getAsBoolean()) {
-				fail(clientWentAway(this.name));
+			else if (this.answer.abandoned.getAsBoolean()) {
+				fail(clientWentAway(name()));
 			}
 		}
 
@@ -482,14 +469,14 @@ public final class CgiGateway implements AutoCloseable {
 				throw tooMuchOutput();
 			}
 			if (this.process.exitValue() != 0) {
-				throw failed(this.name, "exited with status " + this.process.exitValue());
+				throw failed(name(), "exited with status " + this.process.exitValue());
 			}
 			try {
 				return CgiResponse.parse(Files.readAllBytes(this.output))
-					.orElseThrow(() -> failed(this.name, "wrote malformed headers"));
+					.orElseThrow(() -> failed(name(), "wrote malformed headers"));
 			}
 			catch (IOException ex) {
-				throw failed(this.name, "left no readable output");
+				throw failed(name(), "left no readable output");
 			}
 		}
 
@@ -503,7 +490,7 @@ public final class CgiGateway implements AutoCloseable {
 		}
 
 		private ProblemException tooMuchOutput() {
-			return failed(this.name, "wrote more than " + CgiGateway.this.maxOutputBytes + " bytes");
+			return failed(name(), "wrote more than " + CgiGateway.this.maxOutputBytes + " bytes");
 		}
 
 	}
