@@ -16,6 +16,8 @@ COPY contract-tests/pom.xml contract-tests/
 COPY servlet-app/pom.xml servlet-app/
 COPY reactive-app/pom.xml reactive-app/
 COPY gatling/pom.xml gatling/
+# The comparison runs on a machine, not in an image: only its pom, which the reactor reads.
+COPY comparison/pom.xml comparison/
 COPY workload/src workload/src
 COPY contract-tests/src contract-tests/src
 COPY servlet-app/src servlet-app/src
@@ -23,7 +25,7 @@ COPY reactive-app/src reactive-app/src
 COPY gatling/src gatling/src
 # Tests run in CI (./mvnw verify); the image build only packages. gatling.skip still resolves Gatling's plugin, so
 # the gatling image has it at hand.
-RUN ./mvnw -B -ntp -DskipTests -Dgatling.skip=true -Psimulate verify
+RUN ./mvnw -B -ntp -DskipTests -Dgatling.skip=true -Psimulate -pl servlet-app,reactive-app,gatling -am verify
 
 # The runtime images: a JRE, a non-root user, and JVM options that read the container's limits rather than the
 # host's (container support is on by default since JDK 10; the percentage sets the heap from the memory limit).

@@ -1,0 +1,44 @@
+package dev.stackbench.comparison.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import dev.stackbench.comparison.result.ComparisonResults;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes a comparison's three files, {@code results.json}, {@code report.md} and {@code report.html}, and reads one back. */
+public final class Reports {
+
+	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	private Reports() {
+	}
+
+	/** Writes the three files; with a baseline, both reports set this run against it. */
+	public static void write(ComparisonResults results, Optional<ComparisonResults> baseline, Path folder)
+			throws IOException {
+		Files.writeString(folder.resolve("results.json"), JSON.writeValueAsString(results));
+		Files.writeString(folder.resolve("report.md"), MarkdownReport.render(results, baseline));
+		Files.writeString(folder.resolve("report.html"), HtmlReport.render(results, baseline));
+	}
+
+	/** Reads a comparison back from its folder or its {@code results.json}, refusing another schema's. */
+	public static ComparisonResults read(Path folderOrJson) throws IOException {
+		Path json = Files.isDirectory(folderOrJson) ? folderOrJson.resolve("results.json") : folderOrJson;
+		if (!Files.isRegularFile(json)) {
+			throw new IOException("no comparison at " + folderOrJson + ": give a comparison's folder or its results.json");
+		}
+		JsonNode tree = JSON.readTree(json.toFile());
+		int schema = tree.path("schemaVersion").asInt(1);
+		if (schema != ComparisonResults.SCHEMA_VERSION) {
+			throw new IOException(json + " has results.json schema " + schema + ", this build reads schema "
+					+ ComparisonResults.SCHEMA_VERSION + ": rerun the baseline with this build");
+		}
+		return JSON.treeToValue(tree, ComparisonResults.class);
+	}
+
+}

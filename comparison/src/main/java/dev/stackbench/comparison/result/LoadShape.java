@@ -1,0 +1,177 @@
+package dev.stackbench.comparison.result;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.stackbench.gatling.simulation.ConnectionFloodSimulation;
+import dev.stackbench.gatling.simulation.KeepAliveSimulation;
+import dev.stackbench.gatling.simulation.OpenRateSimulation;
+import dev.stackbench.gatling.simulation.OverloadSimulation;
+import dev.stackbench.gatling.simulation.SlowEndpointSimulation;
+import dev.stackbench.gatling.simulation.SmokeSimulation;
+import dev.stackbench.gatling.simulation.SoakSimulation;
+import dev.stackbench.gatling.simulation.ThroughputSimulation;
+import dev.stackbench.workload.Query;
+import dev.stackbench.workload.SlowPage;
+import io.gatling.javaapi.core.Simulation;
+
+/**
+ * The load of one scenario, as the typed parameters of the simulation that applies it. Each record's component names
+ * are the simulation's system properties ({@link #systemProperties()}), so the comparison and {@code ./mvnw -Psimulate}
+ * speak the same names, and a {@code -Dset} override names a component ({@link #with}).
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "simulation")
+@JsonSubTypes({ @JsonSubTypes.Type(LoadShape.Smoke.class), @JsonSubTypes.Type(LoadShape.Steps.class),
+		@JsonSubTypes.Type(LoadShape.ArrivalRate.class), @JsonSubTypes.Type(LoadShape.KeepAlive.class),
+		@JsonSubTypes.Type(LoadShape.ConnectionFlood.class), @JsonSubTypes.Type(LoadShape.Overload.class),
+		@JsonSubTypes.Type(LoadShape.Soak.class), @JsonSubTypes.Type(LoadShape.OpenRate.class),
+		@JsonSubTypes.Type(LoadShape.Capacity.class) })
+public sealed interface LoadShape {
+
+	/** The Gatling simulation that applies this load. */
+	Class<? extends Simulation> simulation();
+
+	/** The simulation's system properties: one per record component. */
+	default Map<String, String> systemProperties() {
+		return RecordProperties.of((Record) this);
+	}
+
+	/** The same load with some components replaced, given as text on the command line. */
+	default LoadShape with(Map<String, String> overrides) {
+		return (LoadShape) RecordProperties.with((Record) this, overrides);
+	}
+
+	/** A load on one page; the page's {@code delay}, where it has one, is read as the apps read it. */
+	sealed interface OnePage extends LoadShape {
+
+		String path();
+
+		/** The page's {@code delay} query parameter in milliseconds, with the apps' own default (100). */
+		default long delayMillis() {
+			return SlowPage.of(Query.parse(URI.create(path()).getRawQuery())).delay();
+		}
+
+	}
+
+	/** Every endpoint once per round, bodies checked. */
+	record Smoke(int rounds) implements LoadShape {
+
+		@Override
+		public Class<? extends Simulation> simulation() {
+			return SmokeSimulation.class;
+		}
+
+	}
+
+	/**
+	 * A closed model stepping concurrency up ({@link ThroughputSimulation}).
+	 *
+	 * @param probePath a page one more user asks for every 10 ms meanwhile, or empty for none
+	 */
+	record Steps(String path, List<Integer> users, int stepSeconds, int maxP95Millis, double maxFailedPercent,
+			String probePath) implements OnePage {
+
+		public Steps(String path, List<Integer> users, int stepSeconds, int maxP95Millis) {
+			this(path, users, stepSeconds, maxP95Millis, 0, "");
+		}
+
+		@Override
+		public Class<? extends Simulation> simulation() {
+			return ThroughputSimulation.class;
+		}
+
+	}
+
+	/** A constant arrival rate on {@code /api/slow?delay=} ({@link SlowEndpointSimulation}). */
+	record ArrivalRate(double rate, int delay, int durationSeconds, int maxQueueMillis) implements LoadShape {
+
+		@Override
+		public Class<? extends Simulation> simulation() {
+			return SlowEndpointSimulation.class;
+		}
+
+	}
+
+	/** The same closed load over keep-alive, then with a new connection per request. */
+	record KeepAlive(String path, int users, int phaseSeconds, int maxP95Millis) implements OnePage {
+
+		@Override
+		public Class<? extends Simulation> simulation() {
+			return KeepAliveSimulation.class;
+		}
+
+	}
+
+	/** Thousands of connections, each holding a slow request. */
+	record ConnectionFlood(int connections, int rampSeconds, int delay, int patienceSeconds) implements LoadShape {
+
+		@Override
+		public Class<? extends Simulation> simulation() {
+			return ConnectionFloodSimulation.class;
+		}
+
+	}
+
+	/** CPU-bound requests at a base rate, ramped past capacity, held, dropped back. */
+	record Overload(int work, double baseRate, double peakRate, int baselineSeconds, int rampSeconds, int holdSeconds,
+			int recoverySeconds, int windowSeconds) implements LoadShape {
+
+		@Override
+		public Class<? extends Simulation> simulation() {
+			return OverloadSimulation.class;
+		}
+
+	}
+
+	/** A long mixed load at a steady rate. */
+	record Soak(double rate, int durationSeconds) implements LoadShape {
+
+		@Override
+		public Class<? extends Simulation> simulation() {
+			return SoakSimulation.class;
+		}
+
+	}
+
+	/** One open-model step: {@code rate} new requests a second on one page for {@code durationSeconds}. */
+	record OpenRate(String path, double rate, int durationSeconds, int sloMillis) implements OnePage {
+
+		@Override
+		public Class<? extends Simulation> simulation() {
+			return OpenRateSimulation.class;
+		}
+
+	}
+
+	/**
+	 * An open model stepped up geometrically past saturation, one {@link OpenRate} run per step: the highest offered
+	 * rate whose step held the SLO is the stack's capacity.
+	 *
+	 * @param sloMillis the p99 a step must stay within to hold
+	 * @param firstRate the first step's offered rate, requests a second
+	 * @param growth each step's rate over the one before
+	 * @param maxSteps the most steps a stack is given, whatever happens
+	 */
+	record Capacity(String path, int sloMillis, int stepSeconds, double firstRate, double growth, int maxSteps)
+			implements OnePage {
+
+		@Override
+		public Class<? extends Simulation> simulation() {
+			return OpenRateSimulation.class;
+		}
+
+		/** The offered rate of step {@code index} (0 for the first), rounded to whole requests a second. */
+		public double rate(int index) {
+			return Math.round(this.firstRate * Math.pow(this.growth, index));
+		}
+
+		public OpenRate step(int index) {
+			return new OpenRate(this.path, rate(index), this.stepSeconds, this.sloMillis);
+		}
+
+	}
+
+}

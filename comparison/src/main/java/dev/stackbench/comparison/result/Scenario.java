@@ -1,0 +1,81 @@
+package dev.stackbench.comparison.result;
+
+import java.util.Map;
+
+import io.gatling.javaapi.core.Simulation;
+
+/**
+ * One load shape of the comparison: what it demonstrates and the typed load its simulation applies.
+ *
+ * @param id the name used on the command line and in the report
+ * @param kind what the scenario demonstrates, which decides how the report reads its rows
+ * @param load the simulation's parameters
+ */
+public record Scenario(String id, Kind kind, LoadShape load) {
+
+	public Class<? extends Simulation> simulation() {
+		return this.load.simulation();
+	}
+
+	/** The same scenario with some parameters replaced, as given on the command line. */
+	public Scenario with(Map<String, String> overrides) {
+		try {
+			return new Scenario(this.id, this.kind, this.load.with(overrides));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("scenario " + this.id + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Whether the scenario's page calls the downstream service, which the comparison then starts. */
+	public boolean callsDownstream() {
+		return this.load instanceof LoadShape.OnePage page && page.path().startsWith("/api/downstream");
+	}
+
+	/** What a scenario shows, and so which numbers of it the report puts forward. */
+	public enum Kind {
+
+		/** Every endpoint once; only its pass or fail matters. */
+		SMOKE(true),
+
+		/** Throughput and latency at increasing concurrency, closed model. */
+		CONCURRENCY_STEPS(true),
+
+		/** Many concurrent clients on a page that waits: the Little's-law bound is users / delay. */
+		CONCURRENT_WAIT(true),
+
+		/** A constant arrival rate on a page that waits: the bound is the rate itself. */
+		ARRIVAL_RATE(false),
+
+		/** An open model stepped up past saturation: the highest rate that held an SLO. */
+		CAPACITY(false),
+
+		/** The same load over keep-alive connections, then with a new connection per request. */
+		KEEP_ALIVE(true),
+
+		/** Thousands of connections held open at once. */
+		CONNECTION_FLOOD(true),
+
+		/** An arrival rate past capacity, then back. */
+		OVERLOAD(false),
+
+		/** A long mixed load at a steady rate, looking for drift. */
+		SOAK(false);
+
+		private final boolean closedLoop;
+
+		Kind(boolean closedLoop) {
+			this.closedLoop = closedLoop;
+		}
+
+		/**
+		 * Whether its users wait on their own answers before sending again: such a loop slows down with a stalled
+		 * server, so its latencies hide the stall (coordinated omission) and no claim is drawn from them.
+		 */
+		public boolean closedLoop() {
+			return this.closedLoop;
+		}
+
+	}
+
+}

@@ -1,0 +1,171 @@
+package dev.stackbench.comparison.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import dev.stackbench.comparison.result.Stack;
+
+/**
+ * One stack's app running as its own JVM, started from its jar with the same JVM options as every other stack, on
+ * free ports, pinned to its own cores where {@code taskset} exists. Closing it stops the JVM gracefully.
+ */
+final class AppProcess implements AutoCloseable {
+
+	/** The same for every stack: a fixed heap, so that no stack wins by growing it, and nothing else tuned. */
+	static final List<String> JVM_OPTIONS = List.of("-Xms1g", "-Xmx1g", "--enable-native-access=ALL-UNNAMED");
+
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+	private final Process process;
+
+	private final Target target;
+
+	private AppProcess(Process process, Target target) {
+		this.process = process;
+		this.target = target;
+	}
+
+	/**
+	 * @param pin the command that confines the app to its cores, or none
+	 * @param arguments more application arguments (properties), after the ones every app gets
+	 */
+	static AppProcess start(Stack stack, Path projectRoot, List<String> pin, List<String> arguments, Path log)
+			throws IOException {
+		int port = freePort();
+		int managementPort = freePort();
+		List<String> command = new ArrayList<>(pin);
+		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.addAll(JVM_OPTIONS);
+		command.addAll(List.of("-jar", jar(projectRoot, stack.app()).toString(), "--server.port=" + port,
+				"--management.server.port=" + managementPort, "--spring.profiles.active=" + stack.profile(),
+				"--stackbench.cgi.directory=" + projectRoot.resolve("cgi-bin")));
+		command.addAll(arguments);
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		Target target = new Target(stack, URI.create("http://127.0.0.1:" + port),
+				URI.create("http://127.0.0.1:" + managementPort));
+		AppProcess app = new AppProcess(process, target);
+		try {
+			app.awaitHealthy(log);
+		}
+		catch (RuntimeException | IOException ex) {
+			app.close();
+			throw ex;
+		}
+		return app;
+	}
+
+	Target target() {
+		return this.target;
+	}
+
+	ProcessHandle handle() {
+		return this.process.toHandle();
+	}
+
+	/** Waits until the management port reports UP, or fails with the app's log when it dies or takes too long. */
+	static void awaitHealthy(Target target, Duration timeout, ProcessHandle process) throws IOException {
+		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+		HttpRequest health = HttpRequest.newBuilder(target.actuator("health")).timeout(Duration.ofSeconds(2)).build();
+		Instant deadline = Instant.now().plus(timeout);
+		while (Instant.now().isBefore(deadline)) {
+			if (process != null && !process.isAlive()) {
+				throw new IOException(target.stack().id() + " exited before it was healthy");
+			}
+			try {
+				HttpResponse<String> response = client.send(health, HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// Not listening yet.
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IOException("interrupted while waiting for " + target.stack().id(), ex);
+			}
+			sleep(Duration.ofMillis(250));
+		}
+		throw new IOException(target.stack().id() + " was not healthy at " + target.actuator("health") + " within "
+				+ timeout.toSeconds() + " s");
+	}
+
+	private void awaitHealthy(Path log) throws IOException {
+		try {
+			awaitHealthy(this.target, START_TIMEOUT, this.process.toHandle());
+		}
+		catch (IOException ex) {
+			throw new IOException(ex.getMessage() + "; its log: " + log, ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor();
+			}
+		}
+		catch (InterruptedException ex) {
+			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** The Spring Boot version the app's jar was built with, from its manifest. */
+	static java.util.Optional<String> springBootVersion(Path projectRoot, String app) {
+		try (java.util.jar.JarFile jar = new java.util.jar.JarFile(jar(projectRoot, app).toFile())) {
+			return java.util.Optional.ofNullable(jar.getManifest().getMainAttributes().getValue("Spring-Boot-Version"));
+		}
+		catch (IOException ex) {
+			return java.util.Optional.empty();
+		}
+	}
+
+	private static Path jar(Path projectRoot, String app) throws IOException {
+		Path target = projectRoot.resolve(app).resolve("target");
+		try (Stream<Path> files = Files.list(target)) {
+			return files.filter((file) -> file.getFileName().toString().matches(app + "-.*\\.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IOException("no " + app + " jar in " + target + "; build it first: ./mvnw package"));
+		}
+		catch (java.nio.file.NoSuchFileException ex) {
+			throw new IOException("no " + target + "; build the apps first: ./mvnw package", ex);
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

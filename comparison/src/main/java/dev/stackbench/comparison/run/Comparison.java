@@ -1,0 +1,93 @@
+package dev.stackbench.comparison.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.stackbench.comparison.report.MarkdownReport;
+import dev.stackbench.comparison.report.Reports;
+import dev.stackbench.comparison.result.ComparisonResults;
+import dev.stackbench.comparison.result.ScenarioResult;
+import dev.stackbench.comparison.theory.Baseline;
+import dev.stackbench.comparison.theory.Theory;
+
+/**
+ * The main job: measure every stack ({@link Runner}), check the results against theory, write {@code results.json},
+ * {@code report.md} and {@code report.html} into {@code comparisons/<timestamp>/} at the project's root, and exit
+ * non-zero when asked to and an assertion failed or a figure regressed against the baseline.
+ */
+public final class Comparison {
+
+	private Comparison() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Options options = Options.fromSystemProperties();
+		Optional<ComparisonResults> baseline = options.baseline().isPresent()
+				? Optional.of(Reports.read(options.baseline().get())) : Optional.empty();
+		Path output = options.root()
+			.resolve("comparisons")
+			.resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
+		Files.createDirectories(output);
+		CpuSplit cpus = options.isRemote() ? CpuSplit.unpinned() : CpuSplit.forThisMachine();
+		cpus.pinThisProcess();
+		ComparisonResults results = measure(options, output, cpus);
+		Reports.write(results, baseline, output);
+		System.out.println();
+		System.out.println(MarkdownReport.summary(results, baseline));
+		System.out.println("stackbench: reports in " + output.toAbsolutePath());
+		System.out.println("  " + output.resolve("report.html").toAbsolutePath());
+		int status = 0;
+		if (options.failOnAssertions() && !results.allAssertionsPassed()) {
+			System.err.println("stackbench: assertions failed in " + results.results()
+				.stream()
+				.filter((result) -> !result.assertionsPassed())
+				.map((result) -> result.stack().id() + "/" + result.scenario().id())
+				.distinct()
+				.toList());
+			status = 1;
+		}
+		if (options.failOnRegression().isPresent()) {
+			List<String> regressions = Baseline.regressions(baseline.orElseThrow(), results,
+					options.failOnRegression().getAsDouble());
+			if (!regressions.isEmpty()) {
+				System.err.println("stackbench: regressed beyond noise by more than " + options.failOnRegression().getAsDouble()
+						+ "% against " + options.baseline().get() + ":");
+				regressions.forEach((regression) -> System.err.println("  " + regression));
+				status = 1;
+			}
+			else {
+				System.out.println("stackbench: no figure regressed by more than " + options.failOnRegression().getAsDouble()
+						+ "% beyond noise against " + options.baseline().get());
+			}
+		}
+		System.exit(status);
+	}
+
+	private static ComparisonResults measure(Options options, Path output, CpuSplit cpus) throws IOException {
+		Instant started = Instant.now();
+		System.out.println("stackbench: preset " + options.preset().id() + ", stacks "
+				+ options.stacks().stream().map((stack) -> stack.id()).toList() + ", scenarios "
+				+ options.scenarios().stream().map((scenario) -> scenario.id()).toList()
+				+ ((options.repeat() > 1) ? ", " + options.repeat() + " runs each, interleaved" : ""));
+		System.out.println("stackbench: " + (options.isRemote() ? "remote apps, loaded from this machine"
+				: "cores " + cpus.describe()));
+		Runner runner = new Runner(options, output, cpus);
+		runner.measureEveryStack();
+		Map<String, String> versions = runner.versions();
+		versions.put("gatling", System.getProperty("gatling.version", "unknown"));
+		versions.put("stackbench", System.getProperty("stackbench.version", "unknown"));
+		List<ScenarioResult> results = runner.results();
+		ComparisonResults measured = new ComparisonResults(ComparisonResults.SCHEMA_VERSION, options.preset().id(),
+				options.repeat(), started, Instant.now(), Machine.describe(versions, cpus, options.isRemote()),
+				options.stacks(), options.scenarios(), runner.tuning(), results, List.of());
+		return Theory.withClaims(measured);
+	}
+
+}

@@ -1,0 +1,131 @@
+package dev.stackbench.comparison.run;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.stackbench.comparison.result.ErrorCount;
+import dev.stackbench.comparison.result.LoadShape;
+import dev.stackbench.comparison.result.RequestStats;
+import io.gatling.app.Gatling$;
+import io.gatling.charts.stats.CountsVsTimePlot;
+import io.gatling.charts.stats.GeneralStats;
+import io.gatling.charts.stats.LogFileData;
+import io.gatling.charts.stats.LogFileReader;
+import io.gatling.commons.stats.OK$;
+import io.gatling.core.config.GatlingConfiguration$;
+import io.gatling.core.stats.ErrorStats;
+import io.gatling.shared.model.assertion.AssertionStatsRepository$StatsPath$Request;
+import scala.Option;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Runs one simulation inside this JVM, the way Gatling's own launcher does, and reads its results back from the
+ * run's log with Gatling's own reader, so every number matches the HTML report it wrote beside it. The only class
+ * of the comparison that touches Gatling.
+ */
+final class GatlingRun {
+
+	/** Gatling's exit code when the run completed but an assertion failed. */
+	private static final int ASSERTIONS_FAILED = 2;
+
+	private GatlingRun() {
+	}
+
+	/**
+	 * Runs {@code load}'s simulation against {@code baseUrl} with its parameters as system properties (how
+	 * simulations read their load shape) and writes its report under {@code resultsDirectory}.
+	 *
+	 * @param remote whether the app is on another machine, which a simulation refuses unless told it is meant
+	 */
+	static Outcome run(LoadShape load, URI baseUrl, boolean remote, Path resultsDirectory) throws IOException {
+		Map<String, String> properties = new LinkedHashMap<>(load.systemProperties());
+		properties.put("baseUrl", baseUrl.toString());
+		if (remote) {
+			properties.put("allowRemote", "true");
+		}
+		properties.forEach(System::setProperty);
+		int status;
+		try {
+			status = Gatling$.MODULE$.fromArgs(new String[] { "--simulation", load.simulation().getName(),
+					"--results-folder", resultsDirectory.toString(), "--launcher", "stackbench" });
+		}
+		finally {
+			properties.keySet().forEach(System::clearProperty);
+		}
+		if (status != 0 && status != ASSERTIONS_FAILED) {
+			throw new IllegalStateException("Gatling could not run " + load.simulation().getSimpleName() + " (exit code "
+					+ status + ")");
+		}
+		return read(latestRunIn(resultsDirectory), status == 0);
+	}
+
+	/** Reads a finished run's log: one row per request name, and the errors by message. */
+	static Outcome read(Path report, boolean assertionsPassed) {
+		LogFileData data = new LogFileReader(report.resolve("simulation.log").toFile(), GatlingConfiguration$.MODULE$.load())
+			.read();
+		List<RequestStats> requests = new ArrayList<>();
+		for (AssertionStatsRepository$StatsPath$Request path : CollectionConverters.asJava(data.allRequestPaths())) {
+			Option<String> name = Option.apply(path.request());
+			GeneralStats all = data.requestGeneralStats(name, Option.empty(), Option.empty()).get();
+			long ok = data.requestGeneralStats(name, Option.empty(), Option.apply(OK$.MODULE$))
+				.map(GeneralStats::count)
+				.getOrElse(() -> 0L);
+			requests.add(new RequestStats(path.request(), ok, all.count() - ok,
+					sustainedThroughput(CollectionConverters.asJava(data.numberOfResponsesPerSecond(name, Option.empty()))),
+					all.mean(), percentile(all, 50), percentile(all, 90), percentile(all, 95), percentile(all, 99),
+					percentile(all, 99.9), percentile(all, 99.99), all.max()));
+		}
+		List<ErrorCount> errors = CollectionConverters.asJava(data.errors(Option.empty(), Option.empty()))
+			.stream()
+			.map((ErrorStats error) -> new ErrorCount(error.message(), error.count()))
+			.toList();
+		return new Outcome(report, assertionsPassed, requests, errors);
+	}
+
+	/**
+	 * OK responses a second over the full seconds in which this request was answered: the first and last seconds
+	 * are partial (the step started or ended within them), so they are left out when there are enough others.
+	 */
+	static double sustainedThroughput(List<CountsVsTimePlot> perSecond) {
+		List<Integer> answered = perSecond.stream()
+			.filter((bucket) -> bucket.oks() + bucket.kos() > 0)
+			.map(CountsVsTimePlot::oks)
+			.toList();
+		if (answered.size() >= 3) {
+			answered = answered.subList(1, answered.size() - 1);
+		}
+		return answered.stream().mapToInt(Integer::intValue).average().orElse(0);
+	}
+
+	private static int percentile(GeneralStats stats, double rank) {
+		return ((Number) stats.percentile().apply(rank)).intValue();
+	}
+
+	private static Path latestRunIn(Path resultsDirectory) throws IOException {
+		try (Stream<Path> runs = Files.list(resultsDirectory)) {
+			return runs.filter(Files::isDirectory)
+				.max(Comparator.comparing(Path::getFileName))
+				.orElseThrow(() -> new IllegalStateException("Gatling wrote no report in " + resultsDirectory));
+		}
+	}
+
+	/**
+	 * What a run left.
+	 *
+	 * @param report its report folder
+	 * @param assertionsPassed whether its assertions held
+	 * @param requests one row per request name
+	 * @param errors the error table
+	 */
+	record Outcome(Path report, boolean assertionsPassed, List<RequestStats> requests, List<ErrorCount> errors) {
+	}
+
+}

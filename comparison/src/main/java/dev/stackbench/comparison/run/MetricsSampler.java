@@ -1,0 +1,170 @@
+package dev.stackbench.comparison.run;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.function.ToDoubleFunction;
+
+import dev.stackbench.comparison.result.AppMetrics;
+
+/**
+ * Scrapes an app's Prometheus endpoint once a second while a scenario runs. It reads the management port, which
+ * has its own threads on both stacks, so it keeps answering when the request pool is saturated.
+ */
+final class MetricsSampler implements AutoCloseable {
+
+	private static final Duration PERIOD = Duration.ofSeconds(1);
+
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final URI endpoint;
+
+	private final List<Prometheus> scrapes = new ArrayList<>();
+
+	private final Thread sampler;
+
+	private volatile boolean running = true;
+
+	MetricsSampler(URI endpoint) {
+		this.endpoint = endpoint;
+		scrape();
+		this.sampler = Thread.ofPlatform().daemon().name("stackbench-metrics").start(this::sampleUntilClosed);
+	}
+
+	private void sampleUntilClosed() {
+		while (this.running) {
+			try {
+				Thread.sleep(PERIOD);
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			scrape();
+		}
+	}
+
+	private void scrape() {
+		HttpRequest request = HttpRequest.newBuilder(this.endpoint).timeout(Duration.ofSeconds(5)).build();
+		try {
+			HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() == 200) {
+				synchronized (this.scrapes) {
+					this.scrapes.add(Prometheus.parse(response.body()));
+				}
+			}
+		}
+		catch (IOException ex) {
+			// A scrape missed under load is a gap in the samples, not a failed run.
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Requests the app is serving right now, from Spring's active-request timer; 0 when it cannot be read. */
+	static double inFlight(URI endpoint) {
+		try {
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(5)).build(),
+						HttpResponse.BodyHandlers.ofString());
+			return Prometheus.parse(response.body()).sum("http_server_requests_active").orElse(0);
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 0;
+		}
+	}
+
+	/** Stops sampling after one last scrape, and sums up what the scrapes saw. */
+	AppMetrics finish() {
+		close();
+		scrape();
+		synchronized (this.scrapes) {
+			if (this.scrapes.size() < 2) {
+				return AppMetrics.NONE;
+			}
+			Prometheus first = this.scrapes.getFirst();
+			Prometheus last = this.scrapes.getLast();
+			int fifth = Math.max(1, this.scrapes.size() / 5);
+			return new AppMetrics(
+					difference(first, last, (scrape) -> scrape.sum("process_cpu_time_ns_total").orElse(0)) / 1e9,
+					(int) max((scrape) -> scrape.sum("jvm_threads_live_threads")),
+					(int) last.sum("jvm_threads_peak_threads").orElse(-1),
+					(int) max((scrape) -> scrape.sum("tomcat_threads_busy_threads")),
+					(int) max((scrape) -> connections(scrape)),
+					max(MetricsSampler::heap) / (1024 * 1024),
+					(long) difference(first, last, (scrape) -> scrape.sum("jvm_gc_pause_seconds_count").orElse(0)),
+					difference(first, last, (scrape) -> scrape.sum("jvm_gc_pause_seconds_sum").orElse(0)),
+					lowestHeap(this.scrapes.subList(0, fifth)), lowestHeap(this.scrapes.subList(this.scrapes.size() - fifth,
+							this.scrapes.size())),
+					meanInFlight(this.scrapes), this.scrapes.size());
+		}
+	}
+
+	/**
+	 * The mean of the in-flight gauge from the first scrape that saw a request to the last: the scrapes before the
+	 * load started and after it ended would only dilute it. 0 when no scrape saw one.
+	 */
+	static double meanInFlight(List<Prometheus> scrapes) {
+		double[] inFlight = scrapes.stream()
+			.mapToDouble((scrape) -> scrape.sum("http_server_requests_active").orElse(0))
+			.toArray();
+		int first = 0;
+		int last = inFlight.length - 1;
+		while (first <= last && inFlight[first] <= 0) {
+			first++;
+		}
+		while (last >= first && inFlight[last] <= 0) {
+			last--;
+		}
+		return java.util.Arrays.stream(inFlight, first, last + 1).average().orElse(0);
+	}
+
+	private static double lowestHeap(List<Prometheus> scrapes) {
+		return scrapes.stream()
+			.map(MetricsSampler::heap)
+			.filter(OptionalDouble::isPresent)
+			.mapToDouble(OptionalDouble::getAsDouble)
+			.min()
+			.orElse(-1) / (1024 * 1024);
+	}
+
+	private static OptionalDouble heap(Prometheus scrape) {
+		return scrape.sum("jvm_memory_used_bytes", "area=\"heap\"");
+	}
+
+	private static OptionalDouble connections(Prometheus scrape) {
+		OptionalDouble tomcat = scrape.sum("tomcat_connections_current_connections");
+		// Open connections on both: Reactor Netty's _active counts only those in the middle of a request.
+		return tomcat.isPresent() ? tomcat : scrape.sum("reactor_netty_http_server_connections");
+	}
+
+	private double max(java.util.function.Function<Prometheus, OptionalDouble> metric) {
+		return this.scrapes.stream()
+			.map(metric)
+			.filter(OptionalDouble::isPresent)
+			.mapToDouble(OptionalDouble::getAsDouble)
+			.max()
+			.orElse(-1);
+	}
+
+	private static double difference(Prometheus first, Prometheus last, ToDoubleFunction<Prometheus> counter) {
+		return counter.applyAsDouble(last) - counter.applyAsDouble(first);
+	}
+
+	@Override
+	public void close() {
+		this.running = false;
+		this.sampler.interrupt();
+	}
+
+}

@@ -1,0 +1,133 @@
+package dev.stackbench.comparison.run;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import dev.stackbench.comparison.result.Preset;
+import dev.stackbench.comparison.result.Scenario;
+import dev.stackbench.comparison.result.Stack;
+
+/**
+ * What to run, from system properties (the README's option table is the reference). Lists of ids are separated by
+ * commas; {@code set} assignments by semicolons, since a value such as {@code users=1,8,64} holds commas itself.
+ *
+ * @param root the project's root folder
+ * @param preset the preset
+ * @param stacks the stacks, in order
+ * @param scenarios the scenarios with overrides applied, in order
+ * @param remote targets of stacks already running elsewhere, empty when the apps are started here
+ * @param repeat how many times to run every scenario on every stack, interleaved across stacks
+ * @param baseline an earlier comparison's folder (or its {@code results.json}) to set this run against
+ * @param failOnRegression with a baseline: the percentage a headline figure may worsen, beyond noise, before the
+ * command fails
+ * @param appArguments more arguments for every app the comparison starts, e.g. {@code --server.tomcat.threads.max=20}
+ * @param failOnAssertions whether a failed Gatling assertion fails the command
+ */
+record Options(Path root, Preset preset, List<Stack> stacks, List<Scenario> scenarios, Map<Stack, Target> remote,
+		int repeat, Optional<Path> baseline, OptionalDouble failOnRegression, List<String> appArguments,
+		boolean failOnAssertions) {
+
+	Options {
+		if (repeat < 1) {
+			throw new IllegalArgumentException("repeat must be at least 1, not " + repeat);
+		}
+		if (failOnRegression.isPresent() && baseline.isEmpty()) {
+			throw new IllegalArgumentException("failOnRegression needs a baseline (-Dbaseline=<a comparison's folder>)");
+		}
+	}
+
+	static Options fromSystemProperties() {
+		Preset preset = text("preset").map(Preset::of).orElse(Preset.QUICK);
+		Map<Stack, Target> remote = remoteTargets(System.getProperty("remote", ""));
+		List<Stack> stacks = stacks(ids("stacks").map((ids) -> ids.stream().map(Stack::of).toList()), remote);
+		Map<String, Map<String, String>> overrides = overrides(System.getProperty("set", ""));
+		List<Scenario> scenarios = ids("scenarios").map((ids) -> ids.stream().map(preset::scenario).toList())
+			.orElse(preset.scenarios())
+			.stream()
+			.map((scenario) -> scenario.with(overrides.getOrDefault(scenario.id(), Map.of())))
+			.toList();
+		overrides.keySet()
+			.stream()
+			.filter((id) -> scenarios.stream().noneMatch((scenario) -> scenario.id().equals(id)))
+			.findFirst()
+			.ifPresent((id) -> {
+				throw new IllegalArgumentException("set names scenario '" + id + "', which this run does not have");
+			});
+		Path root = Path.of(System.getProperty("stackbench.root", ".")).toAbsolutePath().normalize();
+		return new Options(root, preset, stacks, scenarios, remote,
+				text("repeat").map(Integer::parseInt).orElse(1), text("baseline").map(root::resolve),
+				text("failOnRegression").map((percent) -> OptionalDouble.of(Double.parseDouble(percent)))
+					.orElse(OptionalDouble.empty()),
+				text("appArguments").map((arguments) -> List.of(arguments.split("\\s+"))).orElse(List.of()),
+				text("failOnAssertions").map(Boolean::parseBoolean).orElse(preset == Preset.CI));
+	}
+
+	/** The stacks asked for, or the default three; with remote apps, those of them given a target. */
+	static List<Stack> stacks(Optional<List<Stack>> asked, Map<Stack, Target> remote) {
+		if (remote.isEmpty()) {
+			return asked.orElse(Stack.DEFAULT);
+		}
+		List<Stack> stacks = asked.orElse(List.copyOf(remote.keySet()));
+		stacks.stream().filter((stack) -> !remote.containsKey(stack)).findFirst().ifPresent((stack) -> {
+			throw new IllegalArgumentException("stack " + stack.id() + " has no remote target; remote gives "
+					+ remote.keySet().stream().map(Stack::id).toList());
+		});
+		return stacks;
+	}
+
+	/** Whether the apps are elsewhere, and only loaded from here. */
+	boolean isRemote() {
+		return !this.remote.isEmpty();
+	}
+
+	private static Optional<String> text(String property) {
+		String value = System.getProperty(property, "").trim();
+		return value.isEmpty() ? Optional.empty() : Optional.of(value);
+	}
+
+	private static Optional<List<String>> ids(String property) {
+		return text(property).map((value) -> List.of(value.split("\\s*,\\s*")));
+	}
+
+	/** {@code concurrent-slow.users=2000;throughput.stepSeconds=5}: by scenario, then parameter. */
+	static Map<String, Map<String, String>> overrides(String spec) {
+		Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
+		for (String assignment : spec.split(";")) {
+			if (assignment.isBlank()) {
+				continue;
+			}
+			String[] keyValue = assignment.split("=", 2);
+			String[] scenarioParameter = keyValue[0].trim().split("\\.", 2);
+			if (keyValue.length != 2 || scenarioParameter.length != 2) {
+				throw new IllegalArgumentException("set '" + assignment + "' is not scenario.parameter=value");
+			}
+			overrides.computeIfAbsent(scenarioParameter[0], (key) -> new LinkedHashMap<>())
+				.put(scenarioParameter[1], keyValue[1].trim());
+		}
+		return overrides;
+	}
+
+	/** {@code platform=http://host:8080|http://host:9080,reactive=...}. */
+	static Map<Stack, Target> remoteTargets(String spec) {
+		Map<Stack, Target> targets = new LinkedHashMap<>();
+		for (String entry : spec.split(",")) {
+			if (entry.isBlank()) {
+				continue;
+			}
+			String[] stackUrls = entry.split("=", 2);
+			String[] urls = (stackUrls.length == 2) ? stackUrls[1].split("\\|") : new String[0];
+			if (urls.length != 2) {
+				throw new IllegalArgumentException("remote '" + entry + "' is not stack=baseUrl|managementUrl");
+			}
+			Stack stack = Stack.of(stackUrls[0]);
+			targets.put(stack, new Target(stack, URI.create(urls[0].trim()), URI.create(urls[1].trim())));
+		}
+		return targets;
+	}
+
+}

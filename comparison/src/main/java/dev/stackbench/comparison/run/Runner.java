@@ -1,0 +1,302 @@
+package dev.stackbench.comparison.run;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.stackbench.comparison.result.AppMetrics;
+import dev.stackbench.comparison.result.ErrorCount;
+import dev.stackbench.comparison.result.LoadShape;
+import dev.stackbench.comparison.result.LoadShape.Capacity;
+import dev.stackbench.comparison.result.LoadShape.OpenRate;
+import dev.stackbench.comparison.result.LoadShape.Steps;
+import dev.stackbench.comparison.result.RateStep;
+import dev.stackbench.comparison.result.RequestStats;
+import dev.stackbench.comparison.result.Scenario;
+import dev.stackbench.comparison.result.ScenarioResult;
+import dev.stackbench.comparison.result.Stack;
+import dev.stackbench.comparison.theory.CapacitySearch;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Measures every stack: for each repetition, for each stack in turn, start its app (or reach it, in remote mode),
+ * warm it up, run every scenario against it while sampling its metrics, stop it, and move on. Never two stacks at
+ * once; repetitions interleave (platform, virtual, reactive, platform, ...) so that a machine's drift hits every
+ * stack alike.
+ */
+final class Runner {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
+
+	private static final List<String> WARM_UP_PATHS = List.of("/api/hello", "/api/slow?delay=10", "/api/cpu?work=2000");
+
+	private final Options options;
+
+	private final Path output;
+
+	private final CpuSplit cpus;
+
+	private final Progress progress;
+
+	private final List<ScenarioResult> results = new ArrayList<>();
+
+	private final Map<String, Map<String, Object>> tuning = new LinkedHashMap<>();
+
+	private final Map<String, String> versions = new LinkedHashMap<>();
+
+	/** The service {@code /api/downstream} calls, while a run that needs one is going. */
+	private Optional<AppProcess> downstream = Optional.empty();
+
+	Runner(Options options, Path output, CpuSplit cpus) {
+		this.options = options;
+		this.output = output;
+		this.cpus = cpus;
+		this.progress = new Progress(options);
+	}
+
+	List<ScenarioResult> results() {
+		return this.results;
+	}
+
+	/** Every stack's tuning as its {@code /actuator/info} reported it, by stack id. */
+	Map<String, Map<String, Object>> tuning() {
+		return this.tuning;
+	}
+
+	/** The Spring Boot version of the jars, as far as it could be read. */
+	Map<String, String> versions() {
+		return this.versions;
+	}
+
+	void measureEveryStack() throws IOException {
+		this.downstream = startDownstream();
+		try {
+			for (int run = 1; run <= this.options.repeat(); run++) {
+				for (Stack stack : this.options.stacks()) {
+					measure(stack, run);
+				}
+			}
+		}
+		finally {
+			this.downstream.ifPresent(AppProcess::close);
+		}
+	}
+
+	private void measure(Stack stack, int run) throws IOException {
+		String turn = (this.options.repeat() > 1) ? "run " + run + " of " + this.options.repeat() + ": " : "";
+		this.progress.stack(stack, turn + (this.options.isRemote() ? "checking the remote app's health" : "starting"));
+		try (RunningStack running = start(stack, run)) {
+			Target target = running.target();
+			this.tuning.putIfAbsent(stack.id(), tuning(target));
+			running.springBootVersion().ifPresent((version) -> this.versions.put("spring-boot", version));
+			this.progress.stack(stack, "warming up for " + this.options.preset().warmUpSeconds() + " s");
+			warmUp(target, run);
+			for (Scenario scenario : this.options.scenarios()) {
+				awaitIdle(target);
+				this.progress.scenario(stack, scenario);
+				ScenarioResult result = measure(target, scenario, run);
+				this.results.add(result);
+				this.progress.done(result);
+			}
+		}
+		this.progress.stack(stack, "stopped");
+	}
+
+	/**
+	 * One downstream service for the whole run, the same for every stack: a reactive app (it answers its slow page
+	 * from timers, so it is not what limits the stack under test), on the load generator's cores so that it takes
+	 * nothing from the app measured. Remote apps call whatever downstream they are configured with.
+	 */
+	private Optional<AppProcess> startDownstream() throws IOException {
+		if (this.options.isRemote() || this.options.scenarios().stream().noneMatch(Scenario::callsDownstream)) {
+			return Optional.empty();
+		}
+		AppProcess downstream = AppProcess.start(Stack.REACTIVE, this.options.root(),
+				this.cpus.pin(this.cpus.loadGenerator()), List.of(), logs().resolve("downstream.log"));
+		this.progress.line("downstream service (reactive app) on " + downstream.target().baseUrl()
+				+ ", on the load generator's CPUs");
+		return Optional.of(downstream);
+	}
+
+	private RunningStack start(Stack stack, int run) throws IOException {
+		Optional<Target> remote = Optional.ofNullable(this.options.remote().get(stack));
+		if (remote.isPresent()) {
+			AppProcess.awaitHealthy(remote.get(), Duration.ofSeconds(30), null);
+			return new RunningStack(remote.get(), null, Optional.empty());
+		}
+		List<String> arguments = new ArrayList<>(this.options.appArguments());
+		this.downstream.ifPresent((service) -> arguments.add("--stackbench.downstream.base-url=" + service.target().baseUrl()));
+		String log = stack.id() + ((this.options.repeat() > 1) ? "-run-" + run : "") + ".log";
+		AppProcess app = AppProcess.start(stack, this.options.root(), this.cpus.pin(this.cpus.app()), arguments,
+				logs().resolve(log));
+		return new RunningStack(app.target(), app, AppProcess.springBootVersion(this.options.root(), stack.app()));
+	}
+
+	private Path logs() throws IOException {
+		return Files.createDirectories(this.output.resolve("logs"));
+	}
+
+	/**
+	 * Loads the paths the scenarios use, the waiting one included: the JIT compiles what it has seen run, and a
+	 * thousand sleeping virtual threads take a different path from a fast page.
+	 */
+	private void warmUp(Target target, int run) throws IOException {
+		int seconds = Math.max(2, this.options.preset().warmUpSeconds() / WARM_UP_PATHS.size());
+		for (String path : WARM_UP_PATHS) {
+			GatlingRun.run(new Steps(path, List.of(64), seconds, 60_000, 100, ""), target.baseUrl(),
+					this.options.isRemote(), folder(target.stack(), run, "warm-up"));
+		}
+	}
+
+	private Path folder(Stack stack, int run, String scenario) {
+		Path stackFolder = this.output.resolve("gatling").resolve(stack.id());
+		return ((this.options.repeat() > 1) ? stackFolder.resolve("run-" + run) : stackFolder).resolve(scenario);
+	}
+
+	private ScenarioResult measure(Target target, Scenario scenario, int run) throws IOException {
+		Path folder = folder(target.stack(), run, scenario.id());
+		if (scenario.load() instanceof Capacity capacity) {
+			return searchCapacity(target, scenario, capacity, run, folder);
+		}
+		Measured measured = measure(target, scenario.load(), folder);
+		return new ScenarioResult(target.stack(), scenario, run, measured.outcome().assertionsPassed(),
+				report(measured.outcome()), measured.outcome().requests(), measured.outcome().errors(), measured.app(),
+				measured.loadGeneratorCpuSeconds(), measured.seconds(), List.of());
+	}
+
+	/**
+	 * Steps the arrival rate up geometrically, one Gatling run a step, until {@link CapacitySearch#goOn} says the
+	 * search is over: two steps past one that did not hold with none holding since, or the load generator gave out.
+	 */
+	private ScenarioResult searchCapacity(Target target, Scenario scenario, Capacity capacity, int run, Path folder)
+			throws IOException {
+		List<RateStep> steps = new ArrayList<>();
+		List<ErrorCount> errors = new ArrayList<>();
+		String firstReport = null;
+		boolean firstStepPassed = false;
+		long loadGeneratorCpuBefore = Machine.loadGeneratorCpuNanos();
+		Instant started = Instant.now();
+		AppMetrics app;
+		try (MetricsSampler sampler = new MetricsSampler(target.actuator("prometheus"))) {
+			List<CapacitySearch.Verdict> verdicts = new ArrayList<>();
+			for (int index = 0; index < capacity.maxSteps() && CapacitySearch.goOn(verdicts); index++) {
+				if (index > 0) {
+					awaitIdle(target);
+				}
+				OpenRate load = capacity.step(index);
+				Measured measured = measure(target, load, folder.resolve("step-" + (index + 1)));
+				GatlingRun.Outcome outcome = measured.outcome();
+				RequestStats stats = outcome.requests().isEmpty()
+						? new RequestStats(load.path(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) : outcome.requests().getFirst();
+				RateStep step = new RateStep(load.rate(), stats, load.durationSeconds(),
+						measured.app().cpuSeconds() / measured.seconds() / this.cpus.appCores(),
+						measured.loadGeneratorCpuSeconds() / measured.seconds() / this.cpus.loadGeneratorCores(),
+						measured.app().meanInFlight());
+				steps.add(step);
+				errors.addAll(outcome.errors());
+				if (index == 0) {
+					firstReport = report(outcome);
+					firstStepPassed = outcome.assertionsPassed();
+				}
+				CapacitySearch.Verdict verdict = CapacitySearch.verdict(step, capacity);
+				verdicts.add(verdict);
+				this.progress.line("[" + target.stack().id() + "] " + scenario.id() + " step " + (index + 1) + ": "
+						+ CapacitySearch.describe(step, verdict));
+			}
+			app = sampler.finish();
+		}
+		double loadGeneratorCpu = (Machine.loadGeneratorCpuNanos() - loadGeneratorCpuBefore) / 1e9;
+		return new ScenarioResult(target.stack(), scenario, run, firstStepPassed, firstReport,
+				steps.stream().map(RateStep::stats).toList(), errors, app, loadGeneratorCpu,
+				Duration.between(started, Instant.now()).toMillis() / 1000.0, steps);
+	}
+
+	/** One Gatling run with the app's metrics sampled over it and the load generator's CPU measured. */
+	private Measured measure(Target target, LoadShape load, Path folder) throws IOException {
+		long loadGeneratorCpuBefore = Machine.loadGeneratorCpuNanos();
+		Instant started = Instant.now();
+		try (MetricsSampler sampler = new MetricsSampler(target.actuator("prometheus"))) {
+			GatlingRun.Outcome outcome = GatlingRun.run(load, target.baseUrl(), this.options.isRemote(), folder);
+			AppMetrics app = sampler.finish();
+			return new Measured(outcome, app, (Machine.loadGeneratorCpuNanos() - loadGeneratorCpuBefore) / 1e9,
+					Duration.between(started, Instant.now()).toMillis() / 1000.0);
+		}
+	}
+
+	private String report(GatlingRun.Outcome outcome) {
+		return this.output.relativize(outcome.report().resolve("index.html")).toString();
+	}
+
+	/**
+	 * Waits until the app has no request in flight, so that one scenario's leftovers do not load the next: a
+	 * thread pool keeps working through requests whose clients gave up (after a flood, minutes of them).
+	 */
+	private void awaitIdle(Target target) {
+		Instant deadline = Instant.now().plus(IDLE_TIMEOUT);
+		double inFlight = MetricsSampler.inFlight(target.actuator("prometheus"));
+		if (inFlight <= 0) {
+			return;
+		}
+		this.progress.stack(target.stack(), "waiting for " + Math.round(inFlight) + " requests left in flight to finish");
+		while (inFlight > 0 && Instant.now().isBefore(deadline)) {
+			AppProcess.sleep(Duration.ofSeconds(1));
+			inFlight = MetricsSampler.inFlight(target.actuator("prometheus"));
+		}
+		if (inFlight > 0) {
+			this.progress.stack(target.stack(), "still " + Math.round(inFlight) + " requests in flight after "
+					+ IDLE_TIMEOUT.toSeconds() + " s; the next scenario starts on a busy app");
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> tuning(Target target) {
+		try {
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(target.actuator("info")).timeout(Duration.ofSeconds(5)).build(),
+						HttpResponse.BodyHandlers.ofString());
+			Map<String, Object> info = JSON.readValue(response.body(), Map.class);
+			Map<String, Object> tuning = (Map<String, Object>) info.getOrDefault("tuning", Map.of());
+			Map<String, Object> knobs = new LinkedHashMap<>();
+			knobs.put("model", tuning.get("model"));
+			knobs.putAll((Map<String, Object>) tuning.getOrDefault("knobs", Map.of()));
+			return knobs;
+		}
+		catch (IOException | RuntimeException ex) {
+			return Map.of("unavailable", String.valueOf(ex.getMessage()));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Map.of();
+		}
+	}
+
+	/** One Gatling run's outcome, the app's metrics over it, the load generator's CPU and the run's wall time. */
+	private record Measured(GatlingRun.Outcome outcome, AppMetrics app, double loadGeneratorCpuSeconds, double seconds) {
+	}
+
+	/** A stack's app for the length of its turn: started here, or already running elsewhere. */
+	private record RunningStack(Target target, AppProcess app, Optional<String> springBootVersion)
+			implements AutoCloseable {
+
+		@Override
+		public void close() {
+			if (this.app != null) {
+				this.app.close();
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,67 @@
+package dev.stackbench.comparison.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import dev.stackbench.comparison.Fixtures;
+import dev.stackbench.comparison.result.ComparisonResults;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportsTests {
+
+	private final ComparisonResults comparison = Fixtures.comparison();
+
+	@Test
+	void writesAllThreeFilesAndTheJsonReadsBackWhole(@TempDir Path folder) throws IOException {
+		Reports.write(this.comparison, Optional.empty(), folder);
+		assertThat(folder.resolve("report.html")).isNotEmptyFile();
+		assertThat(folder.resolve("report.md")).isNotEmptyFile();
+		assertThat(Reports.read(folder.resolve("results.json"))).isEqualTo(this.comparison);
+		assertThat(Reports.read(folder)).as("a comparison's folder reads as its results.json").isEqualTo(this.comparison);
+		assertThat(Files.readString(folder.resolve("results.json"))).contains("\"schemaVersion\" : 2")
+			.contains("\"simulation\" : \"Capacity\"")
+			.contains("\"stack\" : \"reactive\"");
+	}
+
+	@Test
+	void aResultsFileOfAnotherSchemaIsRefusedWithWhatToDo(@TempDir Path folder) throws IOException {
+		Files.writeString(folder.resolve("results.json"), "{\"preset\":\"quick\",\"results\":[]}");
+		org.assertj.core.api.Assertions.assertThatIOException().isThrownBy(() -> Reports.read(folder))
+			.withMessageContaining("schema 1, this build reads schema 2");
+	}
+
+	@Test
+	void markdownHasTheSameTablesAsTheHtml() {
+		String markdown = MarkdownReport.render(this.comparison, Optional.empty());
+		for (Table table : ReportTables.all(this.comparison, Optional.empty())) {
+			assertThat(markdown).contains("## " + table.title());
+		}
+		assertThat(markdown).contains("| concurrent-slow | GET /api/slow?delay=500 @ 1000 users | virtual | closed | 1,900 | 520 | 1,040 | 1,560 | 2,080 | 2,600 |")
+			.contains("| concurrent-slow | virtual | 2,000 | 1,900 | 95% |")
+			.contains("| NOT held |");
+	}
+
+	@Test
+	void summaryOnTheConsoleHasNumbersAndVerdicts() {
+		assertThat(MarkdownReport.summary(this.comparison, Optional.empty())).contains("## Verdicts")
+			.contains("## Capacity at the SLO")
+			.contains("## Throughput and latency")
+			.contains("## Little's law")
+			.contains("## Claims from theory")
+			.doesNotContain("## Environment");
+	}
+
+	@Test
+	void pipesInCellsDoNotBreakMarkdownTables() {
+		Table table = Table.plain("t", "", List.of("a"), List.of(List.of("x|y")));
+		assertThat(table.markdown()).contains("| x\\|y |");
+	}
+
+}

@@ -1,0 +1,60 @@
+package dev.stackbench.comparison.run;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.stackbench.comparison.result.Preset;
+import dev.stackbench.comparison.result.Scenario;
+import dev.stackbench.comparison.result.Stack;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class OptionsTests {
+
+	@Test
+	void overridesAreGroupedByScenario() {
+		assertThat(Options.overrides("throughput.users=1,8,64; throughput.stepSeconds=3;concurrent-slow.users=2000"))
+			.isEqualTo(Map.of("throughput", Map.of("users", "1,8,64", "stepSeconds", "3"), "concurrent-slow",
+					Map.of("users", "2000")));
+		assertThat(Options.overrides("")).isEmpty();
+	}
+
+	@Test
+	void anOverrideWithoutScenarioIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.overrides("users=8"))
+			.withMessageContaining("scenario.parameter=value");
+	}
+
+	@Test
+	void remoteTargetsNameTheirStackAndBothUrls() {
+		Map<Stack, Target> targets = Options
+			.remoteTargets("platform=http://10.0.0.5:8080|http://10.0.0.5:9080,reactive=http://lb:80|http://lb:9081");
+		assertThat(targets).containsOnlyKeys(Stack.PLATFORM, Stack.REACTIVE);
+		assertThat(targets.get(Stack.REACTIVE).actuator("prometheus")).isEqualTo(URI.create("http://lb:9081/actuator/prometheus"));
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.remoteTargets("platform=http://x:8080"));
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.remoteTargets("tomcat=a|b"))
+			.withMessageContaining("unknown stack");
+	}
+
+	@Test
+	void aScenarioWithOverridesKeepsTheRestOfItsParameters() {
+		Scenario scenario = Preset.QUICK.scenarios().getFirst().with(Map.of("stepSeconds", "2"));
+		assertThat(scenario.load().systemProperties()).containsEntry("stepSeconds", "2").containsEntry("path", "/api/hello");
+	}
+
+	@Test
+	void stacksAreHonouredWithRemoteAppsToo() {
+		Map<Stack, Target> remote = Options.remoteTargets("platform=http://a:8080|http://a:9080,reactive=http://b:8081|http://b:9081");
+		assertThat(Options.stacks(Optional.empty(), remote)).containsExactly(Stack.PLATFORM, Stack.REACTIVE);
+		assertThat(Options.stacks(Optional.of(List.of(Stack.REACTIVE)), remote)).containsExactly(Stack.REACTIVE);
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.stacks(Optional.of(List.of(Stack.VIRTUAL)), remote))
+			.withMessageContaining("virtual has no remote target");
+		assertThat(Options.stacks(Optional.empty(), Map.of())).isEqualTo(Stack.DEFAULT);
+	}
+
+}

@@ -1,0 +1,125 @@
+package dev.stackbench.comparison.system;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo stack's wiring, checked without Docker: every Prometheus target is a compose service on the port its
+ * app really listens on, every app service publishes the ports it listens on, and Grafana's mounts match its
+ * provisioning. A port changed in one place and not the others fails here.
+ */
+class ComposeWiringTests {
+
+	private static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
+
+	private final Map<String, Map<String, Object>> services = services();
+
+	@Test
+	void everyPrometheusTargetIsAComposeServiceOnItsManagementPort() throws IOException {
+		List<String> targets = new ArrayList<>();
+		Matcher matcher = Pattern.compile("targets: \\[\"([^\"]+)\"]")
+			.matcher(Files.readString(PROJECT.resolve("prometheus/prometheus.yml")));
+		while (matcher.find()) {
+			targets.add(matcher.group(1));
+		}
+		assertThat(targets).hasSize(3);
+		for (String target : targets) {
+			String service = target.substring(0, target.indexOf(':'));
+			String port = target.substring(target.indexOf(':') + 1);
+			assertThat(this.services).as("compose services").containsKey(service);
+			assertThat(listens(service, "management.server.port", "MANAGEMENT_SERVER_PORT")).as("%s's management port", service)
+				.isEqualTo(port);
+		}
+	}
+
+	@Test
+	void everyAppServicePublishesThePortsItListensOn() {
+		for (String service : List.of("servlet-app", "servlet-app-virtual", "reactive-app")) {
+			List<String> published = stringList(this.services.get(service).get("ports"));
+			String port = listens(service, "server.port", "SERVER_PORT");
+			String management = listens(service, "management.server.port", "MANAGEMENT_SERVER_PORT");
+			assertThat(published).as("%s's published ports", service).contains(port + ":" + port, management + ":" + management);
+		}
+		assertThat(listens("servlet-app-virtual", "server.port", "SERVER_PORT")).isEqualTo("8082");
+		assertThat(environment("servlet-app-virtual")).containsEntry("SPRING_PROFILES_ACTIVE", "virtual");
+	}
+
+	@Test
+	void theLoadBalancerSpreadsOverServicesOnTheirAppPorts() {
+		String nginx = String.join("\n", stringList(this.services.get("lb").get("command")));
+		Matcher matcher = Pattern.compile("server ([a-z-]+):(\\d+);").matcher(nginx);
+		int upstreams = 0;
+		while (matcher.find()) {
+			upstreams++;
+			assertThat(this.services).containsKey(matcher.group(1));
+			assertThat(listens(matcher.group(1), "server.port", "SERVER_PORT")).isEqualTo(matcher.group(2));
+		}
+		assertThat(upstreams).isEqualTo(4);
+	}
+
+	@Test
+	void grafanaMountsItsProvisioningAndHomeDashboard() throws IOException {
+		List<String> volumes = stringList(this.services.get("grafana").get("volumes"));
+		assertThat(volumes).contains("./grafana/provisioning:/etc/grafana/provisioning:ro",
+				"./grafana/dashboards:/var/lib/grafana/dashboards:ro");
+		assertThat(Files.readString(PROJECT.resolve("grafana/provisioning/dashboards/stackbench.yml")))
+			.contains("path: /var/lib/grafana/dashboards");
+		String home = environment("grafana").get("GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH");
+		assertThat(PROJECT.resolve("grafana/dashboards").resolve(Path.of(home).getFileName())).exists();
+		assertThat(stringList(this.services.get("prometheus").get("volumes")))
+			.contains("./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+	}
+
+	/** The port a service's app listens on: its environment's override, or else the app's own default. */
+	private String listens(String service, String property, String environmentVariable) {
+		String override = environment(service).get(environmentVariable);
+		return (override != null) ? override : appDefaults(service).getProperty(property);
+	}
+
+	private Properties appDefaults(String service) {
+		Object build = this.services.get(service).get("build");
+		String app = String.valueOf(((Map<?, ?>) build).get("target"));
+		Properties properties = new Properties();
+		try (Reader reader = Files.newBufferedReader(PROJECT.resolve(app).resolve("src/main/resources/application.properties"))) {
+			properties.load(reader);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return properties;
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, String> environment(String service) {
+		return (Map<String, String>) this.services.get(service).getOrDefault("environment", Map.of());
+	}
+
+	private static List<String> stringList(Object value) {
+		return ((List<?>) value).stream().map(String::valueOf).toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Map<String, Object>> services() {
+		try (Reader reader = Files.newBufferedReader(PROJECT.resolve("docker-compose.yml"))) {
+			Map<String, Object> compose = new Yaml().load(reader);
+			return (Map<String, Map<String, Object>>) compose.get("services");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,123 @@
+package dev.stackbench.comparison.theory;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.stackbench.comparison.Fixtures;
+import dev.stackbench.comparison.result.AppMetrics;
+import dev.stackbench.comparison.result.Claim;
+import dev.stackbench.comparison.result.ComparisonResults;
+import dev.stackbench.comparison.result.LoadShape;
+import dev.stackbench.comparison.result.RequestStats;
+import dev.stackbench.comparison.result.Scenario;
+import dev.stackbench.comparison.result.ScenarioResult;
+import dev.stackbench.comparison.result.Stack;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class TheoryTests {
+
+	private final ComparisonResults comparison = Fixtures.comparison();
+
+	@Test
+	void platformThreadsAreCappedAtThreadsOverDelay() {
+		Claim claim = claim("platform: with 200 request threads");
+		assertThat(claim.statement()).contains("capped at threads / delay = 400 req/s");
+		assertThat(claim.held()).isTrue();
+		assertThat(claim.evidence()).contains("395 req/s");
+	}
+
+	@Test
+	void aStackThatDoesNotBlockMustReachEightyPercentOfTheBound() {
+		assertThat(claim("virtual: at 1000 concurrent slow requests").held()).isTrue();
+		Claim reactive = claim("reactive: at 1000 concurrent slow requests");
+		assertThat(reactive.held()).isFalse();
+		assertThat(reactive.evidence()).isEqualTo("1500 req/s = 75% of the bound");
+	}
+
+	@Test
+	void connectionCloseMustCostThroughput() {
+		assertThat(claim("platform: with Connection: close").held()).isTrue();
+		assertThat(claim("platform: with Connection: close").evidence()).contains("-60%");
+		assertThat(claim("reactive: with Connection: close").held()).isFalse();
+	}
+
+	@Test
+	void aFloodHoldsOnlyWhenEveryConnectionIsAnswered() {
+		Claim platform = claim("platform: holds 4000 concurrent connections");
+		assertThat(platform.held()).isFalse();
+		assertThat(platform.evidence()).contains("1200 of 4000 answered, 300 failed, 2500 unanswered")
+			.contains("300 x Request timeout");
+		assertThat(claim("virtual: holds 4000 concurrent connections").held()).isTrue();
+	}
+
+	@Test
+	void boundsComeFromUsersOverDelayOrFromTheRate() {
+		ScenarioResult virtualSlow = this.comparison.resultsOf("concurrent-slow").get(1);
+		assertThat(Theory.bound(virtualSlow)).hasValue(2000);
+		assertThat(Theory.ratioToBound(virtualSlow).getAsDouble()).isCloseTo(0.95, within(1e-9));
+		assertThat(Theory.bound(this.comparison.resultsOf("keep-alive").getFirst())).isEmpty();
+		assertThat(new LoadShape.Steps("/api/slow?delay=250&x=1", List.of(1), 1, 1).delayMillis()).isEqualTo(250);
+		assertThat(new LoadShape.Steps("/api/slow", List.of(1), 1, 1).delayMillis()).as("the apps' default").isEqualTo(100);
+	}
+
+	@Test
+	void aSoakHoldsWhenNothingFailsAndHeapAfterGcStaysFlat() {
+		Scenario soak = new Scenario("soak", Scenario.Kind.SOAK, new LoadShape.Soak(200, 600));
+		List<Claim> claims = Theory.claims(List.of(soakResult(soak, Stack.VIRTUAL, 100, 105, 0),
+				soakResult(soak, Stack.REACTIVE, 100, 150, 0), soakResult(soak, Stack.PLATFORM, 100, 100, 3)), Map.of());
+		assertThat(claims).extracting(Claim::held).containsExactly(true, false, false);
+		assertThat(claims.get(1).evidence()).isEqualTo("1003 requests, 0 failed; heap after GC 100 MB at the start, 150 MB at the end");
+	}
+
+	private static ScenarioResult soakResult(Scenario soak, Stack stack, double heapStart, double heapEnd, long failed) {
+		return new ScenarioResult(stack, soak, 1, failed == 0, "soak/index.html",
+				List.of(new RequestStats("hello", 1003 - failed, failed, 200, 1, 1, 2, 2, 3, 3, 4, 4)), List.of(),
+				new AppMetrics(10, 20, 20, -1, 10, 300, 50, 0.5, heapStart, heapEnd, 1, 600), 20, 600, List.of());
+	}
+
+	@Test
+	void aPlainRequestMustStayUnderFiftyMillisecondsOnAStackThatDoesNotBlock() {
+		Scenario cgi = new Scenario("cgi", Scenario.Kind.CONCURRENT_WAIT,
+				new LoadShape.Steps("/api/cgi/slow.cgi?delay=1000", List.of(200), 15, 5000, 0, "/api/hello"));
+		Map<String, Map<String, Object>> tuning = Map.of("platform",
+				Map.of("threads.max", 200, "virtual-threads", false), "virtual",
+				Map.of("threads.max", 200, "virtual-threads", true), "reactive", Map.of("event-loops", 1));
+		List<ScenarioResult> results = List.of(withProbe(Stack.PLATFORM, cgi, 700), withProbe(Stack.VIRTUAL, cgi, 49),
+				withProbe(Stack.REACTIVE, cgi, 50));
+		List<Claim> claims = Theory.claims(results, tuning);
+		// Platform's 200 threads are all taken by 200 users: its probe waits for one, and it claims nothing.
+		assertThat(claims).noneMatch((claim) -> claim.statement().startsWith("platform: while"));
+		Claim virtual = only(claims, "virtual: while 200 slow requests are in flight");
+		assertThat(virtual.held()).isTrue();
+		assertThat(virtual.evidence()).isEqualTo("1500 probes: p50 1 ms, p99 10 ms, max 49 ms, 0 failed");
+		assertThat(only(claims, "reactive: while 200 slow requests are in flight").held()).isFalse();
+		// The probe is an aside: not the headline, not counted in the load's requests.
+		ScenarioResult reactive = results.get(2);
+		assertThat(reactive.headline().orElseThrow().name()).isEqualTo("GET /api/cgi/slow.cgi?delay=1000 @ 200 users");
+		assertThat(reactive.totalRequests()).isEqualTo(3000);
+		assertThat(reactive.probe().orElseThrow().max()).isEqualTo(50);
+	}
+
+	private static ScenarioResult withProbe(Stack stack, Scenario scenario, int probeMax) {
+		// The probe's throughput is above the load's: the headline must still be the load's row.
+		return new ScenarioResult(stack, scenario, 1, true, "index.html",
+				List.of(new RequestStats("GET /api/cgi/slow.cgi?delay=1000 @ 200 users", 3000, 0, 195, 1020, 1010, 1200, 1300,
+						1700, 1800, 1850, 1900), new RequestStats("probe: GET /api/hello", 1500, 0, 100, 1, 1, 3, 5, 10, 20, 30, probeMax)),
+				List.of(), new AppMetrics(5, 40, 60, 12, 33, 250, 2, 0.02, 90, 92, 190, 10), 3.5, 15, List.of());
+	}
+
+	private static Claim only(List<Claim> claims, String prefix) {
+		List<Claim> matching = claims.stream().filter((claim) -> claim.statement().startsWith(prefix)).toList();
+		assertThat(matching).as("claims starting with '%s'", prefix).hasSize(1);
+		return matching.getFirst();
+	}
+
+	private Claim claim(String prefix) {
+		return only(this.comparison.claims(), prefix);
+	}
+
+}
