@@ -56,7 +56,7 @@ public enum Preset {
 			new Scenario("keep-alive", KEEP_ALIVE, new KeepAlive("/api/hello", 16, 8, 2000)),
 			new Scenario("capacity", CAPACITY, new Capacity("/api/hello", 25, 8, 1000, 1.5, 12)),
 			// The slow page's SLO is its delay plus 50 ms. Platform threads are capped at 200 / 0.1 s = 2,000 req/s.
-			new Scenario("capacity-slow", CAPACITY, new Capacity("/api/slow?delay=100", 150, 8, 250, 1.5, 14)),
+			new Scenario("capacity-slow", CAPACITY, new Capacity("/api/slow?delay=100", 150, 6, 250, 1.5, 14)),
 			new Scenario("overload", OVERLOAD, new Overload(20000, 50, 1000, 6, 6, 8, 20, 5)),
 			// Last: a thread pool keeps serving flood requests whose clients gave up, for minutes after the run.
 			new Scenario("connection-flood", CONNECTION_FLOOD, new ConnectionFlood(4000, 8, 10000, 20)))),

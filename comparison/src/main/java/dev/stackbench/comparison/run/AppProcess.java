@@ -33,9 +33,17 @@ final class AppProcess implements AutoCloseable {
 
 	private final Target target;
 
+	/**
+	 * Stops the app if this JVM exits first (Ctrl-C, a kill, an uncaught error): a child process outlives its
+	 * parent, and an app left running would hold its port and load the next run's machine.
+	 */
+	private final Thread stopOnExit;
+
 	private AppProcess(Process process, Target target) {
 		this.process = process;
 		this.target = target;
+		this.stopOnExit = new Thread(this::stop, "stop " + target.stack().id());
+		Runtime.getRuntime().addShutdownHook(this.stopOnExit);
 	}
 
 	/**
@@ -116,6 +124,16 @@ final class AppProcess implements AutoCloseable {
 
 	@Override
 	public void close() {
+		try {
+			Runtime.getRuntime().removeShutdownHook(this.stopOnExit);
+		}
+		catch (IllegalStateException ex) {
+			// This JVM is exiting: the hook is stopping the app already.
+		}
+		stop();
+	}
+
+	private void stop() {
 		this.process.destroy();
 		try {
 			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {

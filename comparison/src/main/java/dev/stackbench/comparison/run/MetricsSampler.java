@@ -67,13 +67,22 @@ final class MetricsSampler implements AutoCloseable {
 		}
 	}
 
-	/** Requests the app is serving right now, from Spring's active-request timer; 0 when it cannot be read. */
+	/** Requests the app is serving right now, from its in-flight gauge; 0 when it cannot be read. */
 	static double inFlight(URI endpoint) {
+		return readOnce(endpoint, "http_server_requests_active");
+	}
+
+	/** CPU seconds the app's process has used since it started; 0 when it cannot be read. */
+	static double cpuSeconds(URI endpoint) {
+		return readOnce(endpoint, "process_cpu_time_ns_total") / 1e9;
+	}
+
+	private static double readOnce(URI endpoint, String metric) {
 		try {
 			HttpResponse<String> response = HttpClient.newHttpClient()
 				.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(5)).build(),
 						HttpResponse.BodyHandlers.ofString());
-			return Prometheus.parse(response.body()).sum("http_server_requests_active").orElse(0);
+			return Prometheus.parse(response.body()).sum(metric).orElse(0);
 		}
 		catch (IOException ex) {
 			return 0;

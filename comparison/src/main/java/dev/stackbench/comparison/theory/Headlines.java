@@ -8,12 +8,11 @@ import java.util.OptionalDouble;
 import java.util.function.Function;
 
 import dev.stackbench.comparison.result.ComparisonResults;
-import dev.stackbench.comparison.result.Spread;
 import dev.stackbench.comparison.result.LoadShape;
-import dev.stackbench.comparison.result.RateStep;
 import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
+import dev.stackbench.comparison.result.Spread;
 import dev.stackbench.comparison.result.Stack;
 import dev.stackbench.gatling.simulation.KeepAliveSimulation;
 import dev.stackbench.gatling.simulation.OverloadPhases;
@@ -127,12 +126,6 @@ public final class Headlines {
 	private static Function<ScenarioResult, OptionalDouble> row(String name, Function<RequestStats, Number> figure) {
 		return (run) -> run.row(name).map((row) -> OptionalDouble.of(figure.apply(row).doubleValue()))
 			.orElse(OptionalDouble.empty());
-	}
-
-	/** The step of a capacity search that decided its figure: the highest that held. */
-	public static Optional<RateStep> capacityStep(ScenarioResult run) {
-		return CapacitySearch.capacity(run)
-			.flatMap((figure) -> run.steps().stream().filter((step) -> step.offeredRate() == figure.rate()).findFirst());
 	}
 
 }

@@ -43,7 +43,7 @@ public class OpenRateSimulation extends Simulation {
 			.protocols(Http.sharedConnections(this.baseUrl))
 			// Past capacity the queue would otherwise keep the step going long after its arrivals stopped: what is
 			// not answered within this margin counts as not answered.
-			.maxDuration(this.duration.plusMillis(Math.max(5_000, 4L * this.sloMillis)))
+			.maxDuration(this.duration.plusMillis(Math.max(2_000, 4L * this.sloMillis)))
 			.assertions(global().failedRequests().count().is(0L),
 					global().responseTime().percentile(99.0).lte(this.sloMillis));
 	}
