@@ -76,9 +76,9 @@ public final class Fixtures {
 		tuning.put("reactive", Map.of("model", "event-loops", "event-loops", 4));
 		Environment environment = new Environment("Eclipse Adoptium 25", 2, 24_000, "Debian 12", Map.of("gatling", "3.15.1"),
 				List.of("-Xms1g", "-Xmx1g"), "app on CPU 0, load generator on CPU 1 (taskset)", 1, 1, "local");
-		return Theory.withClaims(new ComparisonResults(ComparisonResults.SCHEMA_VERSION, "quick", repeat,
+		return Theory.analysed(new ComparisonResults(ComparisonResults.SCHEMA_VERSION, "quick", repeat,
 				Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:03:00Z"), environment, stacks, SCENARIOS,
-				tuning, results, List.of()));
+				tuning, results, List.of(), List.of()));
 	}
 
 	/** One run of every scenario on one stack, its figures scaled by {@code factor}. */

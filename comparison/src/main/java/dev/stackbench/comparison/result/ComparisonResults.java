@@ -20,10 +20,16 @@ import java.util.Optional;
  * @param tuning every stack's effective tuning, as its {@code /actuator/info} reported it, by stack id
  * @param results one entry per scenario per stack per run
  * @param claims theory's predictions, held or not, on each stack's median run
+ * @param headlines every headline figure of every stack as the median with its range over the runs, as the
+ * verdict table shows them (derived from {@code results}; empty in a comparison not yet analysed)
  */
 public record ComparisonResults(int schemaVersion, String preset, int repeat, Instant started, Instant finished,
 		Environment environment, List<Stack> stacks, List<Scenario> scenarios, Map<String, Map<String, Object>> tuning,
-		List<ScenarioResult> results, List<Claim> claims) {
+		List<ScenarioResult> results, List<Claim> claims, List<HeadlineFigure> headlines) {
+
+	public ComparisonResults {
+		headlines = (headlines == null) ? List.of() : headlines;
+	}
 
 	/**
 	 * 2: typed scenario parameters, stacks by id, repetitions, capacity steps, p90/p99.9 and mean latencies

@@ -1,5 +1,9 @@
 package dev.stackbench.comparison.result;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +35,10 @@ import io.gatling.javaapi.core.Simulation;
 		@JsonSubTypes.Type(LoadShape.Capacity.class) })
 public sealed interface LoadShape {
 
-	/** The Gatling simulation that applies this load. */
-	Class<? extends Simulation> simulation();
+	/** The Gatling simulation that applies this load, as its record names it. */
+	default Class<? extends Simulation> simulation() {
+		return getClass().getAnnotation(RunBy.class).value();
+	}
 
 	/** The simulation's system properties: one per record component. */
 	default Map<String, String> systemProperties() {
@@ -42,6 +48,15 @@ public sealed interface LoadShape {
 	/** The same load with some components replaced, given as text on the command line. */
 	default LoadShape with(Map<String, String> overrides) {
 		return (LoadShape) RecordProperties.with((Record) this, overrides);
+	}
+
+	/** The simulation that applies a load shape: one line on each record, read by {@link #simulation()}. */
+	@Retention(RetentionPolicy.RUNTIME)
+	@Target(ElementType.TYPE)
+	@interface RunBy {
+
+		Class<? extends Simulation> value();
+
 	}
 
 	/** A load on one page; the page's {@code delay}, where it has one, is read as the apps read it. */
@@ -57,13 +72,8 @@ public sealed interface LoadShape {
 	}
 
 	/** Every endpoint once per round, bodies checked. */
+	@RunBy(SmokeSimulation.class)
 	record Smoke(int rounds) implements LoadShape {
-
-		@Override
-		public Class<? extends Simulation> simulation() {
-			return SmokeSimulation.class;
-		}
-
 	}
 
 	/**
@@ -71,6 +81,7 @@ public sealed interface LoadShape {
 	 *
 	 * @param probePath a page one more user asks for every 10 ms meanwhile, or empty for none
 	 */
+	@RunBy(ThroughputSimulation.class)
 	record Steps(String path, List<Integer> users, int stepSeconds, int maxP95Millis, double maxFailedPercent,
 			String probePath) implements OnePage {
 
@@ -78,72 +89,37 @@ public sealed interface LoadShape {
 			this(path, users, stepSeconds, maxP95Millis, 0, "");
 		}
 
-		@Override
-		public Class<? extends Simulation> simulation() {
-			return ThroughputSimulation.class;
-		}
-
 	}
 
 	/** A constant arrival rate on {@code /api/slow?delay=} ({@link SlowEndpointSimulation}). */
+	@RunBy(SlowEndpointSimulation.class)
 	record ArrivalRate(double rate, int delay, int durationSeconds, int maxQueueMillis) implements LoadShape {
-
-		@Override
-		public Class<? extends Simulation> simulation() {
-			return SlowEndpointSimulation.class;
-		}
-
 	}
 
 	/** The same closed load over keep-alive, then with a new connection per request. */
+	@RunBy(KeepAliveSimulation.class)
 	record KeepAlive(String path, int users, int phaseSeconds, int maxP95Millis) implements OnePage {
-
-		@Override
-		public Class<? extends Simulation> simulation() {
-			return KeepAliveSimulation.class;
-		}
-
 	}
 
 	/** Thousands of connections, each holding a slow request. */
+	@RunBy(ConnectionFloodSimulation.class)
 	record ConnectionFlood(int connections, int rampSeconds, int delay, int patienceSeconds) implements LoadShape {
-
-		@Override
-		public Class<? extends Simulation> simulation() {
-			return ConnectionFloodSimulation.class;
-		}
-
 	}
 
 	/** CPU-bound requests at a base rate, ramped past capacity, held, dropped back. */
+	@RunBy(OverloadSimulation.class)
 	record Overload(int work, double baseRate, double peakRate, int baselineSeconds, int rampSeconds, int holdSeconds,
 			int recoverySeconds, int windowSeconds) implements LoadShape {
-
-		@Override
-		public Class<? extends Simulation> simulation() {
-			return OverloadSimulation.class;
-		}
-
 	}
 
 	/** A long mixed load at a steady rate. */
+	@RunBy(SoakSimulation.class)
 	record Soak(double rate, int durationSeconds) implements LoadShape {
-
-		@Override
-		public Class<? extends Simulation> simulation() {
-			return SoakSimulation.class;
-		}
-
 	}
 
 	/** One open-model step: {@code rate} new requests a second on one page for {@code durationSeconds}. */
+	@RunBy(OpenRateSimulation.class)
 	record OpenRate(String path, double rate, int durationSeconds, int sloMillis) implements OnePage {
-
-		@Override
-		public Class<? extends Simulation> simulation() {
-			return OpenRateSimulation.class;
-		}
-
 	}
 
 	/**
@@ -155,13 +131,9 @@ public sealed interface LoadShape {
 	 * @param growth each step's rate over the one before
 	 * @param maxSteps the most steps a stack is given, whatever happens
 	 */
+	@RunBy(OpenRateSimulation.class)
 	record Capacity(String path, int sloMillis, int stepSeconds, double firstRate, double growth, int maxSteps)
 			implements OnePage {
-
-		@Override
-		public Class<? extends Simulation> simulation() {
-			return OpenRateSimulation.class;
-		}
 
 		/** The offered rate of step {@code index} (0 for the first), rounded to whole requests a second. */
 		public double rate(int index) {

@@ -41,11 +41,14 @@ final class GatlingRun {
 
 	/**
 	 * Runs {@code load}'s simulation against {@code baseUrl} with its parameters as system properties (how
-	 * simulations read their load shape) and writes its report under {@code resultsDirectory}.
+	 * simulations read their load shape) and writes its log, and its HTML report, under {@code resultsDirectory}.
 	 *
 	 * @param remote whether the app is on another machine, which a simulation refuses unless told it is meant
+	 * @param htmlReport whether Gatling writes its HTML report: not for a warm-up or a capacity search's later
+	 * steps, where it would only cost a second or two of the load generator's CPU each time
 	 */
-	static Outcome run(LoadShape load, URI baseUrl, boolean remote, Path resultsDirectory) throws IOException {
+	static Outcome run(LoadShape load, URI baseUrl, boolean remote, Path resultsDirectory, boolean htmlReport)
+			throws IOException {
 		Map<String, String> properties = new LinkedHashMap<>(load.systemProperties());
 		properties.put("baseUrl", baseUrl.toString());
 		if (remote) {
@@ -54,8 +57,12 @@ final class GatlingRun {
 		properties.forEach(System::setProperty);
 		int status;
 		try {
-			status = Gatling$.MODULE$.fromArgs(new String[] { "--simulation", load.simulation().getName(),
-					"--results-folder", resultsDirectory.toString(), "--launcher", "stackbench" });
+			List<String> arguments = new ArrayList<>(List.of("--simulation", load.simulation().getName(), "--results-folder",
+					resultsDirectory.toString(), "--launcher", "stackbench"));
+			if (!htmlReport) {
+				arguments.add("--no-reports");
+			}
+			status = Gatling$.MODULE$.fromArgs(arguments.toArray(String[]::new));
 		}
 		finally {
 			properties.keySet().forEach(System::clearProperty);

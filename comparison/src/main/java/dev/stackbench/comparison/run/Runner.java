@@ -158,7 +158,8 @@ final class Runner {
 			return new RunningStack(remote.get(), null, Optional.empty());
 		}
 		List<String> arguments = new ArrayList<>(this.options.appArguments());
-		this.downstream.ifPresent((service) -> arguments.add("--stackbench.downstream.base-url=" + service.target().baseUrl()));
+		this.downstream
+			.ifPresent((service) -> arguments.add("--stackbench.downstream.base-url=" + service.target().baseUrl()));
 		String log = stack.id() + ((this.options.repeat() > 1) ? "-run-" + run : "") + ".log";
 		AppProcess app = AppProcess.start(stack, this.options.root(), this.cpus.pin(this.cpus.app()), arguments,
 				logs().resolve(log));
@@ -174,8 +175,8 @@ final class Runner {
 	 * thousand sleeping virtual threads take a different path from a fast page. The plain page is loaded in rounds
 	 * until its throughput stops growing: on one core the JIT takes long to be done (measured here, the reactive
 	 * app served 1,100, 1,900, 4,600 and then 11,000 req/s in four 8 s rounds after its start, and a warm-up of 2 s
-	 * rounds that stopped at a tenth's growth left the platform app at 95% CPU for its first 1,000 req/s). Then arrivals at a
-	 * modest rate, so that accepting and closing connections is compiled too: an open model's first step otherwise
+	 * rounds that stopped at a tenth's growth left the platform app at 95% CPU for its first 1,000 req/s). Then
+	 * arrivals at a modest rate, so that accepting and closing connections is compiled too: an open model's first step otherwise
 	 * meets an app that accepts slowly, each slow answer makes the load generator open another connection, and a
 	 * cold app went from 3 ms to seconds at 1,000 req/s with thousands of connections open.
 	 */
@@ -198,14 +199,14 @@ final class Runner {
 			warmUpRound(target, path, seconds, folder);
 		}
 		GatlingRun.run(new OpenRate(WARM_UP_PATHS.getFirst(), WARM_UP_ARRIVALS_PER_SECOND, seconds, 60_000),
-				target.baseUrl(), this.options.isRemote(), folder);
+				target.baseUrl(), this.options.isRemote(), folder, false);
 		awaitQuiet(target);
 	}
 
 	/** 64 users on one page for a few seconds; its throughput. */
 	private double warmUpRound(Target target, String path, int seconds, Path folder) throws IOException {
 		return GatlingRun.run(new Steps(path, List.of(64), seconds, 60_000, 100, ""), target.baseUrl(),
-				this.options.isRemote(), folder)
+				this.options.isRemote(), folder, false)
 			.requests()
 			.stream()
 			.mapToDouble(RequestStats::throughput)
@@ -222,7 +223,7 @@ final class Runner {
 		if (scenario.load() instanceof Capacity capacity) {
 			return searchCapacity(target, scenario, capacity, run, folder);
 		}
-		Measured measured = measure(target, scenario.load(), folder);
+		Measured measured = measure(target, scenario.load(), folder, true);
 		return new ScenarioResult(target.stack(), scenario, run, measured.outcome().assertionsPassed(),
 				report(measured.outcome()), measured.outcome().requests(), measured.outcome().errors(), measured.app(),
 				measured.loadGeneratorCpuSeconds(), measured.seconds(), List.of());
@@ -248,7 +249,7 @@ final class Runner {
 					awaitIdle(target);
 				}
 				OpenRate load = capacity.step(index);
-				Measured measured = measure(target, load, folder.resolve("step-" + (index + 1)));
+				Measured measured = measure(target, load, folder.resolve("step-" + (index + 1)), index == 0);
 				GatlingRun.Outcome outcome = measured.outcome();
 				RequestStats stats = outcome.requests().isEmpty()
 						? new RequestStats(load.path(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) : outcome.requests().getFirst();
@@ -276,11 +277,12 @@ final class Runner {
 	}
 
 	/** One Gatling run with the app's metrics sampled over it and the load generator's CPU measured. */
-	private Measured measure(Target target, LoadShape load, Path folder) throws IOException {
+	private Measured measure(Target target, LoadShape load, Path folder, boolean htmlReport) throws IOException {
 		long loadGeneratorCpuBefore = Machine.loadGeneratorCpuNanos();
 		Instant started = Instant.now();
 		try (MetricsSampler sampler = new MetricsSampler(target.actuator("prometheus"))) {
-			GatlingRun.Outcome outcome = GatlingRun.run(load, target.baseUrl(), this.options.isRemote(), folder);
+			GatlingRun.Outcome outcome = GatlingRun.run(load, target.baseUrl(), this.options.isRemote(), folder,
+					htmlReport);
 			AppMetrics app = sampler.finish();
 			return new Measured(outcome, app, (Machine.loadGeneratorCpuNanos() - loadGeneratorCpuBefore) / 1e9,
 					Duration.between(started, Instant.now()).toMillis() / 1000.0);

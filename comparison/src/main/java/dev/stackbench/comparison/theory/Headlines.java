@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
 import java.util.function.Function;
 
 import dev.stackbench.comparison.result.ComparisonResults;
+import dev.stackbench.comparison.result.HeadlineFigure;
 import dev.stackbench.comparison.result.LoadShape;
 import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
@@ -74,6 +75,19 @@ public final class Headlines {
 
 	}
 
+	/** Every headline figure of every stack that has it, over its runs, scenario by scenario. */
+	public static List<HeadlineFigure> figures(ComparisonResults results) {
+		List<HeadlineFigure> figures = new ArrayList<>();
+		for (Measure measure : of(results)) {
+			for (Stack stack : results.stacks()) {
+				measure.spread(results, stack)
+					.ifPresent((spread) -> figures.add(new HeadlineFigure(measure.scenario(), measure.figure(), measure.unit(),
+							measure.closedLoop(), stack, spread)));
+			}
+		}
+		return figures;
+	}
+
 	/** Every headline figure of a comparison, scenario by scenario. */
 	public static List<Measure> of(ComparisonResults results) {
 		return results.scenarios().stream().flatMap((scenario) -> of(scenario).stream()).toList();
@@ -83,13 +97,15 @@ public final class Headlines {
 		String id = scenario.id();
 		return switch (scenario.load()) {
 			case LoadShape.Capacity capacity -> List.of(
-					new Measure(id, String.format(Locale.ROOT, "capacity at p99 ≤ %d ms (%s)", capacity.sloMillis(), capacity.path()),
+					new Measure(id,
+							String.format(Locale.ROOT, "capacity at p99 ≤ %d ms (%s)", capacity.sloMillis(), capacity.path()),
 							"req/s", Better.HIGHER, false, false, true,
 							(run) -> CapacitySearch.capacity(run).map((figure) -> OptionalDouble.of(figure.rate()))
 								.orElse(OptionalDouble.empty())),
 					new Measure(id, String.format(Locale.ROOT, "p99 at %,.0f req/s offered", capacity.rate(0)), "ms",
 							Better.LOWER, false, true, true,
-							(run) -> run.steps().isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(run.steps().getFirst().stats().p99())));
+							(run) -> run.steps().isEmpty() ? OptionalDouble.empty()
+									: OptionalDouble.of(run.steps().getFirst().stats().p99())));
 			case LoadShape.ArrivalRate rate -> List.of(
 					new Measure(id, String.format(Locale.ROOT, "p99 at %,.0f req/s on a %d ms page", rate.rate(), rate.delay()),
 							"ms", Better.LOWER, false, true, true, headline(RequestStats::p99)),

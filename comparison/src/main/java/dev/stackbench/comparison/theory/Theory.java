@@ -37,11 +37,14 @@ public final class Theory {
 	private Theory() {
 	}
 
-	/** The same results with theory's claims, checked on each stack's median run of each scenario. */
-	public static ComparisonResults withClaims(ComparisonResults results) {
+	/**
+	 * The same results analysed: theory's claims, checked on each stack's median run of each scenario, and every
+	 * headline figure's spread over the runs.
+	 */
+	public static ComparisonResults analysed(ComparisonResults results) {
 		return new ComparisonResults(results.schemaVersion(), results.preset(), results.repeat(), results.started(),
 				results.finished(), results.environment(), results.stacks(), results.scenarios(), results.tuning(),
-				results.results(), claims(results.medianRuns(), results.tuning()));
+				results.results(), claims(results.medianRuns(), results.tuning()), Headlines.figures(results));
 	}
 
 	/** The most requests a second the scenario allows if the server never makes a request wait for another. */

@@ -27,7 +27,11 @@ class ReportsTests {
 		assertThat(Reports.read(folder)).as("a comparison's folder reads as its results.json").isEqualTo(this.comparison);
 		assertThat(Files.readString(folder.resolve("results.json"))).contains("\"schemaVersion\" : 2")
 			.contains("\"simulation\" : \"Capacity\"")
-			.contains("\"stack\" : \"reactive\"");
+			.contains("\"stack\" : \"reactive\"")
+			.contains("\"headlines\" : [");
+		assertThat(this.comparison.headlines()).filteredOn((figure) -> figure.scenario().equals("capacity"))
+			.extracting((figure) -> figure.stack().id() + " " + figure.figure() + " " + figure.spread().text(0))
+			.contains("reactive capacity at p99 ≤ 25 ms (/api/hello) 8,000");
 	}
 
 	@Test

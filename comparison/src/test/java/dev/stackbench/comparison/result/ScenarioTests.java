@@ -52,6 +52,23 @@ class ScenarioTests {
 	}
 
 	@Test
+	void everyLoadShapeNamesTheSimulationThatAppliesIt() {
+		java.util.ArrayDeque<Class<?>> shapes = new java.util.ArrayDeque<>(List.of(LoadShape.class.getPermittedSubclasses()));
+		int records = 0;
+		while (!shapes.isEmpty()) {
+			Class<?> shape = shapes.pop();
+			if (shape.isInterface()) {
+				shapes.addAll(List.of(shape.getPermittedSubclasses()));
+				continue;
+			}
+			assertThat(shape.getAnnotation(LoadShape.RunBy.class)).as("@RunBy on %s", shape.getSimpleName()).isNotNull();
+			records++;
+		}
+		assertThat(records).isEqualTo(9);
+		assertThat(new LoadShape.Smoke(1).simulation().getSimpleName()).isEqualTo("SmokeSimulation");
+	}
+
+	@Test
 	void aCapacitySearchStepsUpGeometrically() {
 		LoadShape.Capacity capacity = new LoadShape.Capacity("/api/hello", 25, 5, 1000, 1.5, 10);
 		assertThat(List.of(capacity.rate(0), capacity.rate(1), capacity.rate(2), capacity.rate(3))).containsExactly(1000.0,
