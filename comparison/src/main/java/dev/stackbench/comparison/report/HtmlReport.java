@@ -94,7 +94,9 @@ final class HtmlReport {
 	 * per request row for the others, and a percentile spectrum for every open-model scenario.
 	 */
 	static List<String> scenarioCharts(ComparisonResults results, Scenario scenario) {
-		List<ScenarioResult> ofScenario = results.medianRuns().stream().filter((run) -> run.scenario().id().equals(scenario.id()))
+		List<ScenarioResult> ofScenario = results.stacks()
+			.stream()
+			.flatMap((stack) -> results.medianRun(scenario.id(), stack).stream())
 			.toList();
 		if (ofScenario.isEmpty() || scenario.kind() == Scenario.Kind.SMOKE) {
 			return List.of();

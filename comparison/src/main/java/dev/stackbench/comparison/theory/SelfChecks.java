@@ -50,13 +50,24 @@ public final class SelfChecks {
 	 * @param what the scenario as a whole, or which step
 	 * @param clientInFlight throughput × mean latency, as the clients saw it
 	 * @param appInFlight the app's own gauge, averaged while the load ran
-	 * @param reading what a gap means, or empty when there is none worth reading
 	 */
-	public record LittlesLaw(ScenarioResult result, String what, double clientInFlight, double appInFlight,
-			String reading) {
+	public record LittlesLaw(ScenarioResult result, String what, double clientInFlight, double appInFlight) {
 
 		public double gap() {
 			return (this.clientInFlight == 0) ? 0 : (this.clientInFlight - this.appInFlight) / this.clientInFlight;
+		}
+
+		/** What a gap over {@link #LITTLES_LAW_GAP} means, or empty when there is none worth reading. */
+		public String reading() {
+			if (gap() > LITTLES_LAW_GAP) {
+				return format(Locale.ROOT,
+						"%.0f of the %.0f requests the clients wait on are not yet in the app's handlers: queued before them, in the accept backlog or the request pool's queue",
+						this.clientInFlight - this.appInFlight, this.clientInFlight);
+			}
+			if (gap() < -LITTLES_LAW_GAP) {
+				return "the app serves more than the clients wait on: requests whose clients gave up are still being served";
+			}
+			return "";
 		}
 
 	}
@@ -110,18 +121,7 @@ public final class SelfChecks {
 
 	private static LittlesLaw check(ScenarioResult result, String what, double throughput, RequestStats row,
 			double appInFlight) {
-		double clientInFlight = throughput * row.mean() / 1000;
-		double gap = (clientInFlight == 0) ? 0 : (clientInFlight - appInFlight) / clientInFlight;
-		String reading = "";
-		if (gap > LITTLES_LAW_GAP) {
-			reading = format(Locale.ROOT,
-					"%.0f of the %.0f requests the clients wait on are not yet in the app's handlers: queued before them, in the accept backlog or the request pool's queue",
-					clientInFlight - appInFlight, clientInFlight);
-		}
-		else if (gap < -LITTLES_LAW_GAP) {
-			reading = "the app serves more than the clients wait on: requests whose clients gave up are still being served";
-		}
-		return new LittlesLaw(result, what, clientInFlight, appInFlight, reading);
+		return new LittlesLaw(result, what, throughput * row.mean() / 1000, appInFlight);
 	}
 
 	private static String step(RateStep step) {
