@@ -57,7 +57,9 @@ final class ReportTables {
 					Cell.of(row.measure().figure() + ", " + row.measure().unit()),
 					Cell.of(row.measure().closedLoop() ? "closed" : "open")));
 			for (Stack stack : results.stacks()) {
-				String text = Optional.ofNullable(row.spreads().get(stack)).map((spread) -> spread.text(row.measure().decimals()))
+				String atLeast = row.measure().lowerBound(results, stack) ? "≥ " : "";
+				String text = Optional.ofNullable(row.spreads().get(stack))
+					.map((spread) -> atLeast + spread.text(row.measure().decimals()))
 					.orElse("-");
 				boolean best = row.best().filter((winner) -> winner == stack).isPresent();
 				cells.add(best ? Cell.verdict("best: " + text, true) : Cell.of(text));
@@ -102,12 +104,16 @@ final class ReportTables {
 					continue;
 				}
 				Spread spread = Spread.of(figures.stream().map(CapacitySearch.Figure::rate).toList());
-				boolean limited = figures.stream().anyMatch(CapacitySearch.Figure::limitedByLoadGenerator);
+				boolean lowerBound = figures.stream().anyMatch(CapacitySearch.Figure::lowerBound);
+				String limits = figures.stream()
+					.map((figure) -> figure.limit().words())
+					.distinct()
+					.collect(Collectors.joining(", "));
 				rows.add(List.of(Cell.of(scenario.id()), Cell.of(capacity.path()),
 						Cell.of(format(Locale.ROOT, "p99 ≤ %d ms", capacity.sloMillis())), Cell.of(stack.id()),
-						Cell.of((limited ? "≥ " : "") + spread.text(0)),
+						Cell.of((lowerBound ? "≥ " : "") + spread.text(0)),
 						Cell.of(figures.stream().map(CapacitySearch.Figure::describe).collect(Collectors.joining(", "))),
-						limited ? Cell.verdict("limited by the load generator", false) : Cell.of("the stack")));
+						lowerBound ? Cell.verdict(limits, false) : Cell.of(limits)));
 			}
 		}
 		return new Table("Capacity at the SLO", format(Locale.ROOT,

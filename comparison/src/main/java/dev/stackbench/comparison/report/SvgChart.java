@@ -17,7 +17,8 @@ final class SvgChart {
 
 	private static final int RIGHT = 20;
 
-	private static final int TOP = 40;
+	/** Room for the title and, on a line of its own below it, the legend: a long title beside it overlapped. */
+	private static final int TOP = 52;
 
 	private static final int BOTTOM = 60;
 
@@ -181,7 +182,7 @@ final class SvgChart {
 			String name = entries.get(s).getValue();
 			legendX -= 22 + name.length() * 7;
 			svg.append(String.format(Locale.ROOT,
-					"<rect x=\"%d\" y=\"10\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"21\" class=\"legend\">%s</text>",
+					"<rect x=\"%d\" y=\"28\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"39\" class=\"legend\">%s</text>",
 					legendX, entries.get(s).getKey(), legendX + 16, Html.escape(name)));
 		}
 		return svg;

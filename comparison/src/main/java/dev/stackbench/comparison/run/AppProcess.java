@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -20,7 +21,7 @@ import dev.stackbench.comparison.result.Stack;
 
 /**
  * One stack's app running as its own JVM, started from its jar with the same JVM options as every other stack, on
- * free ports, pinned to its own cores where {@code taskset} exists. Closing it stops the JVM gracefully.
+ * free ports, pinned to its own cores once started where {@code taskset} exists. Closing it stops the JVM gracefully.
  */
 final class AppProcess implements AutoCloseable {
 
@@ -47,16 +48,17 @@ final class AppProcess implements AutoCloseable {
 	}
 
 	/**
-	 * @param pin the command that confines the app to its cores, or none
+	 * @param placement the cores it runs on once healthy
 	 * @param arguments more application arguments (properties), after the ones every app gets
 	 */
-	static AppProcess start(Stack stack, Path projectRoot, List<String> pin, List<String> arguments, Path log)
-			throws IOException {
+	static AppProcess start(Stack stack, Path projectRoot, CpuSplit.Placement placement, List<String> arguments,
+			Path log) throws IOException {
 		int port = freePort();
 		int managementPort = freePort();
-		List<String> command = new ArrayList<>(pin);
+		List<String> command = new ArrayList<>(placement.command());
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.addAll(JVM_OPTIONS);
+		command.addAll(placement.jvmOptions());
 		command.addAll(List.of("-jar", jar(projectRoot, stack.app()).toString(), "--server.port=" + port,
 				"--management.server.port=" + managementPort, "--spring.profiles.active=" + stack.profile(),
 				"--stackbench.cgi.directory=" + projectRoot.resolve("cgi-bin")));
@@ -69,6 +71,7 @@ final class AppProcess implements AutoCloseable {
 		AppProcess app = new AppProcess(process, target);
 		try {
 			app.awaitHealthy(log);
+			placement.confine(process.pid());
 		}
 		catch (RuntimeException | IOException ex) {
 			app.close();
@@ -147,12 +150,12 @@ final class AppProcess implements AutoCloseable {
 	}
 
 	/** The Spring Boot version the app's jar was built with, from its manifest. */
-	static java.util.Optional<String> springBootVersion(Path projectRoot, String app) {
+	static Optional<String> springBootVersion(Path projectRoot, String app) {
 		try (java.util.jar.JarFile jar = new java.util.jar.JarFile(jar(projectRoot, app).toFile())) {
-			return java.util.Optional.ofNullable(jar.getManifest().getMainAttributes().getValue("Spring-Boot-Version"));
+			return Optional.ofNullable(jar.getManifest().getMainAttributes().getValue("Spring-Boot-Version"));
 		}
 		catch (IOException ex) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 	}
 

@@ -22,7 +22,7 @@ final class Progress {
 	private double doneSeconds;
 
 	Progress(Options options) {
-		double perStack = options.preset().warmUpSeconds() + START_SECONDS
+		double perStack = options.preset().warmUpLimitSeconds() + START_SECONDS
 				+ options.scenarios().stream().mapToDouble(Progress::estimatedSeconds).sum();
 		this.plannedSeconds = perStack * options.stacks().size() * options.repeat();
 	}

@@ -60,8 +60,8 @@ final class Runner {
 	/** Long enough that a round's throughput is not mostly its first and last partial seconds. */
 	private static final int WARM_UP_ROUND_SECONDS = 4;
 
-	/** The most time the plain page's warm-up rounds may take, however much they still grow. */
-	private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(90);
+	/** The other paths' warm-up: long enough for the JIT to see each of them, once the plain page is compiled. */
+	private static final int WARM_UP_OTHER_PATH_SECONDS = 3;
 
 	private final Options options;
 
@@ -145,7 +145,7 @@ final class Runner {
 			return Optional.empty();
 		}
 		AppProcess downstream = AppProcess.start(Stack.REACTIVE, this.options.root(),
-				this.cpus.pin(this.cpus.loadGenerator()), List.of(), logs().resolve("downstream.log"));
+				this.cpus.loadGeneratorPlacement(), List.of(), logs().resolve("downstream.log"));
 		this.progress.line("downstream service (reactive app) on " + downstream.target().baseUrl()
 				+ ", on the load generator's CPUs");
 		return Optional.of(downstream);
@@ -161,7 +161,7 @@ final class Runner {
 		this.downstream
 			.ifPresent((service) -> arguments.add("--stackbench.downstream.base-url=" + service.target().baseUrl()));
 		String log = stack.id() + ((this.options.repeat() > 1) ? "-run-" + run : "") + ".log";
-		AppProcess app = AppProcess.start(stack, this.options.root(), this.cpus.pin(this.cpus.app()), arguments,
+		AppProcess app = AppProcess.start(stack, this.options.root(), this.cpus.appPlacement(), arguments,
 				logs().resolve(log));
 		return new RunningStack(app.target(), app, AppProcess.springBootVersion(this.options.root(), stack.app()));
 	}
@@ -182,10 +182,9 @@ final class Runner {
 	 */
 	private void warmUp(Target target, int run) throws IOException {
 		Path folder = folder(target.stack(), run, "warm-up");
-		int seconds = Math.max(2, this.options.preset().warmUpSeconds() / (WARM_UP_PATHS.size() + 1));
-		Instant deadline = Instant.now().plus(WARM_UP_LIMIT);
-		// Done when two rounds in a row fail to beat the best so far by a tenth: one flat round is often only the
-		// pause between the JIT's tiers.
+		Instant deadline = Instant.now().plusSeconds(this.options.preset().warmUpLimitSeconds());
+		// Done when two rounds in a row fail to beat the best so far by WARM_UP_GROWTH: one flat round is often only
+		// the pause between the JIT's tiers.
 		double best = 0;
 		int flat = 0;
 		while (flat < 2 && Instant.now().isBefore(deadline)) {
@@ -196,9 +195,9 @@ final class Runner {
 					WARM_UP_PATHS.getFirst(), (flat == 0) ? ", still growing" : ""));
 		}
 		for (String path : WARM_UP_PATHS.subList(1, WARM_UP_PATHS.size())) {
-			warmUpRound(target, path, seconds, folder);
+			warmUpRound(target, path, WARM_UP_OTHER_PATH_SECONDS, folder);
 		}
-		GatlingRun.run(new OpenRate(WARM_UP_PATHS.getFirst(), WARM_UP_ARRIVALS_PER_SECOND, seconds, 60_000),
+		GatlingRun.run(new OpenRate(WARM_UP_PATHS.getFirst(), WARM_UP_ARRIVALS_PER_SECOND, WARM_UP_OTHER_PATH_SECONDS, 60_000),
 				target.baseUrl(), this.options.isRemote(), folder, false);
 		awaitQuiet(target);
 	}

@@ -4,6 +4,7 @@ import static java.lang.String.format;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 import dev.stackbench.comparison.result.LoadShape.Capacity;
@@ -92,25 +93,56 @@ public final class CapacitySearch {
 		};
 	}
 
+	/** What ended a capacity search, and so what its figure is. */
+	public enum Limit {
+
+		/** A step the stack missed: the figure is the stack's capacity. */
+		STACK("the stack"),
+
+		/** The load generator gave out first: the stack's capacity is at least the figure. */
+		LOAD_GENERATOR("limited by the load generator"),
+
+		/** The search's last rate held: the capacity is at least the figure; a larger {@code maxSteps} goes on. */
+		LAST_STEP("every step held");
+
+		private final String words;
+
+		Limit(String words) {
+			this.words = words;
+		}
+
+		public String words() {
+			return this.words;
+		}
+
+	}
+
 	/**
 	 * A stack's capacity in one run.
 	 *
 	 * @param rate the highest offered rate whose step held, 0 when none did
-	 * @param limitedByLoadGenerator whether the search ended because the load generator, not the stack, gave out:
-	 * the stack's real capacity is at least {@code rate}
+	 * @param limit what ended the search: unless it was the stack, the real capacity is at least {@code rate}
 	 */
-	public record Figure(double rate, boolean limitedByLoadGenerator) {
+	public record Figure(double rate, Limit limit) {
+
+		public boolean lowerBound() {
+			return this.limit != Limit.STACK;
+		}
+
+		public boolean limitedByLoadGenerator() {
+			return this.limit == Limit.LOAD_GENERATOR;
+		}
 
 		public String describe() {
-			return format(Locale.ROOT, "%s%,.0f req/s", this.limitedByLoadGenerator ? "≥ " : "", this.rate);
+			return format(Locale.ROOT, "%s%,.0f req/s", lowerBound() ? "≥ " : "", this.rate);
 		}
 
 	}
 
 	/** The capacity a search found, or empty when the result is no capacity search. */
-	public static java.util.Optional<Figure> capacity(ScenarioResult result) {
+	public static Optional<Figure> capacity(ScenarioResult result) {
 		if (!(result.scenario().load() instanceof Capacity capacity)) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		List<RateStep> steps = result.steps();
 		OptionalDouble held = steps.stream()
@@ -118,12 +150,13 @@ public final class CapacitySearch {
 			.mapToDouble(RateStep::offeredRate)
 			.max();
 		double rate = held.orElse(0);
-		boolean limited = steps.stream()
+		Limit limit = steps.stream()
 			.filter((step) -> step.offeredRate() > rate)
 			.findFirst()
-			.map((step) -> verdict(step, capacity) == Verdict.LIMITED_BY_LOAD_GENERATOR)
-			.orElse(false);
-		return java.util.Optional.of(new Figure(rate, limited));
+			.map((step) -> (verdict(step, capacity) == Verdict.LIMITED_BY_LOAD_GENERATOR) ? Limit.LOAD_GENERATOR
+					: Limit.STACK)
+			.orElse(held.isPresent() ? Limit.LAST_STEP : Limit.STACK);
+		return Optional.of(new Figure(rate, limit));
 	}
 
 }

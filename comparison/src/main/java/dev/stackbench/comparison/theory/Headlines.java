@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.HeadlineFigure;
@@ -46,9 +47,21 @@ public final class Headlines {
 	 * @param latency whether it is a latency in milliseconds (Gatling's resolution is one)
 	 * @param regressionChecked whether {@code -DfailOnRegression} watches it: capacities and open-model p99s
 	 * @param read the figure of one run, empty where a run has none
+	 * @param lowerBound whether a run's figure is only a lower bound: a capacity search that the stack did not end
 	 */
 	public record Measure(String scenario, String figure, String unit, Better better, boolean closedLoop, boolean latency,
-			boolean regressionChecked, Function<ScenarioResult, OptionalDouble> read) {
+			boolean regressionChecked, Function<ScenarioResult, OptionalDouble> read,
+			Predicate<ScenarioResult> lowerBound) {
+
+		Measure(String scenario, String figure, String unit, Better better, boolean closedLoop, boolean latency,
+				boolean regressionChecked, Function<ScenarioResult, OptionalDouble> read) {
+			this(scenario, figure, unit, better, closedLoop, latency, regressionChecked, read, (run) -> false);
+		}
+
+		/** Whether any run of the scenario on the stack gave only a lower bound, so its spread reads "at least". */
+		public boolean lowerBound(ComparisonResults results, Stack stack) {
+			return results.runsOf(this.scenario, stack).stream().anyMatch(this.lowerBound);
+		}
 
 		/** The figure over every run of the scenario on the stack, or empty when no run has it. */
 		public Optional<Spread> spread(ComparisonResults results, Stack stack) {
@@ -101,7 +114,9 @@ public final class Headlines {
 							String.format(Locale.ROOT, "capacity at p99 ≤ %d ms (%s)", capacity.sloMillis(), capacity.path()),
 							"req/s", Better.HIGHER, false, false, true,
 							(run) -> CapacitySearch.capacity(run).map((figure) -> OptionalDouble.of(figure.rate()))
-								.orElse(OptionalDouble.empty())),
+								.orElse(OptionalDouble.empty()),
+							(run) -> CapacitySearch.capacity(run).filter(CapacitySearch.Figure::lowerBound)
+								.isPresent()),
 					new Measure(id, String.format(Locale.ROOT, "p99 at %,.0f req/s offered", capacity.rate(0)), "ms",
 							Better.LOWER, false, true, true,
 							(run) -> run.steps().isEmpty() ? OptionalDouble.empty()

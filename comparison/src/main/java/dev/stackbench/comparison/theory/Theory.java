@@ -130,7 +130,7 @@ public final class Theory {
 	}
 
 	/** A thread-per-request stack has as many concurrent workers as request threads; the others are not capped. */
-	static Optional<Integer> workers(Map<String, Object> knobs) {
+	private static Optional<Integer> workers(Map<String, Object> knobs) {
 		boolean virtual = Boolean.TRUE.equals(knobs.get("virtual-threads"));
 		return (knobs.get("threads.max") instanceof Number threads && !virtual) ? Optional.of(threads.intValue())
 				: Optional.empty();

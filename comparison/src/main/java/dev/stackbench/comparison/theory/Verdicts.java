@@ -59,6 +59,13 @@ public final class Verdicts {
 			.filter((entry) -> entry.getValue().median() == best.getValue().median())
 			.map(Map.Entry::getKey)
 			.toList();
+		boolean clear = ranked.stream().skip(1).noneMatch((other) -> other.getValue().overlaps(best.getValue()));
+		int runs = best.getValue().runs();
+		String noise = (runs == 1) ? "one run cannot tell this from the machine's noise (±15%): use -Drepeat=3"
+				: clear ? "beyond noise: every run agrees" : "within noise: the ranges overlap";
+		if (SelfChecks.loadGeneratorLimited(results, measure.scenario())) {
+			noise += "; the load generator was a limit in this scenario (see the self-checks), so part of it is not the stacks'";
+		}
 		if (tied.size() > 1) {
 			List<String> ids = tied.stream().map(Stack::id).toList();
 			String names = String.join(", ", ids.subList(0, ids.size() - 1)) + " and " + ids.getLast();
@@ -66,14 +73,7 @@ public final class Verdicts {
 			return new Row(measure, spreads, Optional.empty(), false, names + " tie" + below
 				.map((entry) -> format(Locale.ROOT, ", %s than %s", difference(measure, best.getValue().median(),
 						entry.getValue().median()), entry.getKey().id()))
-				.orElse(""));
-		}
-		boolean clear = ranked.stream().skip(1).noneMatch((other) -> other.getValue().overlaps(best.getValue()));
-		int runs = best.getValue().runs();
-		String noise = (runs == 1) ? "one run cannot tell this from the machine's noise (±15%): use -Drepeat=3"
-				: clear ? "beyond noise: every run agrees" : "within noise: the ranges overlap";
-		if (SelfChecks.loadGeneratorLimited(results, measure.scenario())) {
-			noise += "; the load generator was a limit in this scenario (see the self-checks), so part of it is not the stacks'";
+				.orElse("") + "; " + noise);
 		}
 		return new Row(measure, spreads, Optional.of(best.getKey()), clear && runs > 1,
 				format(Locale.ROOT, "%s %s than %s; %s", best.getKey().id(),

@@ -32,7 +32,7 @@ public final class TestApps implements AutoCloseable {
 			Map<Stack, Future<AppProcess>> starting = new LinkedHashMap<>();
 			for (Stack stack : stacks) {
 				// Unpinned, with no arguments beyond the ones every app gets.
-				starting.put(stack, starter.submit(() -> AppProcess.start(stack, projectRoot, List.of(), List.of(),
+				starting.put(stack, starter.submit(() -> AppProcess.start(stack, projectRoot, CpuSplit.Placement.ANYWHERE, List.of(),
 						logs.resolve(stack.id() + ".log"))));
 			}
 			for (Map.Entry<Stack, Future<AppProcess>> app : starting.entrySet()) {
