@@ -13,6 +13,7 @@ COPY mvnw pom.xml ./
 COPY .mvn .mvn
 COPY workload/pom.xml workload/
 COPY contract-tests/pom.xml contract-tests/
+COPY app-support/pom.xml app-support/
 COPY servlet-app/pom.xml servlet-app/
 COPY reactive-app/pom.xml reactive-app/
 COPY gatling/pom.xml gatling/
@@ -20,6 +21,7 @@ COPY gatling/pom.xml gatling/
 COPY comparison/pom.xml comparison/
 COPY workload/src workload/src
 COPY contract-tests/src contract-tests/src
+COPY app-support/src app-support/src
 COPY servlet-app/src servlet-app/src
 COPY reactive-app/src reactive-app/src
 COPY gatling/src gatling/src

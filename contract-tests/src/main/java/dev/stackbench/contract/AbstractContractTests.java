@@ -491,6 +491,29 @@ public abstract class AbstractContractTests {
 		}
 	}
 
+	/** Recorded once, by the app's own hook: Spring's request observation would count every request a second time. */
+	@Test
+	void eachRequestIsCountedOnce() {
+		double before = helloCount();
+		for (int i = 0; i < 3; i++) {
+			this.client.get().uri("/api/hello").exchange().expectStatus().isOk();
+		}
+		assertThat(helloCount() - before).isEqualTo(3);
+	}
+
+	private double helloCount() {
+		String scrape = this.management.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		return scrape.lines()
+			.filter((line) -> line.startsWith("http_server_requests_seconds_count{")
+					&& line.contains("status=\"200\",uri=\"/api/hello\""))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
 	@Test
 	void prometheusExposesRequestHistogramsAndServerMetricsTaggedWithTheApplication() {
 		this.client.get().uri("/api/hello").exchange().expectStatus().isOk();

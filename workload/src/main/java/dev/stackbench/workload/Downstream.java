@@ -22,12 +22,6 @@ public record Downstream(long calls, long delay) {
 
 	public static final long MAX_CALLS = 100;
 
-	public static final String BASE_URL_PROPERTY = "stackbench.downstream.base-url";
-
-	public static final String TIMEOUT_PROPERTY = "stackbench.downstream.timeout";
-
-	public static final String MAX_CONNECTIONS_PROPERTY = "stackbench.downstream.max-connections";
-
 	/** Reads {@code calls} (default 10, 1 to 100) and {@code delay} (as the slow page's: default 100, 0 to 30000). */
 	public static Downstream of(Query query) {
 		return new Downstream(query.wholeNumber(CALLS_PARAMETER, DEFAULT_CALLS, 1, MAX_CALLS),

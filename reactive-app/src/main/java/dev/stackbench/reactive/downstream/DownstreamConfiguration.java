@@ -1,12 +1,8 @@
 package dev.stackbench.reactive.downstream;
 
-import java.time.Duration;
-
-import dev.stackbench.workload.Downstream;
+import dev.stackbench.support.StackbenchProperties;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -15,18 +11,13 @@ import org.springframework.web.reactive.function.client.WebClient;
 @Configuration(proxyBeanMethods = false)
 class DownstreamConfiguration {
 
-	/** WebClient over Reactor Netty's client with an explicit pool, the same client and pool as the servlet app's. */
+	/** WebClient over the shared Reactor Netty client and pool, the servlet app's too. */
 	@Bean
-	WebClient downstreamClient(@Value("${" + Downstream.BASE_URL_PROPERTY + "}") String baseUrl,
-			@Value("${" + Downstream.TIMEOUT_PROPERTY + "}") Duration timeout,
-			@Value("${" + Downstream.MAX_CONNECTIONS_PROPERTY + "}") int maxConnections) {
-		ConnectionProvider pool = ConnectionProvider.builder("downstream")
-			.maxConnections(maxConnections)
-			.pendingAcquireMaxCount(-1)
-			.pendingAcquireTimeout(timeout)
+	WebClient downstreamClient(HttpClient downstreamHttpClient, StackbenchProperties properties) {
+		return WebClient.builder()
+			.baseUrl(properties.downstream().baseUrl().toString())
+			.clientConnector(new ReactorClientHttpConnector(downstreamHttpClient))
 			.build();
-		HttpClient client = HttpClient.create(pool).responseTimeout(timeout);
-		return WebClient.builder().baseUrl(baseUrl).clientConnector(new ReactorClientHttpConnector(client)).build();
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.stackbench.reactive.downstream;
 
 import java.time.Duration;
 
+import dev.stackbench.support.StackbenchProperties;
 import dev.stackbench.workload.Api;
 import dev.stackbench.workload.Downstream;
 import dev.stackbench.workload.ProblemException;
@@ -10,7 +11,6 @@ import dev.stackbench.workload.SlowPage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,9 +24,9 @@ class DownstreamController {
 
 	private final Duration timeout;
 
-	DownstreamController(WebClient downstreamClient, @Value("${" + Downstream.TIMEOUT_PROPERTY + "}") Duration timeout) {
+	DownstreamController(WebClient downstreamClient, StackbenchProperties properties) {
 		this.client = downstreamClient;
-		this.timeout = timeout;
+		this.timeout = properties.downstream().timeout();
 	}
 
 	/** Every call in flight at once, no thread waiting on any of them; the answers are combined in call order. */

@@ -4,7 +4,6 @@ import dev.stackbench.workload.Admission;
 import dev.stackbench.workload.Problem;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -25,8 +24,8 @@ class AdmissionFilter implements WebFilter {
 
 	private final Admission admission;
 
-	AdmissionFilter(@Value("${" + Admission.MAX_IN_FLIGHT_PROPERTY + ":0}") int maxInFlight) {
-		this.admission = Admission.of(maxInFlight);
+	AdmissionFilter(Admission admission) {
+		this.admission = admission;
 	}
 
 	int maxInFlight() {

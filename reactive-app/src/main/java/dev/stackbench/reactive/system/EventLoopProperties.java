@@ -1,9 +1,11 @@
 package dev.stackbench.reactive.system;
 
+import jakarta.validation.constraints.Positive;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The Reactor Netty knobs Boot has no property for.
@@ -15,7 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Tomcat's {@code accept-count}
  */
 @ConfigurationProperties("stackbench.reactive")
-record EventLoopProperties(@Nullable Integer eventLoops, @DefaultValue("1024") int acceptBacklog) {
+@Validated
+record EventLoopProperties(@Nullable @Positive Integer eventLoops, @Positive @DefaultValue("1024") int acceptBacklog) {
 
 	int effectiveEventLoops() {
 		return (this.eventLoops != null) ? this.eventLoops : Runtime.getRuntime().availableProcessors();

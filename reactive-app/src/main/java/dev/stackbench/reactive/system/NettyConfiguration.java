@@ -1,7 +1,6 @@
 package dev.stackbench.reactive.system;
 
-import java.time.Duration;
-
+import dev.stackbench.support.StackbenchProperties;
 import dev.stackbench.workload.Api;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
@@ -43,9 +42,9 @@ class NettyConfiguration {
 	/** Size and time limits on each request head, the same as the servlet app's (see {@link RequestHeadGuard}). */
 	@Bean
 	NettyServerCustomizer requestHeadGuard(@Value("${server.max-http-request-header-size}") DataSize maxHeadSize,
-			@Value("${stackbench.request-head-timeout}") Duration timeout) {
+			StackbenchProperties properties) {
 		return (server) -> server.doOnChannelInit((observer, channel, remoteAddress) -> new RequestHeadGuard(
-				maxHeadSize.toBytes(), timeout)
+				maxHeadSize.toBytes(), properties.requestHeadTimeout())
 			.install(channel.pipeline()));
 	}
 

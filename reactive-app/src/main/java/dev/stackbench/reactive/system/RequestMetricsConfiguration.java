@@ -1,35 +1,22 @@
 package dev.stackbench.reactive.system;
 
 import dev.stackbench.workload.metrics.RequestMetrics;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.observation.ObservationPredicate;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 
 /**
  * {@code http.server.requests} recorded around the whole HTTP handler ({@link RequestMetrics}, the same on both
- * apps) rather than by Spring's request observation, which is switched off: it cost several times as much per
+ * apps) rather than by Spring's request observation, which stackbench-shared.properties switches off: it cost several times as much per
  * request. Around the handler, not in a web filter, so that the status is final: errors have been turned into
  * answers by then.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "stackbench.metrics.enabled", matchIfMissing = true)
 class RequestMetricsConfiguration {
-
-	@Bean
-	RequestMetrics requestMetrics(MeterRegistry registry) {
-		return new RequestMetrics(registry);
-	}
-
-	@Bean
-	ObservationPredicate noServerRequestObservations() {
-		return (name, context) -> !(context instanceof ServerRequestObservationContext);
-	}
 
 	/**
 	 * Requests to the management server are not the app's traffic: WebFlux decorates its handler too (the servlet

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.stackbench.support.StackbenchProperties;
 import dev.stackbench.workload.RequestHead;
 import dev.stackbench.workload.Tuning;
 import dev.stackbench.workload.cgi.CgiGateway;
@@ -44,12 +45,12 @@ class TuningReport implements InfoContributor {
 
 	TuningReport(EventLoopProperties eventLoops, NettyServerProperties netty, AdmissionFilter admission,
 			@Value("${server.max-http-request-header-size}") DataSize maxRequestHeadSize,
-			@Value("${stackbench.request-head-timeout}") Duration requestHeadTimeout, CgiGateway cgi) {
+			StackbenchProperties properties, CgiGateway cgi) {
 		this.eventLoops = eventLoops;
 		this.netty = netty;
 		this.admission = admission;
 		this.maxRequestHeadSize = maxRequestHeadSize;
-		this.requestHeadTimeout = requestHeadTimeout;
+		this.requestHeadTimeout = properties.requestHeadTimeout();
 		this.cgi = cgi;
 	}
 

@@ -1,12 +1,10 @@
 package dev.stackbench.servlet.downstream;
 
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import dev.stackbench.workload.Downstream;
+import dev.stackbench.support.StackbenchProperties;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -18,20 +16,15 @@ import org.springframework.web.client.RestClient;
 class DownstreamConfiguration {
 
 	/**
-	 * A blocking RestClient over Reactor Netty's client with an explicit pool, the same client and pool as the
-	 * reactive app's: a calling thread waits for its answer, which is the servlet model.
+	 * A blocking RestClient over the shared Reactor Netty client and pool, the reactive app's too: a calling thread
+	 * waits for its answer, which is the servlet model.
 	 */
 	@Bean
-	RestClient downstreamClient(@Value("${" + Downstream.BASE_URL_PROPERTY + "}") String baseUrl,
-			@Value("${" + Downstream.TIMEOUT_PROPERTY + "}") Duration timeout,
-			@Value("${" + Downstream.MAX_CONNECTIONS_PROPERTY + "}") int maxConnections) {
-		ConnectionProvider pool = ConnectionProvider.builder("downstream")
-			.maxConnections(maxConnections)
-			.pendingAcquireMaxCount(-1)
-			.pendingAcquireTimeout(timeout)
+	RestClient downstreamClient(HttpClient downstreamHttpClient, StackbenchProperties properties) {
+		return RestClient.builder()
+			.baseUrl(properties.downstream().baseUrl().toString())
+			.requestFactory(new ReactorClientHttpRequestFactory(downstreamHttpClient))
 			.build();
-		HttpClient client = HttpClient.create(pool).responseTimeout(timeout);
-		return RestClient.builder().baseUrl(baseUrl).requestFactory(new ReactorClientHttpRequestFactory(client)).build();
 	}
 
 	/**
@@ -40,9 +33,9 @@ class DownstreamConfiguration {
 	 */
 	@Bean(destroyMethod = "shutdownNow")
 	ExecutorService downstreamExecutor(@Value("${spring.threads.virtual.enabled}") boolean virtual,
-			@Value("${stackbench.downstream.threads}") int threads) {
-		return virtual ? Executors.newVirtualThreadPerTaskExecutor()
-				: Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("downstream-", 1).factory());
+			StackbenchProperties properties) {
+		return virtual ? Executors.newVirtualThreadPerTaskExecutor() : Executors
+			.newFixedThreadPool(properties.downstream().threads(), Thread.ofPlatform().name("downstream-", 1).factory());
 	}
 
 }

@@ -9,13 +9,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.stackbench.support.StackbenchProperties;
 import dev.stackbench.workload.Api;
 import dev.stackbench.workload.Downstream;
 import dev.stackbench.workload.Query;
 import dev.stackbench.workload.SlowPage;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,10 +31,10 @@ class DownstreamController {
 	private final Duration timeout;
 
 	DownstreamController(RestClient downstreamClient, ExecutorService downstreamExecutor,
-			@Value("${" + Downstream.TIMEOUT_PROPERTY + "}") Duration timeout) {
+			StackbenchProperties properties) {
 		this.client = downstreamClient;
 		this.executor = downstreamExecutor;
-		this.timeout = timeout;
+		this.timeout = properties.downstream().timeout();
 	}
 
 	/** Each call on a thread of its own; the request thread waits for all of them. */

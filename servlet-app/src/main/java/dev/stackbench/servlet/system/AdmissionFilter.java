@@ -9,7 +9,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -27,8 +26,8 @@ class AdmissionFilter extends OncePerRequestFilter {
 
 	private final Admission admission;
 
-	AdmissionFilter(@Value("${" + Admission.MAX_IN_FLIGHT_PROPERTY + ":0}") int maxInFlight) {
-		this.admission = Admission.of(maxInFlight);
+	AdmissionFilter(Admission admission) {
+		this.admission = admission;
 	}
 
 	int maxInFlight() {

@@ -3,8 +3,6 @@ package dev.stackbench.servlet.system;
 import java.io.IOException;
 
 import dev.stackbench.workload.metrics.RequestMetrics;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.observation.ObservationPredicate;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
@@ -17,26 +15,16 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code http.server.requests} recorded by one outermost filter ({@link RequestMetrics}, the same on both apps)
- * rather than by Spring's request observation, which is switched off: it cost several times as much per request.
+ * rather than by Spring's request observation, which stackbench-shared.properties switches off: it cost several
+ * times as much per request.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "stackbench.metrics.enabled", matchIfMissing = true)
 class RequestMetricsConfiguration {
-
-	@Bean
-	RequestMetrics requestMetrics(MeterRegistry registry) {
-		return new RequestMetrics(registry);
-	}
-
-	@Bean
-	ObservationPredicate noServerRequestObservations() {
-		return (name, context) -> !(context instanceof ServerRequestObservationContext);
-	}
 
 	@Bean
 	FilterRegistrationBean<RequestMetricsFilter> requestMetricsFilter(RequestMetrics metrics) {

@@ -2,12 +2,12 @@ package dev.stackbench.servlet.system;
 
 import java.time.Duration;
 
+import dev.stackbench.support.StackbenchProperties;
 import dev.stackbench.workload.RequestHead;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +21,8 @@ class TomcatConfiguration {
 	 * gets its request-head limits here.
 	 */
 	@Bean
-	ProblemPageTomcatFactory tomcatServletWebServerFactory(@Value("${stackbench.request-head-timeout}") Duration timeout) {
+	ProblemPageTomcatFactory tomcatServletWebServerFactory(StackbenchProperties properties) {
+		Duration timeout = properties.requestHeadTimeout();
 		ProblemPageTomcatFactory factory = new ProblemPageTomcatFactory();
 		factory.addProtocolHandlerCustomizers((protocol) -> {
 			if (protocol instanceof GuardedNioProtocol deadline) {
