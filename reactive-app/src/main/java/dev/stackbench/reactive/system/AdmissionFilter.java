@@ -28,10 +28,6 @@ class AdmissionFilter implements WebFilter {
 		this.admission = admission;
 	}
 
-	int maxInFlight() {
-		return this.admission.maxInFlight();
-	}
-
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		if (ManagementRequests.isManagement(exchange.getRequest())) {

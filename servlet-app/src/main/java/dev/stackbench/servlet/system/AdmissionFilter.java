@@ -30,10 +30,6 @@ class AdmissionFilter extends OncePerRequestFilter {
 		this.admission = admission;
 	}
 
-	int maxInFlight() {
-		return this.admission.maxInFlight();
-	}
-
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {

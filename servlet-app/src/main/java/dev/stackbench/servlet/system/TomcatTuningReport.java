@@ -4,19 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
+import dev.stackbench.support.TuningReport;
+import dev.stackbench.workload.Admission;
 import dev.stackbench.workload.Tuning;
 import dev.stackbench.workload.cgi.CgiGateway;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.apache.tomcat.util.threads.ThreadPoolExecutor;
 import org.apache.tomcat.util.threads.VirtualThreadExecutor;
 
-import org.springframework.boot.actuate.info.Info;
-import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.tomcat.TomcatWebServer;
-import org.springframework.boot.web.server.servlet.context.ServletWebServerInitializedEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.boot.web.server.WebServer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,32 +21,17 @@ import org.springframework.stereotype.Component;
  * published on {@code /actuator/info} is what actually serves the requests.
  */
 @Component
-class TuningReport implements InfoContributor {
+class TomcatTuningReport extends TuningReport {
 
-	private static final Log logger = LogFactory.getLog(TuningReport.class);
-
-	private final AdmissionFilter admission;
-
-	private final CgiGateway cgi;
-
-	private volatile Tuning tuning;
-
-	TuningReport(AdmissionFilter admission, CgiGateway cgi) {
-		this.admission = admission;
-		this.cgi = cgi;
+	TomcatTuningReport(Admission admission, CgiGateway cgi) {
+		super(admission, cgi);
 	}
 
-	@EventListener
-	void onServerStarted(ServletWebServerInitializedEvent event) {
-		boolean managementServer = event.getApplicationContext().getServerNamespace() != null;
-		if (!managementServer && event.getWebServer() instanceof TomcatWebServer tomcat) {
-			this.tuning = describe((AbstractHttp11Protocol<?>) tomcat.getTomcat().getConnector().getProtocolHandler(),
-					this.admission.maxInFlight(), this.cgi.knobs());
-			logger.info(this.tuning.logLine());
-		}
-	}
-
-	private static Tuning describe(AbstractHttp11Protocol<?> protocol, int admissionLimit, Map<String, Object> cgi) {
+	@Override
+	protected Tuning describe(WebServer server) {
+		AbstractHttp11Protocol<?> protocol = (AbstractHttp11Protocol<?>) ((TomcatWebServer) server).getTomcat()
+			.getConnector()
+			.getProtocolHandler();
 		Executor executor = protocol.getExecutor();
 		boolean virtualThreads = executor instanceof VirtualThreadExecutor;
 		Map<String, Object> knobs = new LinkedHashMap<>();
@@ -70,8 +52,6 @@ class TuningReport implements InfoContributor {
 		if (protocol instanceof GuardedNioProtocol deadline) {
 			knobs.put("request-head-timeout-ms", deadline.getRequestHeadTimeout().toMillis());
 		}
-		knobs.put("admission.max-in-flight", admissionLimit);
-		knobs.putAll(cgi);
 		return new Tuning("servlet", model(executor, virtualThreads), knobs);
 	}
 
@@ -81,14 +61,6 @@ class TuningReport implements InfoContributor {
 		}
 		boolean oneThread = executor instanceof ThreadPoolExecutor pool && pool.getMaximumPoolSize() == 1;
 		return oneThread ? "single-thread" : "platform-threads";
-	}
-
-	@Override
-	public void contribute(Info.Builder builder) {
-		Tuning current = this.tuning;
-		if (current != null) {
-			builder.withDetail("tuning", current);
-		}
 	}
 
 }

@@ -1,0 +1,63 @@
+package dev.stackbench.support;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.stackbench.workload.Admission;
+import dev.stackbench.workload.Tuning;
+import dev.stackbench.workload.cgi.CgiGateway;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.actuate.info.Info;
+import org.springframework.boot.actuate.info.InfoContributor;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
+
+/**
+ * The knobs that decide a run's outcome, read back from the running server once it has started: logged once
+ * ({@code stackbench tuning: ...}) and published on {@code /actuator/info}, so every measurement can be traced to
+ * the configuration that produced it. Each app reads its own server's knobs; the ones every app has (admission
+ * limit, CGI limits) are added here.
+ */
+public abstract class TuningReport implements InfoContributor {
+
+	private static final Log logger = LogFactory.getLog(TuningReport.class);
+
+	private final Admission admission;
+
+	private final CgiGateway cgi;
+
+	private volatile Tuning tuning;
+
+	protected TuningReport(Admission admission, CgiGateway cgi) {
+		this.admission = admission;
+		this.cgi = cgi;
+	}
+
+	/** The stack's own knobs, from the server that serves the app's requests. */
+	protected abstract Tuning describe(WebServer server);
+
+	@EventListener
+	void onServerStarted(WebServerInitializedEvent event) {
+		boolean managementServer = event.getApplicationContext().getServerNamespace() != null;
+		if (!managementServer) {
+			Tuning server = describe(event.getWebServer());
+			Map<String, Object> knobs = new LinkedHashMap<>(server.knobs());
+			knobs.put("admission.max-in-flight", this.admission.maxInFlight());
+			knobs.putAll(this.cgi.knobs());
+			this.tuning = new Tuning(server.stack(), server.model(), knobs);
+			logger.info(this.tuning.logLine());
+		}
+	}
+
+	@Override
+	public void contribute(Info.Builder builder) {
+		Tuning current = this.tuning;
+		if (current != null) {
+			builder.withDetail("tuning", current);
+		}
+	}
+
+}
