@@ -14,8 +14,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The beans both apps share and neither web stack owns, from {@link StackbenchProperties}. Each app adds only what
- * is its stack's own: the downstream client's blocking or reactive face, its filters, its server's tuning.
+ * The beans both apps share and neither web stack owns, from
+ * {@link StackbenchProperties}. Each app adds only what is its stack's own: the
+ * downstream client's blocking or reactive face, its filters, its server's tuning.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(StackbenchProperties.class)
@@ -33,7 +34,10 @@ public class StackbenchAutoConfiguration {
 		return Admission.of(properties.admission().maxInFlight());
 	}
 
-	/** The downstream calls' connections: at most {@code max-connections}, a call waiting for one until its timeout. */
+	/**
+	 * The downstream calls' connections: at most {@code max-connections}, a call waiting
+	 * for one until its timeout.
+	 */
 	@Bean(destroyMethod = "dispose")
 	ConnectionProvider downstreamConnections(StackbenchProperties properties) {
 		return ConnectionProvider.builder("downstream")
@@ -43,15 +47,20 @@ public class StackbenchAutoConfiguration {
 			.build();
 	}
 
-	/** Reactor Netty's client, under the servlet app's RestClient and the reactive app's WebClient alike. */
+	/**
+	 * Reactor Netty's client, under the servlet app's RestClient and the reactive app's
+	 * WebClient alike.
+	 */
 	@Bean
 	HttpClient downstreamHttpClient(ConnectionProvider downstreamConnections, StackbenchProperties properties) {
 		return HttpClient.create(downstreamConnections).responseTimeout(properties.downstream().timeout());
 	}
 
 	/**
-	 * {@code http.server.requests}, recorded by each app at its outermost point ({@link RequestMetrics}) rather than by
-	 * Spring's request observation, which stackbench-shared.properties switches off: it cost several times as much per request.
+	 * {@code http.server.requests}, recorded by each app at its outermost point
+	 * ({@link RequestMetrics}) rather than by Spring's request observation, which
+	 * stackbench-shared.properties switches off: it cost several times as much per
+	 * request.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty(name = "stackbench.metrics.enabled", matchIfMissing = true)

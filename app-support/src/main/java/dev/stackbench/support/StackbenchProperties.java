@@ -16,14 +16,16 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Every {@code stackbench.*} setting both apps share, with its default, bound once and checked at start-up: a value
- * out of bounds stops the app with a message naming the property. Each has an environment-variable form
- * ({@code STACKBENCH_CGI_MAX_PROCESSES}, ...); docs/tuning.md explains the values, and the start-up tuning line and
+ * Every {@code stackbench.*} setting both apps share, with its default, bound once and
+ * checked at start-up: a value out of bounds stops the app with a message naming the
+ * property. Each has an environment-variable form ({@code STACKBENCH_CGI_MAX_PROCESSES},
+ * ...); docs/tuning.md explains the values, and the start-up tuning line and
  * {@code /actuator/info} show the running ones.
  *
- * @param requestHeadTimeout the request head (request line and header fields) must have fully arrived within this
- * time of its first byte, or the connection is closed: without a deadline on the whole head, a client trickling one
- * byte every few seconds (slowloris) holds its connection for ever
+ * @param requestHeadTimeout the request head (request line and header fields) must have
+ * fully arrived within this time of its first byte, or the connection is closed: without
+ * a deadline on the whole head, a client trickling one byte every few seconds (slowloris)
+ * holds its connection for ever
  * @param admission the admission limit
  * @param cgi the CGI gateway of {@code /api/cgi/<script>}
  * @param downstream the downstream service {@code /api/downstream} calls
@@ -36,23 +38,29 @@ public record StackbenchProperties(@NotNull @DefaultValue("20s") Duration reques
 		@Valid @DefaultValue Downstream downstream, @Valid @DefaultValue Metrics metrics) {
 
 	/**
-	 * Past {@code maxInFlight} requests in flight, answer 503 with {@code Retry-After} at once instead of queueing.
+	 * Past {@code maxInFlight} requests in flight, answer 503 with {@code Retry-After} at
+	 * once instead of queueing.
 	 *
-	 * @param maxInFlight the limit; 0 (off, the default) so that the comparison shows each model's raw behaviour
+	 * @param maxInFlight the limit; 0 (off, the default) so that the comparison shows
+	 * each model's raw behaviour
 	 */
 	public record Admission(@PositiveOrZero @DefaultValue("0") int maxInFlight) {
 	}
 
 	/**
-	 * CGI programs (RFC 3875): only executable files directly inside {@code directory} run, each within its limits.
+	 * CGI programs (RFC 3875): only executable files directly inside {@code directory}
+	 * run, each within its limits.
 	 *
-	 * @param directory where the programs are; relative to the working directory, the project root when started
-	 * with ./mvnw or java -jar from there
-	 * @param timeout how long a program may run, then it is killed with its children (504)
+	 * @param directory where the programs are; relative to the working directory, the
+	 * project root when started with ./mvnw or java -jar from there
+	 * @param timeout how long a program may run, then it is killed with its children
+	 * (504)
 	 * @param maxOutput how much a program may write, headers and body (past it, 502)
-	 * @param maxProcesses how many programs may run at once (past it, 503 with Retry-After)
-	 * @param startThreads the gateway's own platform threads that start programs (fork and exec block and are CPU
-	 * work, never done on an event loop or a virtual thread); unset means one per core
+	 * @param maxProcesses how many programs may run at once (past it, 503 with
+	 * Retry-After)
+	 * @param startThreads the gateway's own platform threads that start programs (fork
+	 * and exec block and are CPU work, never done on an event loop or a virtual thread);
+	 * unset means one per core
 	 */
 	public record Cgi(@NotNull @DefaultValue("cgi-bin") Path directory, @NotNull @DefaultValue("35s") Duration timeout,
 			@NotNull @DefaultValue("1MB") DataSize maxOutput, @Positive @DefaultValue("256") int maxProcesses,
@@ -60,15 +68,18 @@ public record StackbenchProperties(@NotNull @DefaultValue("20s") Duration reques
 	}
 
 	/**
-	 * Calls to a downstream service's slow page, by default a separate instance on port 8090 (for example the
-	 * reactive app: {@code java -jar reactive-app/target/reactive-app-*.jar --server.port=8090
-	 * --management.server.port=9090}). The client pool is sized explicitly, the same on both apps.
+	 * Calls to a downstream service's slow page, by default a separate instance on port
+	 * 8090 (for example the reactive app:
+	 * {@code java -jar reactive-app/target/reactive-app-*.jar --server.port=8090
+	 * --management.server.port=9090}). The client pool is sized explicitly, the same on
+	 * both apps.
 	 *
 	 * @param baseUrl the downstream service
 	 * @param timeout a call that takes longer is a 504 (one that fails, a 502)
 	 * @param maxConnections the client pool's connections
-	 * @param threads the servlet app's platform threads that make the calls, each waiting for its answer; with
-	 * virtual threads on, a virtual thread per call instead, and the reactive app needs none
+	 * @param threads the servlet app's platform threads that make the calls, each waiting
+	 * for its answer; with virtual threads on, a virtual thread per call instead, and the
+	 * reactive app needs none
 	 */
 	public record Downstream(@NotNull @DefaultValue("http://127.0.0.1:8090") URI baseUrl,
 			@NotNull @DefaultValue("5s") Duration timeout, @Positive @DefaultValue("1000") int maxConnections,
@@ -76,8 +87,9 @@ public record StackbenchProperties(@NotNull @DefaultValue("20s") Duration reques
 	}
 
 	/**
-	 * @param enabled whether requests are timed into {@code http.server.requests}; the {@code metrics-off} profile
-	 * turns it off, with every other meter, to measure what instrumentation costs
+	 * @param enabled whether requests are timed into {@code http.server.requests}; the
+	 * {@code metrics-off} profile turns it off, with every other meter, to measure what
+	 * instrumentation costs
 	 */
 	public record Metrics(@DefaultValue("true") boolean enabled) {
 	}

@@ -16,9 +16,10 @@ import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 
 /**
- * The knobs that decide a run's outcome, read back from the running server once it has started: logged once
- * ({@code stackbench tuning: ...}) and published on {@code /actuator/info}, so every measurement can be traced to
- * the configuration that produced it. Each app reads its own server's knobs; the ones every app has (admission
+ * The knobs that decide a run's outcome, read back from the running server once it has
+ * started: logged once ({@code stackbench tuning: ...}) and published on
+ * {@code /actuator/info}, so every measurement can be traced to the configuration that
+ * produced it. Each app reads its own server's knobs; the ones every app has (admission
  * limit, CGI limits) are added here.
  */
 public abstract class TuningReport implements InfoContributor {

@@ -27,8 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class StackbenchPropertiesTests {
 
 	private final ApplicationContextRunner contexts = new ApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(ValidationAutoConfiguration.class, StackbenchAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class, StackbenchAutoConfiguration.class))
 		.withBean(SimpleMeterRegistry.class);
 
 	@Test
@@ -63,9 +62,9 @@ class StackbenchPropertiesTests {
 	}
 
 	/**
-	 * What a user sees: Boot's failure analysis names the property, its value and the bound it breaks. For a record
-	 * bound through its constructor Boot names the property in its Java form (maxProcesses), which relaxed binding
-	 * reads as max-processes too.
+	 * What a user sees: Boot's failure analysis names the property, its value and the
+	 * bound it breaks. For a record bound through its constructor Boot names the property
+	 * in its Java form (maxProcesses), which relaxed binding reads as max-processes too.
 	 */
 	@Test
 	void anAppStartedWithAValueOutOfBoundsSaysWhichAndWhy(CapturedOutput output) {
@@ -80,13 +79,15 @@ class StackbenchPropertiesTests {
 	@Test
 	void aValueOfTheWrongTypeStopsTheStartNamingTheProperty() {
 		this.contexts.withPropertyValues("stackbench.downstream.timeout=soon")
-			.run((context) -> assertThat(context.getStartupFailure()).hasStackTraceContaining("stackbench.downstream.timeout"));
+			.run((context) -> assertThat(context.getStartupFailure())
+				.hasStackTraceContaining("stackbench.downstream.timeout"));
 	}
 
 	@Test
 	void requestMetricsCanBeSwitchedOff() {
 		this.contexts.withPropertyValues("stackbench.metrics.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(dev.stackbench.workload.metrics.RequestMetrics.class));
+			.run((context) -> assertThat(context)
+				.doesNotHaveBean(dev.stackbench.workload.metrics.RequestMetrics.class));
 	}
 
 	@SpringBootConfiguration

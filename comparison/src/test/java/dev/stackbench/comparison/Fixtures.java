@@ -19,7 +19,10 @@ import dev.stackbench.comparison.result.ScenarioResult;
 import dev.stackbench.comparison.result.Stack;
 import dev.stackbench.comparison.theory.Theory;
 
-/** A comparison as a run would produce it, with numbers chosen so that every claim and check has a known verdict. */
+/**
+ * A comparison as a run would produce it, with numbers chosen so that every claim and
+ * check has a known verdict.
+ */
 public final class Fixtures {
 
 	public static final Scenario THROUGHPUT = new Scenario("throughput", Kind.CONCURRENCY_STEPS,
@@ -54,8 +57,8 @@ public final class Fixtures {
 	}
 
 	/**
-	 * Three interleaved runs whose figures move by {@code ±spread} around the single run's: with 5% the stacks'
-	 * ranges stay apart, with 30% they overlap.
+	 * Three interleaved runs whose figures move by {@code ±spread} around the single
+	 * run's: with 5% the stacks' ranges stay apart, with 30% they overlap.
 	 */
 	public static ComparisonResults repeated(double spread) {
 		List<Stack> stacks = List.of(Stack.PLATFORM, Stack.VIRTUAL, Stack.REACTIVE);
@@ -74,20 +77,24 @@ public final class Fixtures {
 		tuning.put("platform", Map.of("model", "platform-threads", "threads.max", 200, "virtual-threads", false));
 		tuning.put("virtual", Map.of("model", "virtual-threads", "threads.max", 200, "virtual-threads", true));
 		tuning.put("reactive", Map.of("model", "event-loops", "event-loops", 4));
-		Environment environment = new Environment("Eclipse Adoptium 25", 2, 24_000, "Debian 12", Map.of("gatling", "3.15.1"),
-				List.of("-Xms1g", "-Xmx1g"), "app on CPU 0, load generator on CPU 1 (taskset)", 1, 1, "local");
+		Environment environment = new Environment("Eclipse Adoptium 25", 2, 24_000, "Debian 12",
+				Map.of("gatling", "3.15.1"), List.of("-Xms1g", "-Xmx1g"),
+				"app on CPU 0, load generator on CPU 1 (taskset)", 1, 1, "local");
 		return Theory.analysed(new ComparisonResults(ComparisonResults.SCHEMA_VERSION, "quick", repeat,
-				Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:03:00Z"), environment, stacks, SCENARIOS,
-				tuning, results, List.of(), List.of()));
+				Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:03:00Z"), environment, stacks,
+				SCENARIOS, tuning, results, List.of(), List.of()));
 	}
 
 	/** One run of every scenario on one stack, its figures scaled by {@code factor}. */
 	private static List<ScenarioResult> run(Stack stack, int s, int run, double factor) {
-		// platform: capped at 200 / 0.5 s = 400 req/s; virtual: 1,900 of 2,000; reactive: 1,500, under 80%.
+		// platform: capped at 200 / 0.5 s = 400 req/s; virtual: 1,900 of 2,000; reactive:
+		// 1,500, under 80%.
 		double[] slowThroughput = { 395, 1900, 1500 };
-		// Connection: close costs platform and virtual throughput but, here, not reactive.
+		// Connection: close costs platform and virtual throughput but, here, not
+		// reactive.
 		double[][] keepAlive = { { 3000, 1200 }, { 2500, 2000 }, { 2000, 2100 } };
-		// Capacity: platform holds up to 4,000, virtual to 2,000, reactive to 8,000 and then the load generator gives out.
+		// Capacity: platform holds up to 4,000, virtual to 2,000, reactive to 8,000 and
+		// then the load generator gives out.
 		int[] lastHeld = { 2, 1, 3 };
 		List<ScenarioResult> results = new ArrayList<>();
 		results.add(result(stack, THROUGHPUT, run,
@@ -101,17 +108,18 @@ public final class Fixtures {
 		results.add(capacity(stack, run, lastHeld[s], stack == Stack.REACTIVE));
 		boolean platform = s == 0;
 		results.add(new ScenarioResult(stack, FLOOD, run, !platform, "gatling/" + stack.id() + "/flood/index.html",
-				List.of(new RequestStats("GET /api/slow?delay=10000", platform ? 1200 : 4000, platform ? 300 : 0, 150, 12_000,
-						10_020, 10_100, platform ? 60_000 : 10_300, 60_000, 60_001, 60_001, 60_001)),
+				List.of(new RequestStats("GET /api/slow?delay=10000", platform ? 1200 : 4000, platform ? 300 : 0, 150,
+						12_000, 10_020, 10_100, platform ? 60_000 : 10_300, 60_000, 60_001, 60_001, 60_001)),
 				platform ? List.of(new ErrorCount("Request timeout to 127.0.0.1:8080 after 60000 ms", 300)) : List.of(),
-				new AppMetrics(12, platform ? 230 : 30, 240, platform ? 200 : -1, 4000, 300, 4, 0.05, 120, 125, 1500, 30), 20,
-				30, List.of()));
+				new AppMetrics(12, platform ? 230 : 30, 240, platform ? 200 : -1, 4000, 300, 4, 0.05, 120, 125, 1500,
+						30),
+				20, 30, List.of()));
 		return results;
 	}
 
 	/**
-	 * A capacity search that held every step up to {@code lastHeld} (0-based), then missed the SLO twice, or ran into
-	 * a saturated load generator.
+	 * A capacity search that held every step up to {@code lastHeld} (0-based), then
+	 * missed the SLO twice, or ran into a saturated load generator.
 	 */
 	public static ScenarioResult capacity(Stack stack, int run, int lastHeld, boolean loadGeneratorGivesOut) {
 		List<RateStep> steps = new ArrayList<>();
@@ -131,13 +139,14 @@ public final class Fixtures {
 	}
 
 	private static ScenarioResult result(Stack stack, Scenario scenario, int run, List<RequestStats> rows) {
-		return new ScenarioResult(stack, scenario, run, true, "gatling/" + stack.id() + "/" + scenario.id() + "/index.html",
-				rows, List.of(), new AppMetrics(5, 40, 60, 12, 33, 250, 2, 0.02, 90, 92, 150, 10), 3.5, 12, List.of());
+		return new ScenarioResult(stack, scenario, run, true,
+				"gatling/" + stack.id() + "/" + scenario.id() + "/index.html", rows, List.of(),
+				new AppMetrics(5, 40, 60, 12, 33, 250, 2, 0.02, 90, 92, 150, 10), 3.5, 12, List.of());
 	}
 
 	public static RequestStats row(String name, double throughput, int p50) {
-		return new RequestStats(name, Math.round(throughput * 5), 0, throughput, p50, p50, p50 * 2, p50 * 2, p50 * 3, p50 * 4,
-				p50 * 5, p50 * 5);
+		return new RequestStats(name, Math.round(throughput * 5), 0, throughput, p50, p50, p50 * 2, p50 * 2, p50 * 3,
+				p50 * 4, p50 * 5, p50 * 5);
 	}
 
 }

@@ -18,9 +18,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The optional admission limit, on both apps alike: with {@code stackbench.admission.max-in-flight=2} and two slow
- * requests in flight, a third is turned away at once with the same 503 problem and {@code Retry-After}; health
- * keeps answering, and once the two finish requests are admitted again.
+ * The optional admission limit, on both apps alike: with
+ * {@code stackbench.admission.max-in-flight=2} and two slow requests in flight, a third
+ * is turned away at once with the same 503 problem and {@code Retry-After}; health keeps
+ * answering, and once the two finish requests are admitted again.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.server.port=0", "stackbench.admission.max-in-flight=2" })
@@ -53,7 +54,8 @@ public abstract class AbstractAdmissionLimitTests {
 		for (CompletableFuture<HttpResponse<String>> request : slow) {
 			assertThat(request.get().statusCode()).isEqualTo(200);
 		}
-		assertThat(send(this.port, "/api/hello").statusCode()).as("admitted once the slow ones finished").isEqualTo(200);
+		assertThat(send(this.port, "/api/hello").statusCode()).as("admitted once the slow ones finished")
+			.isEqualTo(200);
 		assertThat(send(this.managementPort, "/actuator/info").body()).contains("\"admission.max-in-flight\":2");
 	}
 
@@ -66,7 +68,9 @@ public abstract class AbstractAdmissionLimitTests {
 	}
 
 	private static HttpRequest request(int port, String path) {
-		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(10)).build();
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.timeout(Duration.ofSeconds(10))
+			.build();
 	}
 
 }

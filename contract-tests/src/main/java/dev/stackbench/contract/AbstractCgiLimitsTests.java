@@ -21,15 +21,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a CGI program may take, on both apps alike, with the time limit at 3 s and room for 3 programs: a program
- * past its time is killed with its children (504), one whose client has gone is killed at once, and past the bound
- * a request is turned away (503 with {@code Retry-After}) while the app keeps serving. After each, the process table
- * holds nothing the app started and no zombie. (The apps run in the test's JVM, so their programs are its
- * descendants.)
+ * What a CGI program may take, on both apps alike, with the time limit at 3 s and room
+ * for 3 programs: a program past its time is killed with its children (504), one whose
+ * client has gone is killed at once, and past the bound a request is turned away (503
+ * with {@code Retry-After}) while the app keeps serving. After each, the process table
+ * holds nothing the app started and no zombie. (The apps run in the test's JVM, so their
+ * programs are its descendants.)
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0", "stackbench.cgi.directory=../cgi-bin", "stackbench.cgi.timeout=3s",
-				"stackbench.cgi.max-processes=3" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "management.server.port=0",
+		"stackbench.cgi.directory=../cgi-bin", "stackbench.cgi.timeout=3s", "stackbench.cgi.max-processes=3" })
 public abstract class AbstractCgiLimitsTests {
 
 	private static final Duration TIME_LIMIT = Duration.ofSeconds(3);
@@ -63,10 +63,13 @@ public abstract class AbstractCgiLimitsTests {
 		this.client.get()
 			.uri("/api/cgi/slow.cgi?delay=20000")
 			.exchange()
-			.expectStatus().isEqualTo(504)
+			.expectStatus()
+			.isEqualTo(504)
 			.expectBody()
-			.jsonPath("$.type").isEqualTo("urn:stackbench:problem:gateway-timeout")
-			.jsonPath("$.detail").isEqualTo("CGI script 'slow.cgi' did not answer within 3000 ms");
+			.jsonPath("$.type")
+			.isEqualTo("urn:stackbench:problem:gateway-timeout")
+			.jsonPath("$.detail")
+			.isEqualTo("CGI script 'slow.cgi' did not answer within 3000 ms");
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(TIME_LIMIT, TIME_LIMIT.plusSeconds(3));
 		ProcessTable.assertNothingLeftWithin(Duration.ofSeconds(1));
 	}
@@ -90,11 +93,15 @@ public abstract class AbstractCgiLimitsTests {
 		this.client.get()
 			.uri("/api/cgi/hello.cgi")
 			.exchange()
-			.expectStatus().isEqualTo(503)
-			.expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
-			.expectHeader().contentType("application/problem+json")
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.valueEquals(HttpHeaders.RETRY_AFTER, "1")
+			.expectHeader()
+			.contentType("application/problem+json")
 			.expectBody()
-			.jsonPath("$.type").isEqualTo("urn:stackbench:problem:overloaded");
+			.jsonPath("$.type")
+			.isEqualTo("urn:stackbench:problem:overloaded");
 		long start = System.nanoTime();
 		this.client.get().uri("/api/hello").exchange().expectStatus().isOk();
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a plain request while CGI is full")
@@ -104,7 +111,10 @@ public abstract class AbstractCgiLimitsTests {
 		this.client.get().uri("/api/cgi/hello.cgi").exchange().expectStatus().isOk();
 	}
 
-	/** A request for a program that would run for 20 s, sent on a socket the test can close. */
+	/**
+	 * A request for a program that would run for 20 s, sent on a socket the test can
+	 * close.
+	 */
 	private Socket startSlowProgram() throws IOException {
 		Socket socket = new Socket("localhost", this.port);
 		this.sockets.add(socket);

@@ -45,13 +45,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The stackbench HTTP contract, written once and run by every app against its own running server, in every
- * serving model. A subclass supplies only its {@link ServingModel}; whatever passes here passes identically on
- * both stacks, because every expectation is an exact status, content type and body.
+ * The stackbench HTTP contract, written once and run by every app against its own running
+ * server, in every serving model. A subclass supplies only its {@link ServingModel};
+ * whatever passes here passes identically on both stacks, because every expectation is an
+ * exact status, content type and body.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0", "stackbench.cgi.directory=../cgi-bin",
-				"stackbench.downstream.timeout=2s" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "management.server.port=0",
+		"stackbench.cgi.directory=../cgi-bin", "stackbench.downstream.timeout=2s" })
 public abstract class AbstractContractTests {
 
 	/** Slow requests sent at once by the concurrency tests. */
@@ -94,9 +94,12 @@ public abstract class AbstractContractTests {
 		this.client.get()
 			.uri("/api/hello")
 			.exchange()
-			.expectStatus().isOk()
-			.expectHeader().contentType("text/plain;charset=UTF-8")
-			.expectBody(String.class).isEqualTo("Hello World");
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType("text/plain;charset=UTF-8")
+			.expectBody(String.class)
+			.isEqualTo("Hello World");
 	}
 
 	@Test
@@ -105,20 +108,27 @@ public abstract class AbstractContractTests {
 			this.client.get()
 				.uri(path)
 				.exchange()
-				.expectHeader().valueEquals("X-Stack", servingModel().stack())
-				.expectHeader().valueMatches("X-Thread", servingModel().threadNamePattern());
+				.expectHeader()
+				.valueEquals("X-Stack", servingModel().stack())
+				.expectHeader()
+				.valueMatches("X-Thread", servingModel().threadNamePattern());
 		}
 	}
 
-	/** Nothing tells a scanner which server and version to attack, on answers or on errors. */
+	/**
+	 * Nothing tells a scanner which server and version to attack, on answers or on
+	 * errors.
+	 */
 	@Test
 	void responsesCarryNoServerBanner() {
 		for (String path : List.of("/api/hello", "/api/slow?delay=-1", "/api/nope", "/api/%2e%2e/etc/passwd")) {
 			this.client.get()
 				.uri(URI.create("http://localhost:" + this.port + path))
 				.exchange()
-				.expectHeader().doesNotExist(HttpHeaders.SERVER)
-				.expectHeader().doesNotExist("X-Powered-By");
+				.expectHeader()
+				.doesNotExist(HttpHeaders.SERVER)
+				.expectHeader()
+				.doesNotExist("X-Powered-By");
 		}
 	}
 
@@ -127,8 +137,10 @@ public abstract class AbstractContractTests {
 		this.client.get()
 			.uri("/api/json")
 			.exchange()
-			.expectStatus().isOk()
-			.expectHeader().contentType(MediaType.APPLICATION_JSON)
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_JSON)
 			.expectBody(String.class)
 			.isEqualTo("{\"project\":\"stackbench\",\"question\":\"Spring MVC on Tomcat or WebFlux on Reactor Netty?\","
 					+ "\"stacks\":[\"servlet\",\"reactive\"],\"version\":1}");
@@ -140,9 +152,12 @@ public abstract class AbstractContractTests {
 		this.client.get()
 			.uri("/api/slow")
 			.exchange()
-			.expectStatus().isOk()
-			.expectHeader().contentType(MediaType.APPLICATION_JSON)
-			.expectBody(String.class).isEqualTo("{\"delay\":100}");
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_JSON)
+			.expectBody(String.class)
+			.isEqualTo("{\"delay\":100}");
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
 	}
 
@@ -150,25 +165,30 @@ public abstract class AbstractContractTests {
 	void slowAnswersAfterTheRequestedDelay() {
 		long started = System.nanoTime();
 		this.client.get().uri("/api/slow?delay=300").exchange().expectBody(String.class).isEqualTo("{\"delay\":300}");
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(300), Duration.ofSeconds(10));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(300),
+				Duration.ofSeconds(10));
 		this.client.get().uri("/api/slow?delay=0").exchange().expectBody(String.class).isEqualTo("{\"delay\":0}");
 	}
 
 	@Test
 	void cpuReturnsTheDigestAfterNRounds() {
-		// sha256 applied once and 1000 times to "stackbench", computed independently (Python's hashlib).
+		// sha256 applied once and 1000 times to "stackbench", computed independently
+		// (Python's hashlib).
 		this.client.get()
 			.uri("/api/cpu?work=1")
 			.exchange()
-			.expectStatus().isOk()
-			.expectHeader().contentType(MediaType.APPLICATION_JSON)
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_JSON)
 			.expectBody(String.class)
 			.isEqualTo("{\"work\":1,\"digest\":\"1645117901f6298be65ab8a4a147d265f6ef5b2a2e783bc0503557a84f073386\"}");
 		this.client.get()
 			.uri("/api/cpu")
 			.exchange()
 			.expectBody(String.class)
-			.isEqualTo("{\"work\":1000,\"digest\":\"420d668785cd00a6e45d6a6beda07f762c9f123bdfd5213aec52982947e01945\"}");
+			.isEqualTo(
+					"{\"work\":1000,\"digest\":\"420d668785cd00a6e45d6a6beda07f762c9f123bdfd5213aec52982947e01945\"}");
 	}
 
 	@Test
@@ -179,26 +199,27 @@ public abstract class AbstractContractTests {
 			.contentType(MediaType.parseMediaType("application/json; charset=utf-8"))
 			.bodyValue(body.getBytes(StandardCharsets.UTF_8))
 			.exchange()
-			.expectStatus().isOk()
-			.expectHeader().contentType(MediaType.APPLICATION_JSON)
-			.expectBody(byte[].class).isEqualTo(body.getBytes(StandardCharsets.UTF_8));
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_JSON)
+			.expectBody(byte[].class)
+			.isEqualTo(body.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**
-	 * A client that keeps its connection sends request after request on it, mixing pages answered from a timer,
-	 * from the request thread and after reading a body. Reactor Netty 1.3.7 stopped reading such a connection after
-	 * slow, cpu, echo in a row (reactor/reactor-netty#4361): the echo never got its body and hung.
+	 * A client that keeps its connection sends request after request on it, mixing pages
+	 * answered from a timer, from the request thread and after reading a body. Reactor
+	 * Netty 1.3.7 stopped reading such a connection after slow, cpu, echo in a row
+	 * (reactor/reactor-netty#4361): the echo never got its body and hung.
 	 */
 	@Test
 	void oneKeepAliveConnectionServesEveryKindOfRequestInTurn() throws Exception {
-		HttpClient keepAlive = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.build();
+		HttpClient keepAlive = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		String base = "http://localhost:" + this.port;
 		String json = "{\"ping\":[1,2,{\"pong\":true}]}";
 		for (int round = 0; round < 40; round++) {
-			for (HttpRequest request : List.of(
-					HttpRequest.newBuilder(URI.create(base + "/api/slow?delay=5")).build(),
+			for (HttpRequest request : List.of(HttpRequest.newBuilder(URI.create(base + "/api/slow?delay=5")).build(),
 					HttpRequest.newBuilder(URI.create(base + "/api/cpu?work=10")).build(),
 					HttpRequest.newBuilder(URI.create(base + "/api/echo"))
 						.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
@@ -220,13 +241,18 @@ public abstract class AbstractContractTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(body)
 			.exchange()
-			.expectStatus().isOk()
-			.expectBody(byte[].class).isEqualTo(body);
+			.expectStatus()
+			.isOk()
+			.expectBody(byte[].class)
+			.isEqualTo(body);
 	}
 
 	// Server-sent events
 
-	/** Read off the socket, so that what is compared is the bytes on the wire, which both apps must send alike. */
+	/**
+	 * Read off the socket, so that what is compared is the bytes on the wire, which both
+	 * apps must send alike.
+	 */
 	@Test
 	void streamSendsEachEventAfterItsInterval() throws IOException {
 		long start = System.nanoTime();
@@ -235,14 +261,14 @@ public abstract class AbstractContractTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.header(HttpHeaders.CONTENT_TYPE)).isEqualTo(EventStream.CONTENT_TYPE);
-		assertThat(response.body())
-			.isEqualTo("id:1\nevent:tick\ndata:{\"n\":1,\"of\":3}\n\n" + "id:2\nevent:tick\ndata:{\"n\":2,\"of\":3}\n\n"
-					+ "id:3\nevent:tick\ndata:{\"n\":3,\"of\":3}\n\n");
+		assertThat(response.body()).isEqualTo("id:1\nevent:tick\ndata:{\"n\":1,\"of\":3}\n\n"
+				+ "id:2\nevent:tick\ndata:{\"n\":2,\"of\":3}\n\n" + "id:3\nevent:tick\ndata:{\"n\":3,\"of\":3}\n\n");
 	}
 
 	/**
-	 * A 100-second stream whose client leaves after its first event must free whatever served it: on the one-thread
-	 * profile the only request thread, which the next request needs.
+	 * A 100-second stream whose client leaves after its first event must free whatever
+	 * served it: on the one-thread profile the only request thread, which the next
+	 * request needs.
 	 */
 	@Test
 	void aStreamWhoseClientLeavesFreesItsThread() throws IOException {
@@ -271,11 +297,13 @@ public abstract class AbstractContractTests {
 		this.client.get()
 			.uri("/api/downstream?calls=5&delay=300")
 			.exchange()
-			.expectStatus().isOk()
-			.expectHeader().contentType(MediaType.APPLICATION_JSON)
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_JSON)
 			.expectBody(String.class)
-			.isEqualTo("{\"calls\":5,\"delay\":300,\"pages\":[" + String.join(",", Collections.nCopies(5, "{\"delay\":300}"))
-					+ "]}");
+			.isEqualTo("{\"calls\":5,\"delay\":300,\"pages\":["
+					+ String.join(",", Collections.nCopies(5, "{\"delay\":300}")) + "]}");
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).as("five calls of 300 ms in parallel")
 			.isBetween(Duration.ofMillis(300), Duration.ofMillis(1200));
 	}
@@ -285,10 +313,13 @@ public abstract class AbstractContractTests {
 		this.client.get()
 			.uri("/api/downstream?calls=2&delay=4000")
 			.exchange()
-			.expectStatus().isEqualTo(504)
-			.expectHeader().contentType("application/problem+json")
+			.expectStatus()
+			.isEqualTo(504)
+			.expectHeader()
+			.contentType("application/problem+json")
 			.expectBody()
-			.jsonPath("$.detail").isEqualTo("The downstream service did not answer within 2000 ms");
+			.jsonPath("$.detail")
+			.isEqualTo("The downstream service did not answer within 2000 ms");
 	}
 
 	@Test
@@ -296,10 +327,13 @@ public abstract class AbstractContractTests {
 		this.client.get()
 			.uri("/api/downstream?calls=3&delay=" + DownstreamStub.FAILING_DELAY)
 			.exchange()
-			.expectStatus().isEqualTo(502)
+			.expectStatus()
+			.isEqualTo(502)
 			.expectBody()
-			.jsonPath("$.type").isEqualTo("urn:stackbench:problem:bad-gateway")
-			.jsonPath("$.detail").isEqualTo("The downstream service failed to answer");
+			.jsonPath("$.type")
+			.isEqualTo("urn:stackbench:problem:bad-gateway")
+			.jsonPath("$.detail")
+			.isEqualTo("The downstream service failed to answer");
 	}
 
 	// CGI
@@ -309,11 +343,16 @@ public abstract class AbstractContractTests {
 		this.client.get()
 			.uri("/api/cgi/hello.cgi")
 			.exchange()
-			.expectStatus().isOk()
-			.expectHeader().contentType("text/plain")
-			.expectHeader().valueEquals(Api.STACK_HEADER, servingModel().stack())
-			.expectHeader().doesNotExist("Content-Disposition")
-			.expectBody(String.class).isEqualTo("Hello from CGI\n");
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType("text/plain")
+			.expectHeader()
+			.valueEquals(Api.STACK_HEADER, servingModel().stack())
+			.expectHeader()
+			.doesNotExist("Content-Disposition")
+			.expectBody(String.class)
+			.isEqualTo("Hello from CGI\n");
 	}
 
 	@Test
@@ -326,25 +365,39 @@ public abstract class AbstractContractTests {
 			.contentType(MediaType.TEXT_PLAIN)
 			.bodyValue("four")
 			.exchange()
-			.expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody();
-		assertThat(env).contains("GATEWAY_INTERFACE=CGI/1.1\n", "SERVER_PROTOCOL=HTTP/1.1\n",
-				"SERVER_NAME=localhost\n", "SERVER_PORT=" + this.port + "\n", "REQUEST_METHOD=POST\n",
-				"SCRIPT_NAME=/api/cgi/env.cgi\n", "PATH_INFO=/some where\n", "QUERY_STRING=a=1&b=%41\n",
-				"REMOTE_ADDR=127.0.0.1\n", "CONTENT_LENGTH=4\n", "CONTENT_TYPE=text/plain\n", "HTTP_X_TEST=yes\n",
-				"HTTP_HOST=localhost:" + this.port + "\n", "PATH=/usr/local/bin:/usr/bin:/bin\n");
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(env).contains("GATEWAY_INTERFACE=CGI/1.1\n", "SERVER_PROTOCOL=HTTP/1.1\n", "SERVER_NAME=localhost\n",
+				"SERVER_PORT=" + this.port + "\n", "REQUEST_METHOD=POST\n", "SCRIPT_NAME=/api/cgi/env.cgi\n",
+				"PATH_INFO=/some where\n", "QUERY_STRING=a=1&b=%41\n", "REMOTE_ADDR=127.0.0.1\n", "CONTENT_LENGTH=4\n",
+				"CONTENT_TYPE=text/plain\n", "HTTP_X_TEST=yes\n", "HTTP_HOST=localhost:" + this.port + "\n",
+				"PATH=/usr/local/bin:/usr/bin:/bin\n");
 		assertThat(env).doesNotContain("HTTP_PROXY", "HTTP_AUTHORIZATION", "c2VjcmV0", "HOME=", "JAVA", "USER=");
 	}
 
 	@Test
 	void cgiSlowWaitsAndAProgramsOwnStatusPassesThrough() {
 		long start = System.nanoTime();
-		this.client.get().uri("/api/cgi/slow.cgi?delay=300").exchange().expectStatus().isOk()
-			.expectBody(String.class).isEqualTo("slow page after 300 ms\n");
+		this.client.get()
+			.uri("/api/cgi/slow.cgi?delay=300")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.isEqualTo("slow page after 300 ms\n");
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
-		this.client.get().uri("/api/cgi/slow.cgi?delay=x").exchange().expectStatus().isBadRequest()
-			.expectHeader().contentType("text/plain")
-			.expectBody(String.class).isEqualTo("delay must be a whole number from 0 to 30000\n");
+		this.client.get()
+			.uri("/api/cgi/slow.cgi?delay=x")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType("text/plain")
+			.expectBody(String.class)
+			.isEqualTo("delay must be a whole number from 0 to 30000\n");
 	}
 
 	// Errors
@@ -380,13 +433,16 @@ public abstract class AbstractContractTests {
 		this.client.post()
 			.uri("/api/hello")
 			.exchange()
-			.expectStatus().isEqualTo(405)
-			.expectHeader().valueEquals(HttpHeaders.ALLOW, "GET");
+			.expectStatus()
+			.isEqualTo(405)
+			.expectHeader()
+			.valueEquals(HttpHeaders.ALLOW, "GET");
 	}
 
 	/**
-	 * A client's mistake is the client's: answered and counted, but not logged as a warning or an error, or a scan
-	 * of random URLs fills the log (and one app would spend time logging that the other does not).
+	 * A client's mistake is the client's: answered and counted, but not logged as a
+	 * warning or an error, or a scan of random URLs fills the log (and one app would
+	 * spend time logging that the other does not).
 	 */
 	@Test
 	@ExtendWith(OutputCaptureExtension.class)
@@ -396,9 +452,13 @@ public abstract class AbstractContractTests {
 		}
 		this.client.get().uri("/api/hello").exchange().expectStatus().isOk();
 		this.management.get().uri("/actuator/health").exchange().expectStatus().isOk();
-		assertThat(output.getAll().lines().filter((line) -> line.contains(" WARN ") || line.contains(" ERROR "))
-			// Netty's leak detector reports at garbage collection whatever buffer was lost earlier, whoever lost it
-			// (WebTestClient's own client leaks some): such a report says nothing about the requests sent here.
+		assertThat(output.getAll()
+			.lines()
+			.filter((line) -> line.contains(" WARN ") || line.contains(" ERROR "))
+			// Netty's leak detector reports at garbage collection whatever buffer was
+			// lost earlier, whoever lost it
+			// (WebTestClient's own client leaks some): such a report says nothing about
+			// the requests sent here.
 			.filter((line) -> !line.contains(ResourceLeakDetector.class.getName())))
 			.as("warnings and errors logged for bad requests")
 			.isEmpty();
@@ -462,8 +522,14 @@ public abstract class AbstractContractTests {
 
 	@Test
 	void healthAnswersOnTheManagementPortOnly() {
-		this.management.get().uri("/actuator/health").exchange().expectStatus().isOk()
-			.expectBody().jsonPath("$.status").isEqualTo("UP");
+		this.management.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
 		this.client.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
 	}
 
@@ -481,17 +547,24 @@ public abstract class AbstractContractTests {
 		WebTestClient.BodyContentSpec info = this.management.get()
 			.uri("/actuator/info")
 			.exchange()
-			.expectStatus().isOk()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.tuning.stack").isEqualTo(servingModel().stack())
-			.jsonPath("$.tuning.model").isEqualTo(servingModel().model())
-			.jsonPath("$.tuning.knobs.port").isEqualTo(this.port);
+			.jsonPath("$.tuning.stack")
+			.isEqualTo(servingModel().stack())
+			.jsonPath("$.tuning.model")
+			.isEqualTo(servingModel().model())
+			.jsonPath("$.tuning.knobs.port")
+			.isEqualTo(this.port);
 		for (Map.Entry<String, Object> knob : servingModel().tuning().entrySet()) {
 			info.jsonPath("$.tuning.knobs['" + knob.getKey() + "']").isEqualTo(knob.getValue());
 		}
 	}
 
-	/** Recorded once, by the app's own hook: Spring's request observation would count every request a second time. */
+	/**
+	 * Recorded once, by the app's own hook: Spring's request observation would count
+	 * every request a second time.
+	 */
 	@Test
 	void eachRequestIsCountedOnce() {
 		double before = helloCount();
@@ -505,8 +578,11 @@ public abstract class AbstractContractTests {
 		String scrape = this.management.get()
 			.uri("/actuator/prometheus")
 			.exchange()
-			.expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody();
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		return scrape.lines()
 			.filter((line) -> line.startsWith("http_server_requests_seconds_count{")
 					&& line.contains("status=\"200\",uri=\"/api/hello\""))
@@ -522,8 +598,11 @@ public abstract class AbstractContractTests {
 		String scrape = this.management.get()
 			.uri("/actuator/prometheus")
 			.exchange()
-			.expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody();
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		String application = "application=\"" + servingModel().application() + "\"";
 		assertThat(scrape).contains("http_server_requests_seconds_bucket{" + application)
 			.contains("uri=\"/api/hello\"")
@@ -531,8 +610,10 @@ public abstract class AbstractContractTests {
 			.contains("jvm_threads_live_threads{" + application)
 			.contains("process_cpu_usage{" + application)
 			.doesNotContain("/unknown-")
-			// Scrapes and health checks are not the app's traffic. Counted, the health check above would show as a 200
-			// on the tag every path outside the API folds into (tags are in alphabetical order).
+			// Scrapes and health checks are not the app's traffic. Counted, the health
+			// check above would show as a 200
+			// on the tag every path outside the API folds into (tags are in alphabetical
+			// order).
 			.doesNotContain("status=\"200\",uri=\"" + Api.OTHER_PATHS + "\"");
 		List<String> serverMetrics = servingModel().stack().equals("servlet")
 				? List.of("tomcat_threads_busy_threads", "tomcat_threads_config_max_threads",

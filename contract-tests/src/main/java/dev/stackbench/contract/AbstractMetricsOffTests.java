@@ -14,8 +14,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code metrics-off} profile, against which instrumentation overhead is measured, must really record nothing:
- * otherwise the "off" side of that comparison would quietly pay part of the cost it is meant to leave out.
+ * The {@code metrics-off} profile, against which instrumentation overhead is measured,
+ * must really record nothing: otherwise the "off" side of that comparison would quietly
+ * pay part of the cost it is meant to leave out.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @ActiveProfiles("metrics-off")
@@ -29,16 +30,26 @@ public abstract class AbstractMetricsOffTests {
 
 	@Test
 	void servesRequestsButRecordsNoMeters() {
-		WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build()
-			.get().uri("/api/hello").exchange().expectStatus().isOk();
+		WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.build()
+			.get()
+			.uri("/api/hello")
+			.exchange()
+			.expectStatus()
+			.isOk();
 		String scrape = WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + this.managementPort)
 			.responseTimeout(Duration.ofSeconds(30))
 			.build()
-			.get().uri("/actuator/prometheus")
+			.get()
+			.uri("/actuator/prometheus")
 			.exchange()
-			.expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody();
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		// With nothing recorded the scrape may be empty altogether.
 		assertThat(String.valueOf(scrape)).doesNotContain("http_server_requests")
 			.doesNotContain("reactor_netty_http_server")

@@ -25,16 +25,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Slow and idle clients, on both apps alike. Connections that trickle their request head (slowloris) or open and
- * send nothing are closed by the request-head deadline (2 s here; on the servlet app Tomcat's connection timeout
- * closes the silent ones, set to the same), connections that go quiet after a request by the keep-alive timeout
- * (5 s here), and while all of them are held normal requests are served at once. Subclasses run it on the
- * one-thread and one-loop profiles, where a held connection that occupied the only thread or loop would starve
- * everyone.
+ * Slow and idle clients, on both apps alike. Connections that trickle their request head
+ * (slowloris) or open and send nothing are closed by the request-head deadline (2 s here;
+ * on the servlet app Tomcat's connection timeout closes the silent ones, set to the
+ * same), connections that go quiet after a request by the keep-alive timeout (5 s here),
+ * and while all of them are held normal requests are served at once. Subclasses run it on
+ * the one-thread and one-loop profiles, where a held connection that occupied the only
+ * thread or loop would starve everyone.
  * <p>
- * The trickle (a header line every 250 ms) is far faster than any per-read timeout, and the keep-alive timeout is
- * longer than the deadline the trickling connections are held to, so only the deadline on the head as a whole can
- * close them in time.
+ * The trickle (a header line every 250 ms) is far faster than any per-read timeout, and
+ * the keep-alive timeout is longer than the deadline the trickling connections are held
+ * to, so only the deadline on the head as a whole can close them in time.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.server.port=0", "stackbench.request-head-timeout=2s",
@@ -47,8 +48,9 @@ public abstract class AbstractSlowClientTests {
 	private static final Duration KEEP_ALIVE_TIMEOUT = Duration.ofSeconds(5);
 
 	/**
-	 * How late a close may come: the servlet app checks heads once a second, and the machine is noisy. Kept below
-	 * the keep-alive timeout, which on the reactive app would otherwise close a trickling connection too.
+	 * How late a close may come: the servlet app checks heads once a second, and the
+	 * machine is noisy. Kept below the keep-alive timeout, which on the reactive app
+	 * would otherwise close a trickling connection too.
 	 */
 	private static final Duration LATENESS = Duration.ofMillis(2500);
 
@@ -97,8 +99,10 @@ public abstract class AbstractSlowClientTests {
 
 		for (int i = 0; i < 20; i++) {
 			long start = System.nanoTime();
-			HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port
-					+ "/api/hello")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = CLIENT
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/hello"))
+					.timeout(Duration.ofSeconds(5))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a normal request among held connections")
 				.isLessThan(Duration.ofSeconds(1));
@@ -124,7 +128,10 @@ public abstract class AbstractSlowClientTests {
 		socket.getOutputStream().flush();
 	}
 
-	/** Each connection must be closed by the server (end of stream or reset) about the timeout after {@code since}. */
+	/**
+	 * Each connection must be closed by the server (end of stream or reset) about the
+	 * timeout after {@code since}.
+	 */
 	private static void assertClosedInTime(String kind, List<Socket> sockets, long since, Duration timeout)
 			throws IOException {
 		Duration latest = timeout.plus(LATENESS);
@@ -133,7 +140,8 @@ public abstract class AbstractSlowClientTests {
 			socket.setSoTimeout((int) Math.max(remaining, 1));
 			try {
 				while (socket.getInputStream().read() >= 0) {
-					// Whatever the server sends before closing (nothing, or a 408) is not the point.
+					// Whatever the server sends before closing (nothing, or a 408) is not
+					// the point.
 				}
 			}
 			catch (SocketTimeoutException ex) {
@@ -141,7 +149,8 @@ public abstract class AbstractSlowClientTests {
 						ex);
 			}
 			catch (IOException ex) {
-				// Reset by the server, which closed with unread bytes: closed all the same.
+				// Reset by the server, which closed with unread bytes: closed all the
+				// same.
 			}
 			Duration lived = Duration.ofNanos(System.nanoTime() - since);
 			assertThat(lived).as("life of a connection " + kind).isGreaterThan(timeout.minus(EARLINESS));

@@ -9,15 +9,17 @@ import java.util.stream.Stream;
 import dev.stackbench.workload.Echo;
 
 /**
- * One malformed or hostile request and the exact problem document both stacks must answer it with. The expected
- * documents are written out here by hand, not computed by the workload code under test.
+ * One malformed or hostile request and the exact problem document both stacks must answer
+ * it with. The expected documents are written out here by hand, not computed by the
+ * workload code under test.
  */
 public record BadRequest(String description, String method, String target, Map<String, String> headers, byte[] body,
 		int status, String type, String title, String detail, byte[] rawHead) {
 
 	private static final String JSON = "application/json";
 
-	private static final String HEAD_TOO_LARGE = "The request line and header fields together must be at most 8192 bytes";
+	private static final String HEAD_TOO_LARGE = "The request line and header fields together must be at most 8192 "
+			+ "bytes";
 
 	private static final String MALFORMED_HEAD = "The request head is not valid HTTP/1.1";
 
@@ -26,7 +28,10 @@ public record BadRequest(String description, String method, String target, Map<S
 		this(description, method, target, headers, body, status, type, title, detail, null);
 	}
 
-	/** Sends this request on a new connection, exactly as written here, and reads the answer. */
+	/**
+	 * Sends this request on a new connection, exactly as written here, and reads the
+	 * answer.
+	 */
 	public RawHttp.Response sendTo(int port) throws IOException {
 		return (this.rawHead != null) ? RawHttp.exchange(port, this.rawHead, this.body)
 				: RawHttp.exchange(port, this.method, this.target, this.headers, this.body);
@@ -40,7 +45,8 @@ public record BadRequest(String description, String method, String target, Map<S
 
 	@Override
 	public String toString() {
-		// Shortened and printable, because it names a test in reports: some targets are 20,000 bytes of hostility.
+		// Shortened and printable, because it names a test in reports: some targets are
+		// 20,000 bytes of hostility.
 		String target = (this.target.length() > 80) ? this.target.substring(0, 80) + "..." : this.target;
 		return (this.description + ": " + this.method + " " + target).replaceAll("\\p{Cntrl}", "?");
 	}
@@ -68,23 +74,25 @@ public record BadRequest(String description, String method, String target, Map<S
 				badParameter("empty", "/api/slow?delay=", delay), badParameter("no value", "/api/slow?delay", delay),
 				badParameter("plus is a space", "/api/slow?delay=+5", delay),
 				badParameter("NUL", "/api/slow?delay=%00", delay),
-				badParameter("repeated", "/api/slow?delay=1&delay=2", "Query parameter 'delay' must be given at most once"),
+				badParameter("repeated", "/api/slow?delay=1&delay=2",
+						"Query parameter 'delay' must be given at most once"),
 				badParameter("percent garbage", "/api/slow?delay=%ZZ", badEncoding),
 				badParameter("truncated escape", "/api/hello?x=%", badEncoding),
 				badParameter("negative work", "/api/cpu?work=-1", work),
 				badParameter("too much work", "/api/cpu?work=100001", work),
 				badParameter("non-numeric work", "/api/cpu?work=x", work),
-				badParameter("repeated work", "/api/cpu?work=1&work=1", "Query parameter 'work' must be given at most once"),
+				badParameter("repeated work", "/api/cpu?work=1&work=1",
+						"Query parameter 'work' must be given at most once"),
 				badParameter("no events", "/api/stream?count=0", count),
 				badParameter("too many events", "/api/stream?count=1001", count),
 				badParameter("zero interval", "/api/stream?interval=0", interval),
-				badParameter("non-numeric interval", "/api/stream?interval=x", interval),
-				badParameter("repeated count", "/api/stream?count=1&count=2",
-						"Query parameter 'count' must be given at most once"));
+				badParameter("non-numeric interval", "/api/stream?interval=x", interval), badParameter("repeated count",
+						"/api/stream?count=1&count=2", "Query parameter 'count' must be given at most once"));
 	}
 
 	private static Stream<BadRequest> unknownPaths() {
-		// A file extension on the path: Spring MVC's guard against reflected file downloads would add headers.
+		// A file extension on the path: Spring MVC's guard against reflected file
+		// downloads would add headers.
 		return Stream
 			.of("/api/nope", "/", "/api", "/api/hello/", "/actuator/health", "/error", "/api/%252e%252e/x",
 					"/api/nope.bat", "/api/hello.zip")
@@ -93,9 +101,10 @@ public record BadRequest(String description, String method, String target, Map<S
 	}
 
 	private static Stream<BadRequest> wrongMethods() {
-		return Stream.of(new String[] { "POST", "/api/hello" }, new String[] { "DELETE", "/api/echo" },
-				new String[] { "GET", "/api/echo" }, new String[] { "PUT", "/api/json" },
-				new String[] { "PATCH", "/api/slow" })
+		return Stream
+			.of(new String[] { "POST", "/api/hello" }, new String[] { "DELETE", "/api/echo" },
+					new String[] { "GET", "/api/echo" }, new String[] { "PUT", "/api/json" },
+					new String[] { "PATCH", "/api/slow" })
 			.map((call) -> new BadRequest("wrong method", call[0], call[1], Map.of(), null, 405, "method-not-allowed",
 					"Method not allowed", "Method " + call[0] + " is not allowed on " + call[1]));
 	}
@@ -130,7 +139,8 @@ public record BadRequest(String description, String method, String target, Map<S
 						Map.of("Content-Type", JSON, "Transfer-Encoding", "chunked"), chunked(tooLarge), 413,
 						"payload-too-large", "Payload too large", "The body must be at most 65536 bytes"),
 				new BadRequest("unacceptable Accept", "GET", "/api/hello", Map.of("Accept", "image/png"), null, 406,
-						"not-acceptable", "Not acceptable", "No representation matches the Accept header of GET /api/hello"));
+						"not-acceptable", "Not acceptable",
+						"No representation matches the Accept header of GET /api/hello"));
 	}
 
 	private static Stream<BadRequest> maliciousTargets() {
@@ -143,8 +153,9 @@ public record BadRequest(String description, String method, String target, Map<S
 	}
 
 	/**
-	 * CGI requests that must never run anything: names outside the strict pattern (or of no program) are not found,
-	 * traversal in any encoding is refused before routing, and the body limit is the echo's.
+	 * CGI requests that must never run anything: names outside the strict pattern (or of
+	 * no program) are not found, traversal in any encoding is refused before routing, and
+	 * the body limit is the echo's.
 	 */
 	private static Stream<BadRequest> badCgiRequests() {
 		Stream<BadRequest> unknown = Stream
@@ -167,8 +178,9 @@ public record BadRequest(String description, String method, String target, Map<S
 	}
 
 	/**
-	 * Heads the servers' own parsers refuse before any application code runs. The size limit is 8 KiB for the request
-	 * line and header fields together, so each oversized case is well past it and the served one well inside it.
+	 * Heads the servers' own parsers refuse before any application code runs. The size
+	 * limit is 8 KiB for the request line and header fields together, so each oversized
+	 * case is well past it and the served one well inside it.
 	 */
 	private static Stream<BadRequest> badHeads() {
 		String longValue = "a".repeat(20_000);
@@ -182,11 +194,12 @@ public record BadRequest(String description, String method, String target, Map<S
 						"uri-too-long", "URI too long", "The request line must be at most 8192 bytes"),
 				new BadRequest("header over the head limit", "GET", "/api/hello", Map.of("X-Big", longValue), null, 431,
 						"header-fields-too-large", "Request header fields too large", HEAD_TOO_LARGE),
-				new BadRequest("line and header over the limit together", "GET", "/api/hello?x=" + half,
-						Map.of("X-Big", half), null, 431, "header-fields-too-large", "Request header fields too large",
-						HEAD_TOO_LARGE),
+				new BadRequest(
+						"line and header over the limit together", "GET", "/api/hello?x=" + half, Map.of("X-Big", half),
+						null, 431, "header-fields-too-large", "Request header fields too large", HEAD_TOO_LARGE),
 				badHead("more than 100 header fields", "GET", "/api/hello", manyFields),
-				malformedHead("space in a header name", "GET /api/hello HTTP/1.1\r\nHost: localhost\r\nBad Name: x\r\n"),
+				malformedHead("space in a header name",
+						"GET /api/hello HTTP/1.1\r\nHost: localhost\r\nBad Name: x\r\n"),
 				malformedHead("NUL in a header value", "GET /api/hello HTTP/1.1\r\nHost: localhost\r\nX-A: a\0b\r\n"),
 				malformedHead("garbled request line", "\u0001\u0002 garbage\r\n"),
 				malformedHead("unknown HTTP version", "GET /api/hello HTTP/9.9\r\nHost: localhost\r\n"),
@@ -217,7 +230,10 @@ public record BadRequest(String description, String method, String target, Map<S
 		return rawHead(description, head, 400, "bad-request", "Bad request", MALFORMED_HEAD);
 	}
 
-	/** A head sent as written (ended here with Connection: close and the empty line), for what a map cannot say. */
+	/**
+	 * A head sent as written (ended here with Connection: close and the empty line), for
+	 * what a map cannot say.
+	 */
 	private static BadRequest rawHead(String description, String head, int status, String type, String title,
 			String detail) {
 		byte[] raw = (head + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
@@ -226,7 +242,8 @@ public record BadRequest(String description, String method, String target, Map<S
 	}
 
 	private static BadRequest badParameter(String description, String target, String detail) {
-		return new BadRequest(description, "GET", target, Map.of(), null, 400, "bad-parameter", "Bad parameter", detail);
+		return new BadRequest(description, "GET", target, Map.of(), null, 400, "bad-parameter", "Bad parameter",
+				detail);
 	}
 
 	private static BadRequest echo(String description, Map<String, String> headers, String body, int status,

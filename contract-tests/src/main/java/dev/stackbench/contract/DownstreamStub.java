@@ -13,10 +13,11 @@ import dev.stackbench.workload.Query;
 import dev.stackbench.workload.SlowPage;
 
 /**
- * A downstream service for {@code /api/downstream} in tests: the slow page on 127.0.0.1 and a random port, one
- * virtual thread per request. Asked for {@link #FAILING_DELAY} ms, it answers 500 instead, so that a test can see
- * how a failing dependency is answered. A separate server rather than the app under test, which on the one-thread
- * profile could not answer its own calls.
+ * A downstream service for {@code /api/downstream} in tests: the slow page on 127.0.0.1
+ * and a random port, one virtual thread per request. Asked for {@link #FAILING_DELAY} ms,
+ * it answers 500 instead, so that a test can see how a failing dependency is answered. A
+ * separate server rather than the app under test, which on the one-thread profile could
+ * not answer its own calls.
  */
 public final class DownstreamStub {
 
@@ -28,7 +29,9 @@ public final class DownstreamStub {
 	private DownstreamStub() {
 	}
 
-	/** The stub's base URL, starting it on first use; it lives as long as the test JVM. */
+	/**
+	 * The stub's base URL, starting it on first use; it lives as long as the test JVM.
+	 */
 	public static synchronized String baseUrl() {
 		if (server == null) {
 			server = create();

@@ -13,9 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A minimal HTTP/1.1 client that sends exactly the bytes it is given. The contract's hostile requests (targets such
- * as {@code /api/%ZZ} or {@code /a/../b}) cannot pass through {@link java.net.URI} or a well-behaved client, which
- * would reject or normalize them before they reach the server.
+ * A minimal HTTP/1.1 client that sends exactly the bytes it is given. The contract's
+ * hostile requests (targets such as {@code /api/%ZZ} or {@code /a/../b}) cannot pass
+ * through {@link java.net.URI} or a well-behaved client, which would reject or normalize
+ * them before they reach the server.
  */
 public final class RawHttp {
 
@@ -33,10 +34,14 @@ public final class RawHttp {
 
 	}
 
-	/** Sends one request on a new connection ({@code Connection: close}) and reads the whole response. */
+	/**
+	 * Sends one request on a new connection ({@code Connection: close}) and reads the
+	 * whole response.
+	 */
 	public static Response exchange(int port, String method, String target, Map<String, String> headers, byte[] body)
 			throws IOException {
-		StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+		StringBuilder head = new StringBuilder(
+				method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
 		headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
 		if (body != null && !headers.containsKey("Transfer-Encoding")) {
 			head.append("Content-Length: ").append(body.length).append("\r\n");
@@ -45,7 +50,10 @@ public final class RawHttp {
 		return exchange(port, head.toString().getBytes(StandardCharsets.ISO_8859_1), body);
 	}
 
-	/** Sends a request head exactly as given (and a body, if any) on a new connection and reads the response. */
+	/**
+	 * Sends a request head exactly as given (and a body, if any) on a new connection and
+	 * reads the response.
+	 */
 	public static Response exchange(int port, byte[] head, byte[] body) throws IOException {
 		try (Socket socket = new Socket("localhost", port)) {
 			socket.setSoTimeout(TIMEOUT_MILLIS);
@@ -58,15 +66,16 @@ public final class RawHttp {
 				out.flush();
 			}
 			catch (IOException ex) {
-				// A server may answer (413, say) and stop reading before the body is sent: its answer still counts.
+				// A server may answer (413, say) and stop reading before the body is
+				// sent: its answer still counts.
 			}
 			return parse(readUntilClosed(socket.getInputStream()));
 		}
 	}
 
 	/**
-	 * What the server sends on an open connection, up to and including {@code end}, or up to the end of the stream if
-	 * it closes first; at most 5 s between bytes.
+	 * What the server sends on an open connection, up to and including {@code end}, or up
+	 * to the end of the stream if it closes first; at most 5 s between bytes.
 	 */
 	public static String readUntil(Socket socket, String end) throws IOException {
 		socket.setSoTimeout(5_000);
@@ -83,8 +92,9 @@ public final class RawHttp {
 	}
 
 	/**
-	 * Everything the server sends until it closes. A server that refuses a request before reading all of it closes
-	 * with bytes unread, which resets the connection after its answer: the answer read until then still counts.
+	 * Everything the server sends until it closes. A server that refuses a request before
+	 * reading all of it closes with bytes unread, which resets the connection after its
+	 * answer: the answer read until then still counts.
 	 */
 	private static byte[] readUntilClosed(InputStream in) throws IOException {
 		ByteArrayOutputStream received = new ByteArrayOutputStream();
@@ -113,7 +123,8 @@ public final class RawHttp {
 		Map<String, String> headers = new LinkedHashMap<>();
 		for (int i = 1; i < lines.length; i++) {
 			int colon = lines[i].indexOf(':');
-			headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+			headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+					lines[i].substring(colon + 1).strip());
 		}
 		byte[] body = Arrays.copyOfRange(raw, endOfHead + 4, raw.length);
 		if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {

@@ -3,22 +3,23 @@ package dev.stackbench.contract;
 import java.util.Map;
 
 /**
- * How an app under test serves requests, and therefore what the contract suite expects of its concurrency, its
- * thread names and its reported tuning. A contract test class names its model and nothing else.
+ * How an app under test serves requests, and therefore what the contract suite expects of
+ * its concurrency, its thread names and its reported tuning. A contract test class names
+ * its model and nothing else.
  */
 public enum ServingModel {
 
 	/** A bounded pool of platform threads, one per request in flight. */
-	PLATFORM_THREADS("servlet", "servlet-app", "platform-threads", "http-nio-[\\w-]+-exec-\\d+", Concurrency.THREAD_PER_REQUEST,
-			Map.of("virtual-threads", false, "threads.max", 200)),
+	PLATFORM_THREADS("servlet", "servlet-app", "platform-threads", "http-nio-[\\w-]+-exec-\\d+",
+			Concurrency.THREAD_PER_REQUEST, Map.of("virtual-threads", false, "threads.max", 200)),
 
 	/** A new virtual thread per request. */
-	VIRTUAL_THREADS("servlet", "servlet-app-virtual", "virtual-threads", "tomcat-handler-\\d+", Concurrency.THREAD_PER_REQUEST,
-			Map.of("virtual-threads", true)),
+	VIRTUAL_THREADS("servlet", "servlet-app-virtual", "virtual-threads", "tomcat-handler-\\d+",
+			Concurrency.THREAD_PER_REQUEST, Map.of("virtual-threads", true)),
 
 	/** One request thread: the sequential server. */
-	SINGLE_THREAD("servlet", "servlet-app-single-thread", "single-thread", "http-nio-[\\w-]+-exec-1", Concurrency.SEQUENTIAL,
-			Map.of("virtual-threads", false, "threads.max", 1)),
+	SINGLE_THREAD("servlet", "servlet-app-single-thread", "single-thread", "http-nio-[\\w-]+-exec-1",
+			Concurrency.SEQUENTIAL, Map.of("virtual-threads", false, "threads.max", 1)),
 
 	/** A few event loops shared by all connections. */
 	EVENT_LOOPS("reactive", "reactive-app", "event-loops", "reactor-http-(epoll|nio)-\\d+", Concurrency.SHARED_THREADS,

@@ -5,8 +5,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The stackbench contract on Spring WebFlux over Reactor Netty: a few event loops serve every connection, and
- * nothing on them blocks. The {@code single-loop} profile runs everything on one event loop.
+ * The stackbench contract on Spring WebFlux over Reactor Netty: a few event loops serve
+ * every connection, and nothing on them blocks. The {@code single-loop} profile runs
+ * everything on one event loop.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -3,9 +3,10 @@ package dev.stackbench.workload;
 import java.util.concurrent.Semaphore;
 
 /**
- * An optional limit on requests in flight ({@code stackbench.admission.max-in-flight}). Past it, a request is
- * answered at once with 503 and {@code Retry-After} instead of queueing behind the others: overload fails fast
- * rather than as minutes of latency. Off (0) by default, so that the comparison shows each model's raw behaviour.
+ * An optional limit on requests in flight ({@code stackbench.admission.max-in-flight}).
+ * Past it, a request is answered at once with 503 and {@code Retry-After} instead of
+ * queueing behind the others: overload fails fast rather than as minutes of latency. Off
+ * (0) by default, so that the comparison shows each model's raw behaviour.
  */
 public final class Admission {
 
@@ -35,7 +36,10 @@ public final class Admission {
 		return this.maxInFlight;
 	}
 
-	/** Admits a request, or refuses it when the limit is reached; every admitted request must {@link #leave()}. */
+	/**
+	 * Admits a request, or refuses it when the limit is reached; every admitted request
+	 * must {@link #leave()}.
+	 */
 	public boolean tryEnter() {
 		return this.permits == null || this.permits.tryAcquire();
 	}

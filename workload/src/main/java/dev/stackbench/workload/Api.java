@@ -23,19 +23,26 @@ public final class Api {
 	/** Calls to a downstream service (see {@link Downstream}). */
 	public static final String DOWNSTREAM = "/api/downstream";
 
-	/** CGI programs: {@code /api/cgi/<script>[/path-info]} (see {@code dev.stackbench.workload.cgi}). */
+	/**
+	 * CGI programs: {@code /api/cgi/<script>[/path-info]} (see
+	 * {@code dev.stackbench.workload.cgi}).
+	 */
 	public static final String CGI = "/api/cgi";
 
 	/** The one metrics tag for every CGI request, whatever script a client names. */
 	public static final String CGI_TAG = CGI + "/{script}";
 
-	/** Every endpoint path; metrics tag anything else as {@link #OTHER_PATHS} to keep tag cardinality bounded. */
+	/**
+	 * Every endpoint path; metrics tag anything else as {@link #OTHER_PATHS} to keep tag
+	 * cardinality bounded.
+	 */
 	public static final List<String> PATHS = List.of(HELLO, JSON, SLOW, CPU, ECHO, STREAM, DOWNSTREAM);
 
 	/**
-	 * The reactive app only: {@code /api/slow} done wrong, sleeping on the event loop itself, so that a workshop
-	 * sees every other connection of that loop stall. Not part of the contract both apps share (the servlet app
-	 * answers 404), and never to be copied.
+	 * The reactive app only: {@code /api/slow} done wrong, sleeping on the event loop
+	 * itself, so that a workshop sees every other connection of that loop stall. Not part
+	 * of the contract both apps share (the servlet app answers 404), and never to be
+	 * copied.
 	 */
 	public static final String BLOCK_EVENT_LOOP = "/api/antipattern/block-event-loop";
 
@@ -44,7 +51,9 @@ public final class Api {
 	/** Which stack answered: {@code servlet} or {@code reactive}. */
 	public static final String STACK_HEADER = "X-Stack";
 
-	/** The thread that ran the handler, so a person can see the concurrency model at work. */
+	/**
+	 * The thread that ran the handler, so a person can see the concurrency model at work.
+	 */
 	public static final String THREAD_HEADER = "X-Thread";
 
 	public static final String PROBLEM_JSON = "application/problem+json";
@@ -53,9 +62,10 @@ public final class Api {
 	}
 
 	/**
-	 * The path as a metrics tag: itself when it is an endpoint, one value for all of CGI, otherwise another. Always
-	 * one of the constants above, never the request's own string, so that a recorder keyed by it (on every request)
-	 * compares by identity and a hash computed once.
+	 * The path as a metrics tag: itself when it is an endpoint, one value for all of CGI,
+	 * otherwise another. Always one of the constants above, never the request's own
+	 * string, so that a recorder keyed by it (on every request) compares by identity and
+	 * a hash computed once.
 	 */
 	public static String pathTag(String path) {
 		int endpoint = PATHS.indexOf(path);

@@ -6,9 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * {@code GET /api/cpu?work=n}: n rounds of SHA-256, each hashing the previous digest. Pure CPU with no waiting to
- * hide, so no concurrency model can do better than the number of cores; deterministic, so both stacks return the
- * same digest for the same n.
+ * {@code GET /api/cpu?work=n}: n rounds of SHA-256, each hashing the previous digest.
+ * Pure CPU with no waiting to hide, so no concurrency model can do better than the number
+ * of cores; deterministic, so both stacks return the same digest for the same n.
  *
  * @param work the number of rounds
  * @param digest the final digest, in hex

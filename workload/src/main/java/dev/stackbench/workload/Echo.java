@@ -13,9 +13,10 @@ import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * {@code POST /api/echo}: answers with the JSON body it was sent, byte for byte. The body is checked to be one
- * well-formed JSON value, streamed rather than bound to objects, and bounded in size and nesting so that no client
- * can make the server buffer or recurse without limit.
+ * {@code POST /api/echo}: answers with the JSON body it was sent, byte for byte. The body
+ * is checked to be one well-formed JSON value, streamed rather than bound to objects, and
+ * bounded in size and nesting so that no client can make the server buffer or recurse
+ * without limit.
  */
 public final class Echo {
 
@@ -32,7 +33,10 @@ public final class Echo {
 	private Echo() {
 	}
 
-	/** Accepts {@code application/json} and any {@code +json} type, with or without parameters. */
+	/**
+	 * Accepts {@code application/json} and any {@code +json} type, with or without
+	 * parameters.
+	 */
 	public static void requireJsonContentType(String contentType) {
 		String mediaType = (contentType != null) ? contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT) : "";
 		if (!mediaType.equals(JSON) && !(mediaType.startsWith("application/") && mediaType.endsWith("+json"))) {
@@ -41,7 +45,10 @@ public final class Echo {
 		}
 	}
 
-	/** Rejects a body whose declared length is over the limit before any of it is read; -1 means undeclared. */
+	/**
+	 * Rejects a body whose declared length is over the limit before any of it is read; -1
+	 * means undeclared.
+	 */
 	public static void requireDeclaredLengthWithinLimit(long contentLength) {
 		if (contentLength > MAX_BYTES) {
 			throw tooLarge();
@@ -58,11 +65,12 @@ public final class Echo {
 	}
 
 	public static ProblemException tooLarge() {
-		return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
-				"The body must be at most " + MAX_BYTES + " bytes");
+		return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "The body must be at most " + MAX_BYTES + " bytes");
 	}
 
-	/** @return the body itself, once it is known to be exactly one well-formed JSON value */
+	/**
+	 * @return the body itself, once it is known to be exactly one well-formed JSON value
+	 */
 	public static byte[] requireWellFormed(byte[] body) {
 		try (JsonParser parser = JSON_FACTORY.createParser(ObjectReadContext.empty(), body)) {
 			if (parser.nextToken() == null) {

@@ -1,7 +1,8 @@
 package dev.stackbench.workload;
 
 /**
- * {@code GET /api/hello}: the smallest possible response, so that a run measures the server and nothing else.
+ * {@code GET /api/hello}: the smallest possible response, so that a run measures the
+ * server and nothing else.
  */
 public final class Hello {
 

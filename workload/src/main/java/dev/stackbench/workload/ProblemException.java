@@ -1,7 +1,8 @@
 package dev.stackbench.workload;
 
 /**
- * Thrown by workload validation; each stack's error handler turns it into its {@link Problem} response.
+ * Thrown by workload validation; each stack's error handler turns it into its
+ * {@link Problem} response.
  */
 public class ProblemException extends RuntimeException {
 

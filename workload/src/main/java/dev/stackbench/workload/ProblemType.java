@@ -3,8 +3,9 @@ package dev.stackbench.workload;
 import java.net.URI;
 
 /**
- * Every kind of error either app answers with. Both stacks map their own exceptions onto these, so that a client
- * sees the same status, {@code type} and {@code title} whichever stack it talks to.
+ * Every kind of error either app answers with. Both stacks map their own exceptions onto
+ * these, so that a client sees the same status, {@code type} and {@code title} whichever
+ * stack it talks to.
  */
 public enum ProblemType {
 
@@ -24,21 +25,27 @@ public enum ProblemType {
 
 	UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
 
-	/** The request line alone is longer than the request head may be (see {@link RequestHead}). */
+	/**
+	 * The request line alone is longer than the request head may be (see
+	 * {@link RequestHead}).
+	 */
 	URI_TOO_LONG(414, "uri-too-long", "URI too long"),
 
-	/** The request line and header fields together are larger than the request head may be. */
+	/**
+	 * The request line and header fields together are larger than the request head may
+	 * be.
+	 */
 	HEADER_FIELDS_TOO_LARGE(431, "header-fields-too-large", "Request header fields too large"),
 
 	/**
-	 * A CGI program failed (could not start, exited non-zero, wrote too much or wrote malformed headers), or a
-	 * downstream call did.
+	 * A CGI program failed (could not start, exited non-zero, wrote too much or wrote
+	 * malformed headers), or a downstream call did.
 	 */
 	BAD_GATEWAY(502, "bad-gateway", "Bad gateway"),
 
 	/**
-	 * More requests in flight than the admission limit allows, or more CGI processes than their bound: answered
-	 * with {@code Retry-After}.
+	 * More requests in flight than the admission limit allows, or more CGI processes than
+	 * their bound: answered with {@code Retry-After}.
 	 */
 	OVERLOADED(503, "overloaded", "Overloaded"),
 

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A request's query string, parsed here rather than by the servers: Tomcat and Spring WebFlux disagree on malformed
- * percent-encoding (one throws, the other passes the raw text on), and a benchmark's two stacks must not. Every
- * occurrence of a name is kept, so a repeated parameter is rejected instead of one occurrence silently winning.
+ * A request's query string, parsed here rather than by the servers: Tomcat and Spring
+ * WebFlux disagree on malformed percent-encoding (one throws, the other passes the raw
+ * text on), and a benchmark's two stacks must not. Every occurrence of a name is kept, so
+ * a repeated parameter is rejected instead of one occurrence silently winning.
  */
 public final class Query {
 
@@ -25,7 +26,8 @@ public final class Query {
 	}
 
 	/**
-	 * @param rawQuery the query string as sent, still percent-encoded; {@code null} when the request has none
+	 * @param rawQuery the query string as sent, still percent-encoded; {@code null} when
+	 * the request has none
 	 * @throws ProblemException (400 bad parameter) when it is not valid percent-encoding
 	 */
 	public static Query parse(String rawQuery) {
@@ -53,9 +55,10 @@ public final class Query {
 	}
 
 	/**
-	 * @return the value of {@code name}, or {@code defaultValue} when the parameter is absent
-	 * @throws ProblemException (400 bad parameter) when the value is repeated, empty, not a whole number or out
-	 * of range
+	 * @return the value of {@code name}, or {@code defaultValue} when the parameter is
+	 * absent
+	 * @throws ProblemException (400 bad parameter) when the value is repeated, empty, not
+	 * a whole number or out of range
 	 */
 	public long wholeNumber(String name, long defaultValue, long min, long max) {
 		List<String> values = this.parameters.getOrDefault(name, List.of());

@@ -9,18 +9,21 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Checks a request target (path and query as sent) before any routing, so that both stacks reject the same
- * targets the same way: malformed percent-encoding, an encoded slash or backslash, NUL, dot segments, and a query
- * {@link Query} cannot parse. Left to themselves the servers disagree: Tomcat normalizes {@code /a/../b} and serves
- * {@code /b} but rejects {@code %2e%2e} above the root with its own HTML page, while WebFlux routes both as
- * ordinary paths and answers a malformed URI with an empty 400.
+ * Checks a request target (path and query as sent) before any routing, so that both
+ * stacks reject the same targets the same way: malformed percent-encoding, an encoded
+ * slash or backslash, NUL, dot segments, and a query {@link Query} cannot parse. Left to
+ * themselves the servers disagree: Tomcat normalizes {@code /a/../b} and serves
+ * {@code /b} but rejects {@code %2e%2e} above the root with its own HTML page, while
+ * WebFlux routes both as ordinary paths and answers a malformed URI with an empty 400.
  */
 public final class RequestTarget {
 
 	private RequestTarget() {
 	}
 
-	/** @return the problem to answer with, or empty when the target is acceptable */
+	/**
+	 * @return the problem to answer with, or empty when the target is acceptable
+	 */
 	public static Optional<Problem> problem(String method, String rawTarget) {
 		if (isPlain(rawTarget)) {
 			return Optional.empty();
@@ -48,8 +51,9 @@ public final class RequestTarget {
 	}
 
 	/**
-	 * The fast path taken by nearly every request, checked on every one: a target of plain URI characters with no
-	 * escapes and no segment starting with a dot can break none of the rules below.
+	 * The fast path taken by nearly every request, checked on every one: a target of
+	 * plain URI characters with no escapes and no segment starting with a dot can break
+	 * none of the rules below.
 	 */
 	private static boolean isPlain(String rawTarget) {
 		if (rawTarget.isEmpty() || rawTarget.charAt(0) != '/') {
@@ -78,8 +82,9 @@ public final class RequestTarget {
 	}
 
 	/**
-	 * Percent-decodes a path, or returns {@code null} when the escapes or the UTF-8 they spell are malformed:
-	 * overlong forms such as {@code %C0%AE} (a disguised dot) must fail rather than decode to a replacement char.
+	 * Percent-decodes a path, or returns {@code null} when the escapes or the UTF-8 they
+	 * spell are malformed: overlong forms such as {@code %C0%AE} (a disguised dot) must
+	 * fail rather than decode to a replacement char.
 	 */
 	private static String strictlyDecoded(String rawPath) {
 		ByteBuffer bytes = ByteBuffer.allocate(rawPath.length() * 4);

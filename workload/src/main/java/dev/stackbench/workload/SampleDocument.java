@@ -3,7 +3,8 @@ package dev.stackbench.workload;
 import java.util.List;
 
 /**
- * {@code GET /api/json}: a small fixed document, so that a run includes JSON serialization but no I/O.
+ * {@code GET /api/json}: a small fixed document, so that a run includes JSON
+ * serialization but no I/O.
  */
 public record SampleDocument(String project, String question, List<String> stacks, int version) {
 

@@ -3,8 +3,9 @@ package dev.stackbench.workload;
 import java.time.Duration;
 
 /**
- * {@code GET /api/slow?delay=ms}: a page that answers after a fixed wait, like a CGI script waiting on a database.
- * The wait is what separates the concurrency models: a blocked thread per request, or a timer and no thread.
+ * {@code GET /api/slow?delay=ms}: a page that answers after a fixed wait, like a CGI
+ * script waiting on a database. The wait is what separates the concurrency models: a
+ * blocked thread per request, or a timer and no thread.
  *
  * @param delay the wait in milliseconds
  */

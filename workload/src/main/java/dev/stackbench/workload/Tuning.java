@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The knobs that decide a run's outcome, as the running server reports them: logged once at start-up and
- * published on {@code /actuator/info}, so every measurement can be traced to the configuration that produced it.
+ * The knobs that decide a run's outcome, as the running server reports them: logged once
+ * at start-up and published on {@code /actuator/info}, so every measurement can be traced
+ * to the configuration that produced it.
  *
  * @param stack {@code servlet} or {@code reactive}
  * @param model the concurrency model, e.g. {@code platform-threads} or {@code event-loop}

@@ -1,6 +1,5 @@
 package dev.stackbench.workload;
 
-
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +14,8 @@ class CpuWorkTests {
 
 	@Test
 	void eachRoundHashesThePreviousDigest() {
-		// Expected digests computed independently: hashlib.sha256 applied n times to b"stackbench".
+		// Expected digests computed independently: hashlib.sha256 applied n times to
+		// b"stackbench".
 		assertThat(CpuWork.of(Query.parse("work=1")).digest())
 			.isEqualTo("1645117901f6298be65ab8a4a147d265f6ef5b2a2e783bc0503557a84f073386");
 		assertThat(CpuWork.of(Query.parse(null)))

@@ -24,9 +24,8 @@ class ProblemTests {
 
 	@Test
 	void describesTheRequestNotTheException() {
-		assertThat(Problem.forStatus(404, "GET", "/api/nope"))
-			.isEqualTo(new Problem(URI.create("urn:stackbench:problem:not-found"), "Not found", 404,
-					"No endpoint answers GET /api/nope"));
+		assertThat(Problem.forStatus(404, "GET", "/api/nope")).isEqualTo(new Problem(
+				URI.create("urn:stackbench:problem:not-found"), "Not found", 404, "No endpoint answers GET /api/nope"));
 	}
 
 	@Test
@@ -38,9 +37,9 @@ class ProblemTests {
 	@Test
 	void writesItselfAsJsonInFieldOrderWithEscaping() {
 		Problem problem = Problem.forStatus(404, "GET", "/a\"b\\c\u0001\u00e9");
-		assertThat(new String(problem.toJson(), StandardCharsets.UTF_8)).isEqualTo(
-				"{\"type\":\"urn:stackbench:problem:not-found\",\"title\":\"Not found\",\"status\":404,"
-						+ "\"detail\":\"No endpoint answers GET /a\\\"b\\\\c\\u0001\u00e9\"}");
+		assertThat(new String(problem.toJson(), StandardCharsets.UTF_8))
+			.isEqualTo("{\"type\":\"urn:stackbench:problem:not-found\",\"title\":\"Not found\",\"status\":404,"
+					+ "\"detail\":\"No endpoint answers GET /a\\\"b\\\\c\\u0001\u00e9\"}");
 	}
 
 }

@@ -33,15 +33,16 @@ class QueryTests {
 	void rejectsAnythingElseAsABadParameter(String rawQuery) {
 		Query query = Query.parse(rawQuery);
 		assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> query.wholeNumber("n", 7, 0, 10))
-			.satisfies((ex) -> assertThat(ex.problem())
-				.isEqualTo(Problem.of(ProblemType.BAD_PARAMETER, "Query parameter 'n' must be a whole number from 0 to 10")));
+			.satisfies((ex) -> assertThat(ex.problem()).isEqualTo(
+					Problem.of(ProblemType.BAD_PARAMETER, "Query parameter 'n' must be a whole number from 0 to 10")));
 	}
 
 	@Test
 	void rejectsARepeatedParameterEvenWhenBothValuesAreValid() {
 		Query query = Query.parse("n=1&n=1");
 		assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> query.wholeNumber("n", 7, 0, 10))
-			.satisfies((ex) -> assertThat(ex.problem().detail()).isEqualTo("Query parameter 'n' must be given at most once"));
+			.satisfies((ex) -> assertThat(ex.problem().detail())
+				.isEqualTo("Query parameter 'n' must be given at most once"));
 	}
 
 	@ParameterizedTest

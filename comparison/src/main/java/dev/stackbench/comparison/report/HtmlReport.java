@@ -19,9 +19,10 @@ import dev.stackbench.comparison.theory.CapacitySearch;
 import dev.stackbench.gatling.simulation.ThroughputSimulation;
 
 /**
- * {@code report.html}: one self-contained page (inline CSS and SVG, no script, nothing fetched): the verdicts first,
- * then a chart for every scenario and every resource, the tables of the Markdown report, and links to the Gatling
- * reports. Charts draw each stack's median run.
+ * {@code report.html}: one self-contained page (inline CSS and SVG, no script, nothing
+ * fetched): the verdicts first, then a chart for every scenario and every resource, the
+ * tables of the Markdown report, and links to the Gatling reports. Charts draw each
+ * stack's median run.
  */
 final class HtmlReport {
 
@@ -37,7 +38,10 @@ final class HtmlReport {
 			svg .grid { stroke: #e3e3e3; }
 			""";
 
-	/** How the latency lines of one stack tell their percentiles apart: dotted, solid, dashed. */
+	/**
+	 * How the latency lines of one stack tell their percentiles apart: dotted, solid,
+	 * dashed.
+	 */
 	private static final List<Percentile> HOCKEY_STICK = List.of(new Percentile("p50", "2,4", RequestStats::p50),
 			new Percentile("p99", "", RequestStats::p99), new Percentile("p99.9", "9,5", RequestStats::p999));
 
@@ -90,8 +94,9 @@ final class HtmlReport {
 	}
 
 	/**
-	 * The charts of one scenario: against concurrency for stepped runs, against offered rate for a capacity search,
-	 * per request row for the others, and a percentile spectrum for every open-model scenario.
+	 * The charts of one scenario: against concurrency for stepped runs, against offered
+	 * rate for a capacity search, per request row for the others, and a percentile
+	 * spectrum for every open-model scenario.
 	 */
 	static List<String> scenarioCharts(ComparisonResults results, Scenario scenario) {
 		List<ScenarioResult> ofScenario = results.stacks()
@@ -107,14 +112,18 @@ final class HtmlReport {
 		}
 		if (scenario.kind() == Scenario.Kind.CONCURRENCY_STEPS && scenario.load() instanceof LoadShape.Steps steps) {
 			List<String> users = steps.users().stream().map(String::valueOf).toList();
-			List<String> rows = steps.users().stream().map((level) -> ThroughputSimulation.requestName(steps.path(), level)).toList();
+			List<String> rows = steps.users()
+				.stream()
+				.map((level) -> ThroughputSimulation.requestName(steps.path(), level))
+				.toList();
 			return List.of(
 					SvgChart.lines(id + "-throughput", id + ": throughput against concurrency (closed loop)", "req/s",
 							"concurrent users", users, series(ofScenario, rows, RequestStats::throughput)),
 					SvgChart.lines(id + "-latency", id + ": p95 latency against concurrency (closed loop)", "ms",
 							"concurrent users", users, series(ofScenario, rows, RequestStats::p95)),
-					percentiles(id + "-percentiles", id + ": latency percentiles at " + users.getLast() + " users (closed loop)",
-							ofScenario, rows.getLast()));
+					percentiles(id + "-percentiles",
+							id + ": latency percentiles at " + users.getLast() + " users (closed loop)", ofScenario,
+							rows.getLast()));
 		}
 		List<String> rows = new ArrayList<>(new LinkedHashSet<>(
 				ofScenario.stream().flatMap((result) -> result.requests().stream()).map(RequestStats::name).toList()));
@@ -136,28 +145,36 @@ final class HtmlReport {
 	}
 
 	/**
-	 * The hockey stick (p50, p99 and p99.9 against offered rate, log latency), achieved against offered rate, and
-	 * the spectrum at the highest rate every stack held, where the stacks are compared at the same load.
+	 * The hockey stick (p50, p99 and p99.9 against offered rate, log latency), achieved
+	 * against offered rate, and the spectrum at the highest rate every stack held, where
+	 * the stacks are compared at the same load.
 	 */
-	private static List<String> capacityCharts(String id, LoadShape.Capacity capacity, List<ScenarioResult> ofScenario) {
+	private static List<String> capacityCharts(String id, LoadShape.Capacity capacity,
+			List<ScenarioResult> ofScenario) {
 		TreeSet<Double> offered = new TreeSet<>();
 		ofScenario.forEach((run) -> run.steps().forEach((step) -> offered.add(step.offeredRate())));
 		List<String> xs = offered.stream().map(SvgChart::number).toList();
 		List<Series> latency = new ArrayList<>();
 		for (ScenarioResult run : ofScenario) {
 			for (Percentile percentile : HOCKEY_STICK) {
-				latency.add(new Series(run.stack().id() + " " + percentile.name(), run.stack().color(), percentile.dash(),
-						offered.stream().map((rate) -> step(run, rate).map((step) -> (double) percentile.of(step.stats()))
-							.orElse(Double.NaN)).toList()));
+				latency
+					.add(new Series(run.stack().id() + " " + percentile.name(), run.stack().color(), percentile.dash(),
+							offered.stream()
+								.map((rate) -> step(run, rate).map((step) -> (double) percentile.of(step.stats()))
+									.orElse(Double.NaN))
+								.toList()));
 			}
 		}
 		List<Series> achieved = ofScenario.stream()
 			.map((run) -> new Series(run.stack().id(), run.stack().color(),
-					offered.stream().map((rate) -> step(run, rate).map(RateStep::achievedRate).orElse(Double.NaN)).toList()))
+					offered.stream()
+						.map((rate) -> step(run, rate).map(RateStep::achievedRate).orElse(Double.NaN))
+						.toList()))
 			.toList();
 		double common = offered.stream()
 			.filter((rate) -> ofScenario.stream()
-				.allMatch((run) -> step(run, rate).filter((step) -> CapacitySearch.verdict(step, capacity) == CapacitySearch.Verdict.HELD)
+				.allMatch((run) -> step(run, rate)
+					.filter((step) -> CapacitySearch.verdict(step, capacity) == CapacitySearch.Verdict.HELD)
 					.isPresent()))
 			.mapToDouble(Double::doubleValue)
 			.max()
@@ -165,10 +182,11 @@ final class HtmlReport {
 		return List.of(
 				SvgChart.logLines(id + "-hockey-stick", id + ": latency against offered rate", "ms",
 						"offered req/s (p50 dotted, p99 solid, p99.9 dashed)", xs, latency),
-				SvgChart.lines(id + "-achieved", id + ": achieved against offered rate", "achieved req/s", "offered req/s", xs,
-						achieved),
-				spectrum(id + "-spectrum", id + ": percentile spectrum at " + SvgChart.number(common) + " req/s offered",
-						ofScenario, (run) -> step(run, common).map(RateStep::stats)));
+				SvgChart.lines(id + "-achieved", id + ": achieved against offered rate", "achieved req/s",
+						"offered req/s", xs, achieved),
+				spectrum(id + "-spectrum",
+						id + ": percentile spectrum at " + SvgChart.number(common) + " req/s offered", ofScenario,
+						(run) -> step(run, common).map(RateStep::stats)));
 	}
 
 	private static Optional<RateStep> step(ScenarioResult run, double offeredRate) {
@@ -179,12 +197,11 @@ final class HtmlReport {
 	private static String spectrum(String id, String title, List<ScenarioResult> ofScenario,
 			Function<ScenarioResult, Optional<RequestStats>> row) {
 		List<String> xs = SPECTRUM.stream().map(Percentile::name).toList();
-		return SvgChart.logLines(id, title, "ms", "percentile", xs,
-				ofScenario.stream()
-					.map((run) -> new Series(run.stack().id(), run.stack().color(),
-							SPECTRUM.stream().map((percentile) -> row.apply(run).map((stats) -> (double) percentile.of(stats))
-								.orElse(Double.NaN)).toList()))
-					.toList());
+		return SvgChart.logLines(id, title, "ms", "percentile", xs, ofScenario.stream()
+			.map((run) -> new Series(run.stack().id(), run.stack().color(), SPECTRUM.stream()
+				.map((percentile) -> row.apply(run).map((stats) -> (double) percentile.of(stats)).orElse(Double.NaN))
+				.toList()))
+			.toList());
 	}
 
 	/** p50, p95, p99 and p99.9 of one request row, one bar per stack. */
@@ -193,13 +210,16 @@ final class HtmlReport {
 				ofScenario.stream()
 					.map((result) -> new Series(result.stack().id(), result.stack().color(),
 							result.row(row)
-								.map((stats) -> List.of((double) stats.p50(), (double) stats.p95(), (double) stats.p99(),
-										(double) stats.p999()))
+								.map((stats) -> List.of((double) stats.p50(), (double) stats.p95(),
+										(double) stats.p99(), (double) stats.p999()))
 								.orElse(List.of(Double.NaN, Double.NaN, Double.NaN, Double.NaN))))
 					.toList());
 	}
 
-	/** Threads, CPU, memory, connections and errors of every stack, one group per scenario. */
+	/**
+	 * Threads, CPU, memory, connections and errors of every stack, one group per
+	 * scenario.
+	 */
 	static List<String> resourceCharts(ComparisonResults results) {
 		List<String> scenarios = results.scenarios().stream().map(Scenario::id).toList();
 		List<ScenarioResult> medians = results.medianRuns();
@@ -222,13 +242,14 @@ final class HtmlReport {
 			String id, String title, String unit, ToDoubleFunction<ScenarioResult> metric) {
 		List<Series> series = results.stacks()
 			.stream()
-			.map((stack) -> new Series(stack.id(), stack.color(), scenarios.stream()
-				.map((scenario) -> medians.stream()
-					.filter((result) -> result.stack() == stack && result.scenario().id().equals(scenario))
-					.findFirst()
-					.map((result) -> Math.max(0, metric.applyAsDouble(result)))
-					.orElse(Double.NaN))
-				.toList()))
+			.map((stack) -> new Series(stack.id(), stack.color(),
+					scenarios.stream()
+						.map((scenario) -> medians.stream()
+							.filter((result) -> result.stack() == stack && result.scenario().id().equals(scenario))
+							.findFirst()
+							.map((result) -> Math.max(0, metric.applyAsDouble(result)))
+							.orElse(Double.NaN))
+						.toList()))
 			.toList();
 		return SvgChart.bars("resources-" + id, title, unit, scenarios, series);
 	}

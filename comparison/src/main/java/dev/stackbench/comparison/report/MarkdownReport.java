@@ -5,7 +5,10 @@ import java.util.stream.Collectors;
 
 import dev.stackbench.comparison.result.ComparisonResults;
 
-/** {@code report.md}: the report's tables in Markdown, ready to paste into a decision record. */
+/**
+ * {@code report.md}: the report's tables in Markdown, ready to paste into a decision
+ * record.
+ */
 public final class MarkdownReport {
 
 	private MarkdownReport() {
@@ -16,7 +19,10 @@ public final class MarkdownReport {
 				+ ReportTables.all(results, baseline).stream().map(Table::markdown).collect(Collectors.joining());
 	}
 
-	/** The part worth reading on the console at the end of a run: the verdicts, the numbers and the claims. */
+	/**
+	 * The part worth reading on the console at the end of a run: the verdicts, the
+	 * numbers and the claims.
+	 */
 	public static String summary(ComparisonResults results, Optional<ComparisonResults> baseline) {
 		StringBuilder summary = new StringBuilder(ReportTables.verdicts(results).markdown());
 		baseline.ifPresent((before) -> summary.append(ReportTables.sinceBaseline(before, results).markdown()));
@@ -31,10 +37,14 @@ public final class MarkdownReport {
 	}
 
 	static String header(ComparisonResults results) {
-		return "Stacks: " + results.stacks().stream().map((stack) -> stack.id() + " (" + stack.title() + ")")
-			.collect(Collectors.joining(", ")) + ". Machine: " + results.environment().cores() + " cores, "
-				+ results.environment().jdk() + "; " + results.environment().cpuSplit() + "."
-				+ ((results.repeat() > 1) ? " Every scenario ran " + results.repeat() + " times per stack, interleaved." : "");
+		return "Stacks: "
+				+ results.stacks()
+					.stream()
+					.map((stack) -> stack.id() + " (" + stack.title() + ")")
+					.collect(Collectors.joining(", "))
+				+ ". Machine: " + results.environment().cores() + " cores, " + results.environment().jdk() + "; "
+				+ results.environment().cpuSplit() + "." + ((results.repeat() > 1)
+						? " Every scenario ran " + results.repeat() + " times per stack, interleaved." : "");
 	}
 
 }

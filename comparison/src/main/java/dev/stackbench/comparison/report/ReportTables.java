@@ -30,8 +30,9 @@ import dev.stackbench.comparison.theory.Theory;
 import dev.stackbench.comparison.theory.Verdicts;
 
 /**
- * The tables both reports show, computed from the results once. Where a scenario ran several times, every figure
- * is the median of its runs with their lowest and highest in brackets.
+ * The tables both reports show, computed from the results once. Where a scenario ran
+ * several times, every figure is the median of its runs with their lowest and highest in
+ * brackets.
  */
 final class ReportTables {
 
@@ -68,26 +69,34 @@ final class ReportTables {
 			rows.add(cells);
 		}
 		String runs = (results.repeat() == 1)
-				? "One run of each: a difference smaller than the machine's noise (about ±15% here) cannot be told from it; -Drepeat=3 gives ranges."
-				: results.repeat() + " runs of each, interleaved across stacks: median (lowest–highest); a margin is beyond noise only when the best stack's range is clear of every other's.";
+				? "One run of each: a difference smaller than the machine's noise (about ±15% here) cannot be told "
+						+ "from it; -Drepeat=3 gives ranges."
+				: results.repeat()
+						+ " runs of each, interleaved across stacks: median (lowest–highest); a margin is beyond "
+						+ "noise only when the best stack's range is clear of every other's.";
 		return new Table("Verdicts", runs
-				+ " Open-loop figures come from arrivals that do not wait for answers; closed-loop ones from users that do, whose latencies hide a stalled server, so only their throughputs are shown here.",
-				headers, rows);
+				+ " Open-loop figures come from arrivals that do not wait for answers; closed-loop ones from users "
+				+ "that do, whose latencies hide a stalled server, so only their throughputs are shown here.", headers,
+				rows);
 	}
 
 	static Table sinceBaseline(ComparisonResults baseline, ComparisonResults results) {
 		List<List<Cell>> rows = new ArrayList<>();
 		for (Baseline.Change change : Baseline.changes(baseline, results)) {
 			int decimals = change.measure().decimals();
-			String verdict = !change.beyondNoise() ? "within noise" : change.worse() ? "worse, beyond noise" : "better, beyond noise";
-			rows.add(List.of(Cell.of(change.measure().scenario()), Cell.of(change.measure().figure() + ", " + change.measure().unit()),
-					Cell.of(change.stack().id()), Cell.of(change.before().text(decimals)), Cell.of(change.now().text(decimals)),
+			String verdict = !change.beyondNoise() ? "within noise"
+					: change.worse() ? "worse, beyond noise" : "better, beyond noise";
+			rows.add(List.of(Cell.of(change.measure().scenario()),
+					Cell.of(change.measure().figure() + ", " + change.measure().unit()), Cell.of(change.stack().id()),
+					Cell.of(change.before().text(decimals)), Cell.of(change.now().text(decimals)),
 					Cell.of(format(Locale.ROOT, "%+.1f%%", change.percent())),
 					change.beyondNoise() ? Cell.verdict(verdict, !change.worse()) : Cell.of(verdict)));
 		}
-		return new Table("Since the baseline", "Against " + baseline.started() + " (" + baseline.preset() + ", "
-				+ baseline.repeat() + " run(s) each). Beyond noise: the two runs' ranges do not overlap"
-				+ format(Locale.ROOT, " (and a latency moved by at least %.0f ms).", Baseline.LATENCY_NOISE_MILLIS),
+		return new Table("Since the baseline",
+				"Against " + baseline.started() + " (" + baseline.preset() + ", " + baseline.repeat()
+						+ " run(s) each). Beyond noise: the two runs' ranges do not overlap"
+						+ format(Locale.ROOT, " (and a latency moved by at least %.0f ms).",
+								Baseline.LATENCY_NOISE_MILLIS),
 				List.of("workload", "figure", "stack", "baseline", "now", "change", "verdict"), rows);
 	}
 
@@ -99,7 +108,9 @@ final class ReportTables {
 			}
 			for (Stack stack : results.stacks()) {
 				List<ScenarioResult> runs = results.runsOf(scenario.id(), stack);
-				List<CapacitySearch.Figure> figures = runs.stream().flatMap((run) -> CapacitySearch.capacity(run).stream()).toList();
+				List<CapacitySearch.Figure> figures = runs.stream()
+					.flatMap((run) -> CapacitySearch.capacity(run).stream())
+					.toList();
 				if (figures.isEmpty()) {
 					continue;
 				}
@@ -112,14 +123,20 @@ final class ReportTables {
 				rows.add(List.of(Cell.of(scenario.id()), Cell.of(capacity.path()),
 						Cell.of(format(Locale.ROOT, "p99 ≤ %d ms", capacity.sloMillis())), Cell.of(stack.id()),
 						Cell.of((lowerBound ? "≥ " : "") + spread.text(0)),
-						Cell.of(figures.stream().map(CapacitySearch.Figure::describe).collect(Collectors.joining(", "))),
+						Cell.of(figures.stream()
+							.map(CapacitySearch.Figure::describe)
+							.collect(Collectors.joining(", "))),
 						lowerBound ? Cell.verdict(limits, false) : Cell.of(limits)));
 			}
 		}
 		return new Table("Capacity at the SLO", format(Locale.ROOT,
-				"An open model: arrivals at a fixed rate, stepped up geometrically. A step holds when at least %.0f%% of the offered rate is answered, p99 is within the SLO and nothing fails; the capacity is the highest offered rate that held. A step whose load generator was at %.0f%% of its CPU or more, or could not start the offered arrivals, is credited to no one.",
+				"An open model: arrivals at a fixed rate, stepped up geometrically. A step holds when at least %.0f%% "
+						+ "of the offered rate is answered, p99 is within the SLO and nothing fails; the capacity is "
+						+ "the highest offered rate that held. A step whose load generator was at %.0f%% of its CPU "
+						+ "or more, or could not start the offered arrivals, is credited to no one.",
 				100 * CapacitySearch.ACHIEVED_SHARE, 100 * CapacitySearch.SATURATED_GENERATOR),
-				List.of("scenario", "page", "SLO", "stack", "capacity req/s", "each run", "what ended the search"), rows);
+				List.of("scenario", "page", "SLO", "stack", "capacity req/s", "each run", "what ended the search"),
+				rows);
 	}
 
 	static Table capacitySteps(ComparisonResults results) {
@@ -131,19 +148,22 @@ final class ReportTables {
 			for (RateStep step : result.steps()) {
 				CapacitySearch.Verdict verdict = CapacitySearch.verdict(step, capacity);
 				RequestStats stats = step.stats();
-				rows.add(List.of(Cell.of(result.scenario().id()), Cell.of(result.stack().id()), Cell.of(String.valueOf(result.run())),
-						Cell.of(count(step.offeredRate())), Cell.of(count(step.achievedRate())), Cell.of(ms(stats.p50())),
-						Cell.of(ms(stats.p90())), Cell.of(ms(stats.p99())), Cell.of(ms(stats.p999())), Cell.of(ms(stats.max())),
+				rows.add(List.of(Cell.of(result.scenario().id()), Cell.of(result.stack().id()),
+						Cell.of(String.valueOf(result.run())), Cell.of(count(step.offeredRate())),
+						Cell.of(count(step.achievedRate())), Cell.of(ms(stats.p50())), Cell.of(ms(stats.p90())),
+						Cell.of(ms(stats.p99())), Cell.of(ms(stats.p999())), Cell.of(ms(stats.max())),
 						Cell.of(String.valueOf(stats.ko())), Cell.of(percent(step.appCpuShare())),
 						Cell.of(percent(step.loadGeneratorCpuShare())),
-						(verdict == CapacitySearch.Verdict.LIMITED_BY_LOAD_GENERATOR) ? Cell.of(CapacitySearch.words(verdict))
+						(verdict == CapacitySearch.Verdict.LIMITED_BY_LOAD_GENERATOR)
+								? Cell.of(CapacitySearch.words(verdict))
 								: Cell.verdict(CapacitySearch.words(verdict), verdict == CapacitySearch.Verdict.HELD)));
 			}
 		}
 		return new Table("Capacity search, step by step",
-				"Every step of every run. CPU shares are of the cores each side runs on (the app's, the load generator's).",
-				List.of("scenario", "stack", "run", "offered req/s", "achieved req/s", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms",
-						"max ms", "failed", "app CPU", "load generator CPU", "step"),
+				"Every step of every run. CPU shares are of the cores each side runs on (the app's, the load "
+						+ "generator's).",
+				List.of("scenario", "stack", "run", "offered req/s", "achieved req/s", "p50 ms", "p90 ms", "p99 ms",
+						"p99.9 ms", "max ms", "failed", "app CPU", "load generator CPU", "step"),
 				rows);
 	}
 
@@ -151,8 +171,10 @@ final class ReportTables {
 		List<List<Cell>> rows = new ArrayList<>();
 		for (Scenario scenario : results.scenarios()) {
 			List<ScenarioResult> ofScenario = results.resultsOf(scenario.id());
-			List<String> names = new ArrayList<>(new LinkedHashSet<>(
-					ofScenario.stream().flatMap((result) -> result.requests().stream()).map(RequestStats::name).toList()));
+			List<String> names = new ArrayList<>(new LinkedHashSet<>(ofScenario.stream()
+				.flatMap((result) -> result.requests().stream())
+				.map(RequestStats::name)
+				.toList()));
 			for (String name : names) {
 				for (Stack stack : results.stacks()) {
 					List<RequestStats> runs = results.runsOf(scenario.id(), stack)
@@ -163,17 +185,21 @@ final class ReportTables {
 						continue;
 					}
 					rows.add(List.of(Cell.of(scenario.id()), Cell.of(name), Cell.of(stack.id()),
-							Cell.of(scenario.kind().closedLoop() ? "closed" : "open"), spread(runs, RequestStats::throughput),
-							spread(runs, RequestStats::p50), spread(runs, RequestStats::p90), spread(runs, RequestStats::p99),
-							spread(runs, RequestStats::p999), spread(runs, RequestStats::max), spread(runs, RequestStats::count),
-							spread(runs, RequestStats::ko)));
+							Cell.of(scenario.kind().closedLoop() ? "closed" : "open"),
+							spread(runs, RequestStats::throughput), spread(runs, RequestStats::p50),
+							spread(runs, RequestStats::p90), spread(runs, RequestStats::p99),
+							spread(runs, RequestStats::p999), spread(runs, RequestStats::max),
+							spread(runs, RequestStats::count), spread(runs, RequestStats::ko)));
 				}
 			}
 		}
 		return new Table("Throughput and latency",
-				"Throughput counts OK responses a second over the full seconds a row's requests were sent; latencies are Gatling's, in whole milliseconds, from the client's side. A closed loop's latencies hide a stalled server (its users stop sending while they wait): read them as what those users saw, not as the server's.",
-				List.of("scenario", "requests", "stack", "loop", "req/s", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms",
-						"count", "failed"),
+				"Throughput counts OK responses a second over the full seconds a row's requests were sent; latencies "
+						+ "are Gatling's, in whole milliseconds, from the client's side. A closed loop's latencies "
+						+ "hide a stalled server (its users stop sending while they wait): read them as what those "
+						+ "users saw, not as the server's.",
+				List.of("scenario", "requests", "stack", "loop", "req/s", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms",
+						"max ms", "count", "failed"),
 				rows);
 	}
 
@@ -188,12 +214,13 @@ final class ReportTables {
 				}
 				rows.add(List.of(Cell.of(scenario.id()), Cell.of(stack.id()), Cell.of(count(bound.getAsDouble())),
 						spread(runs, (run) -> run.headline().map(RequestStats::throughput).orElse(0.0)),
-						Cell.of(Spread.of(runs.stream().map((run) -> 100 * Theory.ratioToBound(run).orElse(0)).toList()).text(0)
-								+ "%")));
+						Cell.of(Spread.of(runs.stream().map((run) -> 100 * Theory.ratioToBound(run).orElse(0)).toList())
+							.text(0) + "%")));
 			}
 		}
 		return new Table("Little's law",
-				"For the scenarios that wait: the most requests a second possible if no request waits for another (concurrent users / delay, or the arrival rate), and how close each stack came.",
+				"For the scenarios that wait: the most requests a second possible if no request waits for another "
+						+ "(concurrent users / delay, or the arrival rate), and how close each stack came.",
 				List.of("scenario", "stack", "bound req/s", "measured req/s", "share of bound"), rows);
 	}
 
@@ -210,17 +237,20 @@ final class ReportTables {
 
 	static Table loadGenerator(ComparisonResults results) {
 		List<SelfChecks.LoadGenerator> checks = SelfChecks.loadGenerator(results);
-		double busiest = checks.stream().filter((check) -> !check.saturated()).mapToDouble(SelfChecks.LoadGenerator::cpuShare)
+		double busiest = checks.stream()
+			.filter((check) -> !check.saturated())
+			.mapToDouble(SelfChecks.LoadGenerator::cpuShare)
 			.max()
 			.orElse(0);
 		List<List<Cell>> rows = checks.stream()
 			.filter(SelfChecks.LoadGenerator::saturated)
 			.map((check) -> List.of(Cell.of(check.result().scenario().id()), Cell.of(check.result().stack().id()),
-					Cell.of(String.valueOf(check.result().run())), Cell.of(check.what()), Cell.of(percent(check.cpuShare())),
-					Cell.verdict("limited by the load generator", false)))
+					Cell.of(String.valueOf(check.result().run())), Cell.of(check.what()),
+					Cell.of(percent(check.cpuShare())), Cell.verdict("limited by the load generator", false)))
 			.toList();
 		return new Table("Self-check: the load generator", format(Locale.ROOT,
-				"Where the load generator's CPU reached %.0f%% of its %d core(s), or it could not start the arrivals offered, the figure is its limit and not the stack's. %s The busiest of the others used %s.",
+				"Where the load generator's CPU reached %.0f%% of its %d core(s), or it could not start the arrivals "
+						+ "offered, the figure is its limit and not the stack's. %s The busiest of the others used %s.",
 				100 * CapacitySearch.SATURATED_GENERATOR, results.environment().loadGeneratorCores(),
 				rows.isEmpty() ? "No scenario or step reached it." : "These did:", percent(busiest)),
 				List.of("scenario", "stack", "run", "where", "load generator CPU", "verdict"), rows);
@@ -230,12 +260,16 @@ final class ReportTables {
 		List<List<Cell>> rows = SelfChecks.littlesLaw(results)
 			.stream()
 			.map((check) -> List.of(Cell.of(check.result().scenario().id()), Cell.of(check.result().stack().id()),
-					Cell.of(String.valueOf(check.result().run())), Cell.of(check.what()), Cell.of(decimal(check.clientInFlight())),
-					Cell.of(decimal(check.appInFlight())), Cell.of(format(Locale.ROOT, "%+.0f%%", 100 * check.gap())),
+					Cell.of(String.valueOf(check.result().run())), Cell.of(check.what()),
+					Cell.of(decimal(check.clientInFlight())), Cell.of(decimal(check.appInFlight())),
+					Cell.of(format(Locale.ROOT, "%+.0f%%", 100 * check.gap())),
 					check.reading().isEmpty() ? Cell.of("agrees") : Cell.verdict(check.reading(), false)))
 			.toList();
 		return new Table("Self-check: Little's law both ways", format(Locale.ROOT,
-				"In flight as the clients saw it (achieved throughput × mean latency) against the app's own in-flight gauge, averaged while the load ran; a gap over %.0f%% is read out. Only where the clients had at least %.0f requests in flight: below that, whole milliseconds and a once-a-second gauge resolve nothing.",
+				"In flight as the clients saw it (achieved throughput × mean latency) against the app's own in-flight "
+						+ "gauge, averaged while the load ran; a gap over %.0f%% is read out. Only where the clients "
+						+ "had at least %.0f requests in flight: below that, whole milliseconds and a once-a-second "
+						+ "gauge resolve nothing.",
 				100 * SelfChecks.LITTLES_LAW_GAP, SelfChecks.LEAST_IN_FLIGHT),
 				List.of("scenario", "stack", "run", "where", "clients' L", "app's L", "gap", "reading"), rows);
 	}
@@ -251,20 +285,23 @@ final class ReportTables {
 				List<AppMetrics> apps = runs.stream().map(ScenarioResult::app).toList();
 				rows.add(List.of(Cell.of(scenario.id()), Cell.of(stack.id()), spread(apps, AppMetrics::cpuSeconds, 1),
 						spread(runs, ScenarioResult::appCpuMillisPer1000Requests),
-						spread(runs, ScenarioResult::loadGeneratorCpuSeconds, 1), spread(apps, AppMetrics::maxLiveThreads),
-						counts(apps, AppMetrics::maxBusyRequestThreads), counts(apps, AppMetrics::maxConnections),
-						spread(apps, AppMetrics::maxHeapMegabytes),
-						Cell.of(Spread.of(apps.stream().map(AppMetrics::heapAfterGcAtStartMegabytes).toList()).text(0) + " → "
+						spread(runs, ScenarioResult::loadGeneratorCpuSeconds, 1),
+						spread(apps, AppMetrics::maxLiveThreads), counts(apps, AppMetrics::maxBusyRequestThreads),
+						counts(apps, AppMetrics::maxConnections), spread(apps, AppMetrics::maxHeapMegabytes),
+						Cell.of(Spread.of(apps.stream().map(AppMetrics::heapAfterGcAtStartMegabytes).toList()).text(0)
+								+ " → "
 								+ Spread.of(apps.stream().map(AppMetrics::heapAfterGcAtEndMegabytes).toList()).text(0)),
-						spread(apps, AppMetrics::gcPauses),
-						runs.stream().allMatch(ScenarioResult::assertionsPassed) ? Cell.of("passed") : Cell.verdict("FAILED", false)));
+						spread(apps, AppMetrics::gcPauses), runs.stream().allMatch(ScenarioResult::assertionsPassed)
+								? Cell.of("passed") : Cell.verdict("FAILED", false)));
 			}
 		}
 		return new Table("Resources",
-				"From each app's own metrics, scraped every second on its management port, and the load generator's process CPU. A dash means the stack has no such meter (busy request threads on an event loop).",
-				List.of("scenario", "stack", "app CPU s", "app CPU ms / 1k req", "load generator CPU s", "max live threads",
-						"max busy request threads", "max connections", "max heap MB", "heap after GC MB, start → end", "GC pauses",
-						"assertions"),
+				"From each app's own metrics, scraped every second on its management port, and the load generator's "
+						+ "process CPU. A dash means the stack has no such meter (busy request threads on an event "
+						+ "loop).",
+				List.of("scenario", "stack", "app CPU s", "app CPU ms / 1k req", "load generator CPU s",
+						"max live threads", "max busy request threads", "max connections", "max heap MB",
+						"heap after GC MB, start → end", "GC pauses", "assertions"),
 				rows);
 	}
 
@@ -272,8 +309,8 @@ final class ReportTables {
 		List<List<String>> rows = new ArrayList<>();
 		for (ScenarioResult result : results.results()) {
 			result.errors()
-				.forEach((error) -> rows.add(List.of(result.scenario().id(), result.stack().id(), String.valueOf(result.run()),
-						error.message(), String.valueOf(error.count()))));
+				.forEach((error) -> rows.add(List.of(result.scenario().id(), result.stack().id(),
+						String.valueOf(result.run()), error.message(), String.valueOf(error.count()))));
 		}
 		return Table.plain("Errors", rows.isEmpty() ? "No request failed." : "",
 				List.of("scenario", "stack", "run", "error", "count"), rows);
@@ -296,12 +333,15 @@ final class ReportTables {
 
 	static Table tuning(ComparisonResults results) {
 		List<List<String>> rows = new ArrayList<>();
-		results.tuning().forEach((stack, knobs) -> rows.add(List.of(stack, knobs.entrySet()
-			.stream()
-			.map((knob) -> knob.getKey() + "=" + knob.getValue())
-			.collect(Collectors.joining(", ")))));
-		return Table.plain("Tuning", "Every knob as the running app reported it on /actuator/info.", List.of("stack", "knobs"),
-				rows);
+		results.tuning()
+			.forEach((stack,
+					knobs) -> rows.add(List.of(stack,
+							knobs.entrySet()
+								.stream()
+								.map((knob) -> knob.getKey() + "=" + knob.getValue())
+								.collect(Collectors.joining(", ")))));
+		return Table.plain("Tuning", "Every knob as the running app reported it on /actuator/info.",
+				List.of("stack", "knobs"), rows);
 	}
 
 	static Table scenarios(ComparisonResults results) {

@@ -10,7 +10,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes a comparison's three files, {@code results.json}, {@code report.md} and {@code report.html}, and reads one back. */
+/**
+ * Writes a comparison's three files, {@code results.json}, {@code report.md} and
+ * {@code report.html}, and reads one back.
+ */
 public final class Reports {
 
 	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -26,11 +29,15 @@ public final class Reports {
 		Files.writeString(folder.resolve("report.html"), HtmlReport.render(results, baseline));
 	}
 
-	/** Reads a comparison back from its folder or its {@code results.json}, refusing another schema's. */
+	/**
+	 * Reads a comparison back from its folder or its {@code results.json}, refusing
+	 * another schema's.
+	 */
 	public static ComparisonResults read(Path folderOrJson) throws IOException {
 		Path json = Files.isDirectory(folderOrJson) ? folderOrJson.resolve("results.json") : folderOrJson;
 		if (!Files.isRegularFile(json)) {
-			throw new IOException("no comparison at " + folderOrJson + ": give a comparison's folder or its results.json");
+			throw new IOException(
+					"no comparison at " + folderOrJson + ": give a comparison's folder or its results.json");
 		}
 		JsonNode tree = JSON.readTree(json.toFile());
 		int schema = tree.path("schemaVersion").asInt(1);

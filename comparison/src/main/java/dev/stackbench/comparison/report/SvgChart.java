@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Charts as inline SVG, drawn by the browser from the report's own markup: no script, no library, no network, so
- * the report opens offline and prints. Each chart carries {@code data-chart} so a test can find it.
+ * Charts as inline SVG, drawn by the browser from the report's own markup: no script, no
+ * library, no network, so the report opens offline and prints. Each chart carries
+ * {@code data-chart} so a test can find it.
  */
 final class SvgChart {
 
@@ -17,7 +18,10 @@ final class SvgChart {
 
 	private static final int RIGHT = 20;
 
-	/** Room for the title and, on a line of its own below it, the legend: a long title beside it overlapped. */
+	/**
+	 * Room for the title and, on a line of its own below it, the legend: a long title
+	 * beside it overlapped.
+	 */
 	private static final int TOP = 52;
 
 	private static final int BOTTOM = 60;
@@ -41,7 +45,10 @@ final class SvgChart {
 
 	}
 
-	/** Where a value lands on the y axis, as a fraction of the plot's height from its bottom. */
+	/**
+	 * Where a value lands on the y axis, as a fraction of the plot's height from its
+	 * bottom.
+	 */
 	private interface Scale {
 
 		double fraction(double value);
@@ -64,8 +71,9 @@ final class SvgChart {
 		}
 
 		/**
-		 * Powers of ten from 1 up to the first at or above the largest value: latencies from a millisecond (Gatling's
-		 * resolution; a 0 ms answer is drawn at 1) to seconds, so a p50 and a p99.9 a thousand times apart both show.
+		 * Powers of ten from 1 up to the first at or above the largest value: latencies
+		 * from a millisecond (Gatling's resolution; a 0 ms answer is drawn at 1) to
+		 * seconds, so a p50 and a p99.9 a thousand times apart both show.
 		 */
 		static Scale logarithmic(double max) {
 			int decades = Math.max(1, (int) Math.ceil(Math.log10(Math.max(max, 10))));
@@ -77,7 +85,9 @@ final class SvgChart {
 
 				@Override
 				public List<Double> ticks() {
-					return java.util.stream.IntStream.rangeClosed(0, decades).mapToObj((power) -> Math.pow(10, power)).toList();
+					return java.util.stream.IntStream.rangeClosed(0, decades)
+						.mapToObj((power) -> Math.pow(10, power))
+						.toList();
 				}
 			};
 		}
@@ -99,10 +109,11 @@ final class SvgChart {
 				}
 				double height = plotHeight() * value / max;
 				svg.append(String.format(Locale.ROOT,
-						"<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s, %s: %s %s</title></rect>",
-						groupX + s * barWidth, TOP + plotHeight() - height, Math.max(1, barWidth - 2), Math.max(1, height),
-						series.get(s).color(), Html.escape(series.get(s).name()), Html.escape(categories.get(category)),
-						number(value), Html.escape(unit)));
+						"<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+								+ "fill=\"%s\"><title>%s, %s: %s %s</title></rect>",
+						groupX + s * barWidth, TOP + plotHeight() - height, Math.max(1, barWidth - 2),
+						Math.max(1, height), series.get(s).color(), Html.escape(series.get(s).name()),
+						Html.escape(categories.get(category)), number(value), Html.escape(unit)));
 			}
 			svg.append(xLabel(LEFT + category * groupWidth + groupWidth / 2, categories.get(category)));
 		}
@@ -115,17 +126,22 @@ final class SvgChart {
 	}
 
 	/**
-	 * Lines on a logarithmic y axis, for latencies that span decades: the hockey stick of latency against offered
-	 * rate, or a percentile spectrum. Equally spaced x positions of geometric steps make the x axis logarithmic too.
+	 * Lines on a logarithmic y axis, for latencies that span decades: the hockey stick of
+	 * latency against offered rate, or a percentile spectrum. Equally spaced x positions
+	 * of geometric steps make the x axis logarithmic too.
 	 */
 	static String logLines(String id, String title, String unit, String xAxis, List<String> xs, List<Series> series) {
-		double max = series.stream().flatMap((s) -> s.values().stream()).filter((v) -> !Double.isNaN(v))
-			.mapToDouble(Double::doubleValue).max().orElse(1);
+		double max = series.stream()
+			.flatMap((s) -> s.values().stream())
+			.filter((v) -> !Double.isNaN(v))
+			.mapToDouble(Double::doubleValue)
+			.max()
+			.orElse(1);
 		return lines(id, title, unit + " (log scale)", xAxis, xs, series, Scale.logarithmic(max));
 	}
 
-	private static String lines(String id, String title, String unit, String xAxis, List<String> xs, List<Series> series,
-			Scale scale) {
+	private static String lines(String id, String title, String unit, String xAxis, List<String> xs,
+			List<Series> series, Scale scale) {
 		StringBuilder svg = open(id, title, unit, scale, series);
 		double step = (WIDTH - LEFT - RIGHT) / (double) Math.max(1, xs.size());
 		for (Series line : series) {
@@ -139,8 +155,9 @@ final class SvgChart {
 				double py = TOP + plotHeight() - plotHeight() * scale.fraction(value);
 				points.append(String.format(Locale.ROOT, "%.1f,%.1f ", px, py));
 				svg.append(String.format(Locale.ROOT,
-						"<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"><title>%s @ %s: %s %s</title></circle>", px, py,
-						line.color(), Html.escape(line.name()), Html.escape(xs.get(x)), number(value), Html.escape(unit)));
+						"<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"><title>%s @ %s: %s %s</title></circle>",
+						px, py, line.color(), Html.escape(line.name()), Html.escape(xs.get(x)), number(value),
+						Html.escape(unit)));
 			}
 			svg.append("<polyline class=\"line\" fill=\"none\" stroke-width=\"3\" stroke=\"")
 				.append(line.color())
@@ -161,19 +178,24 @@ final class SvgChart {
 		StringBuilder svg = new StringBuilder();
 		svg.append("<figure class=\"chart\" data-chart=\"").append(Html.escape(id)).append("\">");
 		svg.append(String.format(Locale.ROOT,
-				"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">",
+				"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+						+ "role=\"img\" aria-label=\"%s\">",
 				WIDTH, HEIGHT, WIDTH, HEIGHT, Html.escape(title)));
-		svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" class=\"title\">%s</text>", LEFT, Html.escape(title)));
+		svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" class=\"title\">%s</text>", LEFT,
+				Html.escape(title)));
 		for (double value : scale.ticks()) {
 			double y = TOP + plotHeight() - plotHeight() * scale.fraction(value);
 			svg.append(String.format(Locale.ROOT,
-					"<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" class=\"grid\"/><text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" class=\"axis\">%s</text>",
+					"<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" class=\"grid\"/><text x=\"%d\" y=\"%.1f\" "
+							+ "text-anchor=\"end\" class=\"axis\">%s</text>",
 					LEFT, WIDTH - RIGHT, y, y, LEFT - 6, y + 4, number(value)));
 		}
 		svg.append(String.format(Locale.ROOT,
-				"<text x=\"14\" y=\"%d\" transform=\"rotate(-90 14 %d)\" text-anchor=\"middle\" class=\"axis\">%s</text>",
+				"<text x=\"14\" y=\"%d\" transform=\"rotate(-90 14 %d)\" text-anchor=\"middle\" "
+						+ "class=\"axis\">%s</text>",
 				TOP + plotHeight() / 2, TOP + plotHeight() / 2, Html.escape(unit)));
-		// One entry per colour: series that share one (a stack's p50, p99 and p99.9) share its first word.
+		// One entry per colour: series that share one (a stack's p50, p99 and p99.9)
+		// share its first word.
 		java.util.Map<String, String> legend = new java.util.LinkedHashMap<>();
 		series.forEach((line) -> legend.putIfAbsent(line.color(), line.name().split(" ")[0]));
 		List<java.util.Map.Entry<String, String>> entries = List.copyOf(legend.entrySet());
@@ -182,7 +204,8 @@ final class SvgChart {
 			String name = entries.get(s).getValue();
 			legendX -= 22 + name.length() * 7;
 			svg.append(String.format(Locale.ROOT,
-					"<rect x=\"%d\" y=\"28\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"39\" class=\"legend\">%s</text>",
+					"<rect x=\"%d\" y=\"28\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"39\" "
+							+ "class=\"legend\">%s</text>",
 					legendX, entries.get(s).getKey(), legendX + 16, Html.escape(name)));
 		}
 		return svg;
@@ -193,15 +216,17 @@ final class SvgChart {
 	}
 
 	private static String xLabel(double x, String label) {
-		return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" class=\"axis\">%s</text>", x,
-				TOP + plotHeight() + 18, Html.escape(label));
+		return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" class=\"axis\">%s</text>",
+				x, TOP + plotHeight() + 18, Html.escape(label));
 	}
 
 	private static int plotHeight() {
 		return HEIGHT - TOP - BOTTOM;
 	}
 
-	/** The axis maximum: the largest value rounded up to 1, 2 or 5 times a power of ten. */
+	/**
+	 * The axis maximum: the largest value rounded up to 1, 2 or 5 times a power of ten.
+	 */
 	static double niceMax(List<Series> series) {
 		double max = series.stream()
 			.flatMap((s) -> s.values().stream())

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A table of the report, built once and written as Markdown or HTML, so both reports show the same numbers.
+ * A table of the report, built once and written as Markdown or HTML, so both reports show
+ * the same numbers.
  *
  * @param title the heading above it
  * @param note a sentence under the heading saying how to read it, or empty
@@ -47,7 +48,8 @@ public record Table(String title, String note, List<String> headers, List<List<C
 
 	/** A table whose cells are all plain text. */
 	public static Table plain(String title, String note, List<String> headers, List<List<String>> rows) {
-		return new Table(title, note, headers, rows.stream().map((row) -> row.stream().map(Cell::of).toList()).toList());
+		return new Table(title, note, headers,
+				rows.stream().map((row) -> row.stream().map(Cell::of).toList()).toList());
 	}
 
 	String markdown() {
@@ -56,7 +58,8 @@ public record Table(String title, String note, List<String> headers, List<List<C
 			markdown.append(this.note).append("\n\n");
 		}
 		markdown.append(markdownRow(this.headers)).append('\n');
-		markdown.append(this.headers.stream().map((header) -> "---").collect(Collectors.joining("|", "|", "|"))).append('\n');
+		markdown.append(this.headers.stream().map((header) -> "---").collect(Collectors.joining("|", "|", "|")))
+			.append('\n');
 		this.rows.forEach((row) -> markdown.append(markdownRow(row.stream().map(Cell::text).toList())).append('\n'));
 		return markdown.append('\n').toString();
 	}

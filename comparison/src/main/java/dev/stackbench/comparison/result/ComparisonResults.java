@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything one comparison measured: what {@code results.json} holds and both reports are written from.
+ * Everything one comparison measured: what {@code results.json} holds and both reports
+ * are written from.
  *
- * @param schemaVersion the layout of {@code results.json}; {@link #SCHEMA_VERSION} for what this build writes
+ * @param schemaVersion the layout of {@code results.json}; {@link #SCHEMA_VERSION} for
+ * what this build writes
  * @param preset the preset's id
  * @param repeat how many times every scenario ran on every stack
  * @param started when the run started
@@ -17,11 +19,13 @@ import java.util.Optional;
  * @param environment the machine and software
  * @param stacks the stacks compared, in order
  * @param scenarios the scenarios with their parameters, in order
- * @param tuning every stack's effective tuning, as its {@code /actuator/info} reported it, by stack id
+ * @param tuning every stack's effective tuning, as its {@code /actuator/info} reported
+ * it, by stack id
  * @param results one entry per scenario per stack per run
  * @param claims theory's predictions, held or not, on each stack's median run
- * @param headlines every headline figure of every stack as the median with its range over the runs, as the
- * verdict table shows them (derived from {@code results}; empty in a comparison not yet analysed)
+ * @param headlines every headline figure of every stack as the median with its range over
+ * the runs, as the verdict table shows them (derived from {@code results}; empty in a
+ * comparison not yet analysed)
  */
 public record ComparisonResults(int schemaVersion, String preset, int repeat, Instant started, Instant finished,
 		Environment environment, List<Stack> stacks, List<Scenario> scenarios, Map<String, Map<String, Object>> tuning,
@@ -32,8 +36,8 @@ public record ComparisonResults(int schemaVersion, String preset, int repeat, In
 	}
 
 	/**
-	 * 2: typed scenario parameters, stacks by id, repetitions, capacity steps, p90/p99.9 and mean latencies
-	 * (version 1, unnumbered, had parameters as text and one run).
+	 * 2: typed scenario parameters, stacks by id, repetitions, capacity steps, p90/p99.9
+	 * and mean latencies (version 1, unnumbered, had parameters as text and one run).
 	 */
 	public static final int SCHEMA_VERSION = 2;
 
@@ -50,12 +54,14 @@ public record ComparisonResults(int schemaVersion, String preset, int repeat, In
 	}
 
 	/**
-	 * The run of a scenario on a stack whose headline throughput is the median of its runs (the lower middle one
-	 * of an even count): claims and charts read one real run, the typical one, rather than a mix of several.
+	 * The run of a scenario on a stack whose headline throughput is the median of its
+	 * runs (the lower middle one of an even count): claims and charts read one real run,
+	 * the typical one, rather than a mix of several.
 	 */
 	public Optional<ScenarioResult> medianRun(String scenario, Stack stack) {
 		List<ScenarioResult> runs = runsOf(scenario, stack).stream()
-			.sorted(Comparator.comparingDouble((ScenarioResult run) -> run.headline().map(RequestStats::throughput).orElse(0.0)))
+			.sorted(Comparator
+				.comparingDouble((ScenarioResult run) -> run.headline().map(RequestStats::throughput).orElse(0.0)))
 			.toList();
 		return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get((runs.size() - 1) / 2));
 	}

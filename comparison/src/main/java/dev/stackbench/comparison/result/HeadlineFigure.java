@@ -1,8 +1,9 @@
 package dev.stackbench.comparison.result;
 
 /**
- * One headline figure of one stack over its runs, as the verdict table shows it: what {@code results.json} offers a
- * reader who wants the summary without recomputing it from the runs.
+ * One headline figure of one stack over its runs, as the verdict table shows it: what
+ * {@code results.json} offers a reader who wants the summary without recomputing it from
+ * the runs.
  *
  * @param scenario the scenario's id
  * @param figure what it is, e.g. {@code capacity at p99 ≤ 25 ms (/api/hello)}

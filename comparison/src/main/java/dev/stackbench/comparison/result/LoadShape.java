@@ -23,9 +23,10 @@ import dev.stackbench.workload.SlowPage;
 import io.gatling.javaapi.core.Simulation;
 
 /**
- * The load of one scenario, as the typed parameters of the simulation that applies it. Each record's component names
- * are the simulation's system properties ({@link #systemProperties()}), so the comparison and {@code ./mvnw -Psimulate}
- * speak the same names, and a {@code -Dset} override names a component ({@link #with}).
+ * The load of one scenario, as the typed parameters of the simulation that applies it.
+ * Each record's component names are the simulation's system properties
+ * ({@link #systemProperties()}), so the comparison and {@code ./mvnw -Psimulate} speak
+ * the same names, and a {@code -Dset} override names a component ({@link #with}).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "simulation")
 @JsonSubTypes({ @JsonSubTypes.Type(LoadShape.Smoke.class), @JsonSubTypes.Type(LoadShape.Steps.class),
@@ -50,7 +51,10 @@ public sealed interface LoadShape {
 		return (LoadShape) RecordProperties.with((Record) this, overrides);
 	}
 
-	/** The simulation that applies a load shape: one line on each record, read by {@link #simulation()}. */
+	/**
+	 * The simulation that applies a load shape: one line on each record, read by
+	 * {@link #simulation()}.
+	 */
 	@Retention(RetentionPolicy.RUNTIME)
 	@Target(ElementType.TYPE)
 	@interface RunBy {
@@ -59,12 +63,18 @@ public sealed interface LoadShape {
 
 	}
 
-	/** A load on one page; the page's {@code delay}, where it has one, is read as the apps read it. */
+	/**
+	 * A load on one page; the page's {@code delay}, where it has one, is read as the apps
+	 * read it.
+	 */
 	sealed interface OnePage extends LoadShape {
 
 		String path();
 
-		/** The page's {@code delay} query parameter in milliseconds, with the apps' own default (100). */
+		/**
+		 * The page's {@code delay} query parameter in milliseconds, with the apps' own
+		 * default (100).
+		 */
 		default long delayMillis() {
 			return SlowPage.of(Query.parse(URI.create(path()).getRawQuery())).delay();
 		}
@@ -79,7 +89,8 @@ public sealed interface LoadShape {
 	/**
 	 * A closed model stepping concurrency up ({@link ThroughputSimulation}).
 	 *
-	 * @param probePath a page one more user asks for every 10 ms meanwhile, or empty for none
+	 * @param probePath a page one more user asks for every 10 ms meanwhile, or empty for
+	 * none
 	 */
 	@RunBy(ThroughputSimulation.class)
 	record Steps(String path, List<Integer> users, int stepSeconds, int maxP95Millis, double maxFailedPercent,
@@ -91,7 +102,10 @@ public sealed interface LoadShape {
 
 	}
 
-	/** A constant arrival rate on {@code /api/slow?delay=} ({@link SlowEndpointSimulation}). */
+	/**
+	 * A constant arrival rate on {@code /api/slow?delay=}
+	 * ({@link SlowEndpointSimulation}).
+	 */
 	@RunBy(SlowEndpointSimulation.class)
 	record ArrivalRate(double rate, int delay, int durationSeconds, int maxQueueMillis) implements LoadShape {
 	}
@@ -117,14 +131,17 @@ public sealed interface LoadShape {
 	record Soak(double rate, int durationSeconds) implements LoadShape {
 	}
 
-	/** One open-model step: {@code rate} new requests a second on one page for {@code durationSeconds}. */
+	/**
+	 * One open-model step: {@code rate} new requests a second on one page for
+	 * {@code durationSeconds}.
+	 */
 	@RunBy(OpenRateSimulation.class)
 	record OpenRate(String path, double rate, int durationSeconds, int sloMillis) implements OnePage {
 	}
 
 	/**
-	 * An open model stepped up geometrically past saturation, one {@link OpenRate} run per step: the highest offered
-	 * rate whose step held the SLO is the stack's capacity.
+	 * An open model stepped up geometrically past saturation, one {@link OpenRate} run
+	 * per step: the highest offered rate whose step held the SLO is the stack's capacity.
 	 *
 	 * @param sloMillis the p99 a step must stay within to hold
 	 * @param firstRate the first step's offered rate, requests a second
@@ -132,10 +149,13 @@ public sealed interface LoadShape {
 	 * @param maxSteps the most steps a stack is given, whatever happens
 	 */
 	@RunBy(OpenRateSimulation.class)
-	record Capacity(String path, int sloMillis, int stepSeconds, double firstRate, double growth, int maxSteps)
-			implements OnePage {
+	record Capacity(String path, int sloMillis, int stepSeconds, double firstRate, double growth,
+			int maxSteps) implements OnePage {
 
-		/** The offered rate of step {@code index} (0 for the first), rounded to whole requests a second. */
+		/**
+		 * The offered rate of step {@code index} (0 for the first), rounded to whole
+		 * requests a second.
+		 */
 		public double rate(int index) {
 			return Math.round(this.firstRate * Math.pow(this.growth, index));
 		}

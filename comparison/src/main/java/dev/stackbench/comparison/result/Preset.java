@@ -24,43 +24,54 @@ import dev.stackbench.comparison.result.LoadShape.Steps;
 import dev.stackbench.comparison.result.Scenario.Kind;
 
 /**
- * A named set of scenarios and their sizes. {@code quick} fits a workshop (under eight minutes for three stacks),
- * {@code standard} adds the slow page's capacity, the C10k, open-model, CPU, CGI, downstream and overload runs
- * (about twenty minutes),
- * {@code ci} checks that the apps hold up under load with assertions, fast; {@code soak} looks for drift over ten
- * minutes of mixed load.
+ * A named set of scenarios and their sizes. {@code quick} fits a workshop (under eight
+ * minutes for three stacks), {@code standard} adds the slow page's capacity, the C10k,
+ * open-model, CPU, CGI, downstream and overload runs (about twenty minutes), {@code ci}
+ * checks that the apps hold up under load with assertions, fast; {@code soak} looks for
+ * drift over ten minutes of mixed load.
  */
 public enum Preset {
 
-	// Shorter steps than standard's, a shorter warm-up and a coarser capacity search (doubling the rate), so that
+	// Shorter steps than standard's, a shorter warm-up and a coarser capacity search
+	// (doubling the rate), so that
 	// the whole comparison, build included, stays under eight minutes here.
 	QUICK(40, List.of(
-			new Scenario("throughput", CONCURRENCY_STEPS, new Steps("/api/hello", List.of(1, 8, 32, 128, 512), 4, 2000)),
+			new Scenario("throughput", CONCURRENCY_STEPS,
+					new Steps("/api/hello", List.of(1, 8, 32, 128, 512), 4, 2000)),
 			new Scenario("concurrent-slow", CONCURRENT_WAIT, new Steps("/api/slow?delay=500", List.of(1000), 10, 5000)),
 			new Scenario("keep-alive", KEEP_ALIVE, new KeepAlive("/api/hello", 16, 4, 2000)),
-			// An open model on the plain page: 1,000 req/s, doubled each step up to 8,000, past which this machine's
-			// load generator gives out (it runs out of its 20,000 file descriptors at 16,000 arrivals a second).
+			// An open model on the plain page: 1,000 req/s, doubled each step up to
+			// 8,000, past which this machine's
+			// load generator gives out (it runs out of its 20,000 file descriptors at
+			// 16,000 arrivals a second).
 			new Scenario("capacity", CAPACITY, new Capacity("/api/hello", 25, 5, 1000, 2, 4)))),
 
 	STANDARD(90, List.of(
-			new Scenario("throughput", CONCURRENCY_STEPS, new Steps("/api/hello", List.of(1, 8, 32, 128, 512), 8, 2000)),
+			new Scenario("throughput", CONCURRENCY_STEPS,
+					new Steps("/api/hello", List.of(1, 8, 32, 128, 512), 8, 2000)),
 			new Scenario("cpu", CONCURRENCY_STEPS, new Steps("/api/cpu?work=20000", List.of(1, 2, 8, 32), 6, 2000)),
 			new Scenario("concurrent-slow", CONCURRENT_WAIT, new Steps("/api/slow?delay=500", List.of(1000), 15, 5000)),
-			// The slow page again, but each request a real process (sh and a sleep child): the server's model no longer
-			// decides alone, the machine's cost of a process does. Within the 256 process slots. A probe asks for
-			// /api/hello meanwhile: starting and reaping 200 processes a second must not stall a non-blocking stack.
+			// The slow page again, but each request a real process (sh and a sleep
+			// child): the server's model no longer
+			// decides alone, the machine's cost of a process does. Within the 256 process
+			// slots. A probe asks for
+			// /api/hello meanwhile: starting and reaping 200 processes a second must not
+			// stall a non-blocking stack.
 			new Scenario("cgi", CONCURRENT_WAIT,
 					new Steps("/api/cgi/slow.cgi?delay=1000", List.of(200), 15, 5000, 0, "/api/hello")),
-			// Ten parallel calls of 100 ms to a downstream service per request, which the comparison starts.
+			// Ten parallel calls of 100 ms to a downstream service per request, which the
+			// comparison starts.
 			new Scenario("downstream", CONCURRENCY_STEPS,
 					new Steps("/api/downstream?calls=10&delay=100", List.of(500), 15, 10000)),
 			new Scenario("slow-rate", ARRIVAL_RATE, new ArrivalRate(300, 1000, 15, 1000)),
 			new Scenario("keep-alive", KEEP_ALIVE, new KeepAlive("/api/hello", 16, 8, 2000)),
 			new Scenario("capacity", CAPACITY, new Capacity("/api/hello", 25, 8, 1000, 1.5, 12)),
-			// The slow page's SLO is its delay plus 50 ms. Platform threads are capped at 200 / 0.1 s = 2,000 req/s.
+			// The slow page's SLO is its delay plus 50 ms. Platform threads are capped at
+			// 200 / 0.1 s = 2,000 req/s.
 			new Scenario("capacity-slow", CAPACITY, new Capacity("/api/slow?delay=100", 150, 6, 250, 1.5, 14)),
 			new Scenario("overload", OVERLOAD, new Overload(20000, 50, 1000, 6, 6, 8, 20, 5)),
-			// Last: a thread pool keeps serving flood requests whose clients gave up, for minutes after the run.
+			// Last: a thread pool keeps serving flood requests whose clients gave up, for
+			// minutes after the run.
 			new Scenario("connection-flood", CONNECTION_FLOOD, new ConnectionFlood(4000, 8, 10000, 20)))),
 
 	/** Not for CI: ten minutes per stack. */
@@ -84,9 +95,10 @@ public enum Preset {
 	}
 
 	/**
-	 * The most seconds a freshly started app's plain page is warmed up for, however much its throughput still grows,
-	 * so that the JIT has compiled the request path before anything is measured: the first scenario otherwise pays
-	 * for compilation (measured here: twice the CPU per request). On one core it takes 40 to 60 s to settle.
+	 * The most seconds a freshly started app's plain page is warmed up for, however much
+	 * its throughput still grows, so that the JIT has compiled the request path before
+	 * anything is measured: the first scenario otherwise pays for compilation (measured
+	 * here: twice the CPU per request). On one core it takes 40 to 60 s to settle.
 	 */
 	public int warmUpLimitSeconds() {
 		return this.warmUpLimitSeconds;
@@ -100,17 +112,25 @@ public enum Preset {
 		return Arrays.stream(values())
 			.filter((preset) -> preset.id().equals(id.trim()))
 			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("unknown preset '" + id + "'; choose from "
-					+ Arrays.stream(values()).map(Preset::id).toList()));
+			.orElseThrow(() -> new IllegalArgumentException(
+					"unknown preset '" + id + "'; choose from " + Arrays.stream(values()).map(Preset::id).toList()));
 	}
 
-	/** A scenario by id, from this preset or else from any preset, so a quick run can add a standard scenario. */
+	/**
+	 * A scenario by id, from this preset or else from any preset, so a quick run can add
+	 * a standard scenario.
+	 */
 	public Scenario scenario(String id) {
-		return java.util.stream.Stream.concat(this.scenarios.stream(), Arrays.stream(values()).flatMap((p) -> p.scenarios.stream()))
+		return java.util.stream.Stream
+			.concat(this.scenarios.stream(), Arrays.stream(values()).flatMap((p) -> p.scenarios.stream()))
 			.filter((scenario) -> scenario.id().equals(id.trim()))
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + id + "'; choose from "
-					+ Arrays.stream(values()).flatMap((p) -> p.scenarios.stream()).map(Scenario::id).distinct().toList()));
+					+ Arrays.stream(values())
+						.flatMap((p) -> p.scenarios.stream())
+						.map(Scenario::id)
+						.distinct()
+						.toList()));
 	}
 
 }

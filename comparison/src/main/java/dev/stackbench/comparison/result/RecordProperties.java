@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A record's components as text properties and back, by the record's own description of itself: one place that
- * knows how an int, a decimal, a text or a list of whole numbers is written on a command line.
+ * A record's components as text properties and back, by the record's own description of
+ * itself: one place that knows how an int, a decimal, a text or a list of whole numbers
+ * is written on a command line.
  */
 final class RecordProperties {
 
@@ -75,8 +76,10 @@ final class RecordProperties {
 			}
 		}
 		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("parameter " + component.getName() + "=" + text + " is not a "
-					+ (type == List.class ? "comma-separated list of whole numbers" : type.getSimpleName()), ex);
+			throw new IllegalArgumentException(
+					"parameter " + component.getName() + "=" + text + " is not a "
+							+ (type == List.class ? "comma-separated list of whole numbers" : type.getSimpleName()),
+					ex);
 		}
 		throw new IllegalStateException("no text form for " + component.getGenericType());
 	}

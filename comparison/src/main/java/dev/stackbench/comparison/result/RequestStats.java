@@ -1,13 +1,14 @@
 package dev.stackbench.comparison.result;
 
 /**
- * One row of a Gatling report: the requests of one name in one run. Gatling records response times in whole
- * milliseconds, so every latency here is one.
+ * One row of a Gatling report: the requests of one name in one run. Gatling records
+ * response times in whole milliseconds, so every latency here is one.
  *
  * @param name the request name, e.g. {@code GET /api/hello @ 32 users}
  * @param ok requests answered as the simulation's checks expected
  * @param ko requests that failed: wrong status, refused, reset or timed out
- * @param throughput OK responses a second while the requests of this name were being sent (full seconds only)
+ * @param throughput OK responses a second while the requests of this name were being sent
+ * (full seconds only)
  * @param mean mean response time in milliseconds, of all requests
  * @param p50 median response time in milliseconds, of all requests
  * @param p90 90th percentile in milliseconds
@@ -17,8 +18,8 @@ package dev.stackbench.comparison.result;
  * @param p9999 99.99th percentile in milliseconds
  * @param max slowest response in milliseconds
  */
-public record RequestStats(String name, long ok, long ko, double throughput, int mean, int p50, int p90, int p95, int p99,
-		int p999, int p9999, int max) {
+public record RequestStats(String name, long ok, long ko, double throughput, int mean, int p50, int p90, int p95,
+		int p99, int p999, int p9999, int max) {
 
 	public long count() {
 		return this.ok + this.ko;

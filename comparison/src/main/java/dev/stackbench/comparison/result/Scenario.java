@@ -5,7 +5,8 @@ import java.util.Map;
 import io.gatling.javaapi.core.Simulation;
 
 /**
- * One load shape of the comparison: what it demonstrates and the typed load its simulation applies.
+ * One load shape of the comparison: what it demonstrates and the typed load its
+ * simulation applies.
  *
  * @param id the name used on the command line and in the report
  * @param kind what the scenario demonstrates, which decides how the report reads its rows
@@ -27,7 +28,10 @@ public record Scenario(String id, Kind kind, LoadShape load) {
 		}
 	}
 
-	/** Whether the scenario's page calls the downstream service, which the comparison then starts. */
+	/**
+	 * Whether the scenario's page calls the downstream service, which the comparison then
+	 * starts.
+	 */
 	public boolean callsDownstream() {
 		return this.load instanceof LoadShape.OnePage page && page.path().startsWith("/api/downstream");
 	}
@@ -41,16 +45,24 @@ public record Scenario(String id, Kind kind, LoadShape load) {
 		/** Throughput and latency at increasing concurrency, closed model. */
 		CONCURRENCY_STEPS(true),
 
-		/** Many concurrent clients on a page that waits: the Little's-law bound is users / delay. */
+		/**
+		 * Many concurrent clients on a page that waits: the Little's-law bound is users /
+		 * delay.
+		 */
 		CONCURRENT_WAIT(true),
 
 		/** A constant arrival rate on a page that waits: the bound is the rate itself. */
 		ARRIVAL_RATE(false),
 
-		/** An open model stepped up past saturation: the highest rate that held an SLO. */
+		/**
+		 * An open model stepped up past saturation: the highest rate that held an SLO.
+		 */
 		CAPACITY(false),
 
-		/** The same load over keep-alive connections, then with a new connection per request. */
+		/**
+		 * The same load over keep-alive connections, then with a new connection per
+		 * request.
+		 */
 		KEEP_ALIVE(true),
 
 		/** Thousands of connections held open at once. */
@@ -69,8 +81,9 @@ public record Scenario(String id, Kind kind, LoadShape load) {
 		}
 
 		/**
-		 * Whether its users wait on their own answers before sending again: such a loop slows down with a stalled
-		 * server, so its latencies hide the stall (coordinated omission) and no claim is drawn from them.
+		 * Whether its users wait on their own answers before sending again: such a loop
+		 * slows down with a stalled server, so its latencies hide the stall (coordinated
+		 * omission) and no claim is drawn from them.
 		 */
 		public boolean closedLoop() {
 			return this.closedLoop;

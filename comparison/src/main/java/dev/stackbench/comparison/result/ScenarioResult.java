@@ -8,15 +8,15 @@ import java.util.stream.Stream;
 import dev.stackbench.gatling.simulation.ThroughputSimulation;
 
 /**
- * One scenario on one stack in one run: Gatling's rows and errors, the app's metrics over the same seconds, and the
- * load generator's own CPU.
+ * One scenario on one stack in one run: Gatling's rows and errors, the app's metrics over
+ * the same seconds, and the load generator's own CPU.
  *
  * @param stack the serving model
  * @param scenario the scenario, with the parameters it ran with
  * @param run which repetition this was, from 1
  * @param assertionsPassed whether every assertion of the simulation held
- * @param gatlingReport the Gatling HTML report, relative to the comparison's folder (the first step's, for a capacity
- * search)
+ * @param gatlingReport the Gatling HTML report, relative to the comparison's folder (the
+ * first step's, for a capacity search)
  * @param requests one row per request name (one per step, for a capacity search)
  * @param errors the error table
  * @param app the app's metrics
@@ -32,7 +32,10 @@ public record ScenarioResult(Stack stack, Scenario scenario, int run, boolean as
 		return this.scenario.kind();
 	}
 
-	/** The load's requests, a probe's aside: a probe's few cheap pages would lower the CPU each request costs. */
+	/**
+	 * The load's requests, a probe's aside: a probe's few cheap pages would lower the CPU
+	 * each request costs.
+	 */
 	public long totalRequests() {
 		return load().mapToLong(RequestStats::count).sum();
 	}
@@ -43,15 +46,19 @@ public record ScenarioResult(Stack stack, Scenario scenario, int run, boolean as
 	}
 
 	/**
-	 * Requests sent that never got an answer, failed or not, before the run's time was up: in a connection flood,
-	 * a thread pool may still be working through them when the run ends.
+	 * Requests sent that never got an answer, failed or not, before the run's time was
+	 * up: in a connection flood, a thread pool may still be working through them when the
+	 * run ends.
 	 */
 	public long unansweredRequests() {
 		return (this.scenario.load() instanceof LoadShape.ConnectionFlood flood)
 				? Math.max(0, flood.connections() - totalRequests()) : 0;
 	}
 
-	/** The app's CPU per thousand requests, in milliseconds: what each request costs, whatever the throughput. */
+	/**
+	 * The app's CPU per thousand requests, in milliseconds: what each request costs,
+	 * whatever the throughput.
+	 */
 	public double appCpuMillisPer1000Requests() {
 		return (totalRequests() == 0) ? 0 : this.app.cpuSeconds() * 1000 / (totalRequests() / 1000.0);
 	}
@@ -60,7 +67,10 @@ public record ScenarioResult(Stack stack, Scenario scenario, int run, boolean as
 		return this.requests.stream().filter((row) -> row.name().equals(name)).findFirst();
 	}
 
-	/** The row with the most throughput, a probe's aside: the one a one-line summary shows. */
+	/**
+	 * The row with the most throughput, a probe's aside: the one a one-line summary
+	 * shows.
+	 */
 	public Optional<RequestStats> headline() {
 		return load().max(Comparator.comparingDouble(RequestStats::throughput));
 	}
@@ -70,7 +80,10 @@ public record ScenarioResult(Stack stack, Scenario scenario, int run, boolean as
 		return this.requests.stream().filter((row) -> !ThroughputSimulation.isProbe(row.name()));
 	}
 
-	/** The probe's row: a plain page asked for while the load ran, if the scenario had one. */
+	/**
+	 * The probe's row: a plain page asked for while the load ran, if the scenario had
+	 * one.
+	 */
 	public Optional<RequestStats> probe() {
 		return this.requests.stream().filter((row) -> ThroughputSimulation.isProbe(row.name())).findFirst();
 	}

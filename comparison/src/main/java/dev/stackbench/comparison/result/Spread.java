@@ -6,10 +6,11 @@ import java.util.Collection;
 import java.util.Locale;
 
 /**
- * A figure over repeated runs: its median with the lowest and highest run. Two spreads whose ranges overlap cannot
- * be told apart on this machine.
+ * A figure over repeated runs: its median with the lowest and highest run. Two spreads
+ * whose ranges overlap cannot be told apart on this machine.
  *
- * @param median the middle run's value (the mean of the two middle ones for an even count)
+ * @param median the middle run's value (the mean of the two middle ones for an even
+ * count)
  * @param min the lowest run
  * @param max the highest run
  * @param runs how many runs
@@ -30,10 +31,14 @@ public record Spread(double median, double min, double max, int runs) {
 		return this.min <= other.max && other.min <= this.max;
 	}
 
-	/** {@code 1,234} for one run, {@code 1,234 (1,100–1,300)} for several; {@code decimals} after the point. */
+	/**
+	 * {@code 1,234} for one run, {@code 1,234 (1,100–1,300)} for several;
+	 * {@code decimals} after the point.
+	 */
 	public String text(int decimals) {
 		String median = number(this.median, decimals);
-		return (this.runs == 1) ? median : median + " (" + number(this.min, decimals) + "–" + number(this.max, decimals) + ")";
+		return (this.runs == 1) ? median
+				: median + " (" + number(this.min, decimals) + "–" + number(this.max, decimals) + ")";
 	}
 
 	private static String number(double value, int decimals) {

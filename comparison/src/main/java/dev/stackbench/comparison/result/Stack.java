@@ -14,11 +14,15 @@ public enum Stack {
 
 	REACTIVE("reactive", "reactive-app", "default", "WebFlux on Reactor Netty, event loops", "#d62728"),
 
-	SINGLE_THREAD("single-thread", "servlet-app", "single-thread", "Spring MVC on Tomcat, one request thread", "#9467bd"),
+	SINGLE_THREAD("single-thread", "servlet-app", "single-thread", "Spring MVC on Tomcat, one request thread",
+			"#9467bd"),
 
 	SINGLE_LOOP("single-loop", "reactive-app", "single-loop", "WebFlux on Reactor Netty, one event loop", "#ff7f0e");
 
-	/** What a comparison runs unless told otherwise: the three models a team actually chooses between. */
+	/**
+	 * What a comparison runs unless told otherwise: the three models a team actually
+	 * chooses between.
+	 */
 	public static final List<Stack> DEFAULT = List.of(PLATFORM, VIRTUAL, REACTIVE);
 
 	private final String id;
@@ -66,8 +70,8 @@ public enum Stack {
 		return Arrays.stream(values())
 			.filter((stack) -> stack.id.equals(id.trim()))
 			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("unknown stack '" + id + "'; choose from "
-					+ Arrays.stream(values()).map(Stack::id).toList()));
+			.orElseThrow(() -> new IllegalArgumentException(
+					"unknown stack '" + id + "'; choose from " + Arrays.stream(values()).map(Stack::id).toList()));
 	}
 
 }

@@ -20,12 +20,16 @@ import java.util.stream.Stream;
 import dev.stackbench.comparison.result.Stack;
 
 /**
- * One stack's app running as its own JVM, started from its jar with the same JVM options as every other stack, on
- * free ports, pinned to its own cores once started where {@code taskset} exists. Closing it stops the JVM gracefully.
+ * One stack's app running as its own JVM, started from its jar with the same JVM options
+ * as every other stack, on free ports, pinned to its own cores once started where
+ * {@code taskset} exists. Closing it stops the JVM gracefully.
  */
 final class AppProcess implements AutoCloseable {
 
-	/** The same for every stack: a fixed heap, so that no stack wins by growing it, and nothing else tuned. */
+	/**
+	 * The same for every stack: a fixed heap, so that no stack wins by growing it, and
+	 * nothing else tuned.
+	 */
 	static final List<String> JVM_OPTIONS = List.of("-Xms1g", "-Xmx1g", "--enable-native-access=ALL-UNNAMED");
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -35,8 +39,9 @@ final class AppProcess implements AutoCloseable {
 	private final Target target;
 
 	/**
-	 * Stops the app if this JVM exits first (Ctrl-C, a kill, an uncaught error): a child process outlives its
-	 * parent, and an app left running would hold its port and load the next run's machine.
+	 * Stops the app if this JVM exits first (Ctrl-C, a kill, an uncaught error): a child
+	 * process outlives its parent, and an app left running would hold its port and load
+	 * the next run's machine.
 	 */
 	private final Thread stopOnExit;
 
@@ -49,7 +54,8 @@ final class AppProcess implements AutoCloseable {
 
 	/**
 	 * @param placement the cores it runs on once healthy
-	 * @param arguments more application arguments (properties), after the ones every app gets
+	 * @param arguments more application arguments (properties), after the ones every app
+	 * gets
 	 */
 	static AppProcess start(Stack stack, Path projectRoot, CpuSplit.Placement placement, List<String> arguments,
 			Path log) throws IOException {
@@ -63,9 +69,7 @@ final class AppProcess implements AutoCloseable {
 				"--management.server.port=" + managementPort, "--spring.profiles.active=" + stack.profile(),
 				"--stackbench.cgi.directory=" + projectRoot.resolve("cgi-bin")));
 		command.addAll(arguments);
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		Target target = new Target(stack, URI.create("http://127.0.0.1:" + port),
 				URI.create("http://127.0.0.1:" + managementPort));
 		AppProcess app = new AppProcess(process, target);
@@ -88,7 +92,10 @@ final class AppProcess implements AutoCloseable {
 		return this.process.toHandle();
 	}
 
-	/** Waits until the management port reports UP, or fails with the app's log when it dies or takes too long. */
+	/**
+	 * Waits until the management port reports UP, or fails with the app's log when it
+	 * dies or takes too long.
+	 */
 	static void awaitHealthy(Target target, Duration timeout, ProcessHandle process) throws IOException {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 		HttpRequest health = HttpRequest.newBuilder(target.actuator("health")).timeout(Duration.ofSeconds(2)).build();
@@ -164,7 +171,8 @@ final class AppProcess implements AutoCloseable {
 		try (Stream<Path> files = Files.list(target)) {
 			return files.filter((file) -> file.getFileName().toString().matches(app + "-.*\\.jar"))
 				.findFirst()
-				.orElseThrow(() -> new IOException("no " + app + " jar in " + target + "; build it first: ./mvnw package"));
+				.orElseThrow(
+						() -> new IOException("no " + app + " jar in " + target + "; build it first: ./mvnw package"));
 		}
 		catch (java.nio.file.NoSuchFileException ex) {
 			throw new IOException("no " + target + "; build the apps first: ./mvnw package", ex);

@@ -18,9 +18,10 @@ import dev.stackbench.comparison.theory.Baseline;
 import dev.stackbench.comparison.theory.Theory;
 
 /**
- * The main job: measure every stack ({@link Runner}), check the results against theory, write {@code results.json},
- * {@code report.md} and {@code report.html} into {@code comparisons/<timestamp>/} at the project's root, and exit
- * non-zero when asked to and an assertion failed or a figure regressed against the baseline.
+ * The main job: measure every stack ({@link Runner}), check the results against theory,
+ * write {@code results.json}, {@code report.md} and {@code report.html} into
+ * {@code comparisons/<timestamp>/} at the project's root, and exit non-zero when asked to
+ * and an assertion failed or a figure regressed against the baseline.
  */
 public final class Comparison {
 
@@ -57,14 +58,15 @@ public final class Comparison {
 			List<String> regressions = Baseline.regressions(baseline.orElseThrow(), results,
 					options.failOnRegression().getAsDouble());
 			if (!regressions.isEmpty()) {
-				System.err.println("stackbench: regressed beyond noise by more than " + options.failOnRegression().getAsDouble()
-						+ "% against " + options.baseline().get() + ":");
+				System.err.println("stackbench: regressed beyond noise by more than "
+						+ options.failOnRegression().getAsDouble() + "% against " + options.baseline().get() + ":");
 				regressions.forEach((regression) -> System.err.println("  " + regression));
 				status = 1;
 			}
 			else {
-				System.out.println("stackbench: no figure regressed by more than " + options.failOnRegression().getAsDouble()
-						+ "% beyond noise against " + options.baseline().get());
+				System.out
+					.println("stackbench: no figure regressed by more than " + options.failOnRegression().getAsDouble()
+							+ "% beyond noise against " + options.baseline().get());
 			}
 		}
 		System.exit(status);
@@ -76,8 +78,8 @@ public final class Comparison {
 				+ options.stacks().stream().map((stack) -> stack.id()).toList() + ", scenarios "
 				+ options.scenarios().stream().map((scenario) -> scenario.id()).toList()
 				+ ((options.repeat() > 1) ? ", " + options.repeat() + " runs each, interleaved" : ""));
-		System.out.println("stackbench: " + (options.isRemote() ? "remote apps, loaded from this machine"
-				: "cores " + cpus.describe()));
+		System.out.println("stackbench: "
+				+ (options.isRemote() ? "remote apps, loaded from this machine" : "cores " + cpus.describe()));
 		Runner runner = new Runner(options, output, cpus);
 		runner.measureEveryStack();
 		Map<String, String> versions = runner.versions();

@@ -8,12 +8,14 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * How the machine's cores are shared between the app and the load generator. On the same cores, each steals from
- * the other and both numbers suffer; where {@code taskset} exists, the app gets the first half of the cores and the
- * load generator (this JVM, Gatling included) the rest.
+ * How the machine's cores are shared between the app and the load generator. On the same
+ * cores, each steals from the other and both numbers suffer; where {@code taskset}
+ * exists, the app gets the first half of the cores and the load generator (this JVM,
+ * Gatling included) the rest.
  *
  * @param cores the machine's cores, counted before this JVM pinned itself to some of them
- * @param app the app's CPU list for taskset, e.g. {@code 0}, or empty when nothing is pinned
+ * @param app the app's CPU list for taskset, e.g. {@code 0}, or empty when nothing is
+ * pinned
  * @param loadGenerator the load generator's CPU list, or empty
  */
 public record CpuSplit(int cores, Optional<String> app, Optional<String> loadGenerator) {
@@ -28,12 +30,18 @@ public record CpuSplit(int cores, Optional<String> app, Optional<String> loadGen
 		return new CpuSplit(cores, Optional.of(range(0, appCores - 1)), Optional.of(range(appCores, cores - 1)));
 	}
 
-	/** No pinning: for remote runs, where the apps have machines of their own, and where taskset is missing. */
+	/**
+	 * No pinning: for remote runs, where the apps have machines of their own, and where
+	 * taskset is missing.
+	 */
 	static CpuSplit unpinned() {
 		return new CpuSplit(Runtime.getRuntime().availableProcessors(), Optional.empty(), Optional.empty());
 	}
 
-	/** Pins every thread of this JVM to the load generator's cores; threads started later inherit the mask. */
+	/**
+	 * Pins every thread of this JVM to the load generator's cores; threads started later
+	 * inherit the mask.
+	 */
 	void pinThisProcess() throws IOException {
 		confine(ProcessHandle.current().pid(), this.loadGenerator);
 	}
@@ -48,15 +56,20 @@ public record CpuSplit(int cores, Optional<String> app, Optional<String> loadGen
 		return new Placement(everyCore(), this.loadGenerator);
 	}
 
-	/** The command prefix that lets a child of this pinned JVM run on every core again, or nothing. */
+	/**
+	 * The command prefix that lets a child of this pinned JVM run on every core again, or
+	 * nothing.
+	 */
 	private List<String> everyCore() {
-		return this.app.isEmpty() ? List.of() : List.of(taskset().orElseThrow().toString(), "-c", range(0, this.cores - 1));
+		return this.app.isEmpty() ? List.of()
+				: List.of(taskset().orElseThrow().toString(), "-c", range(0, this.cores - 1));
 	}
 
 	/**
-	 * Where a started JVM runs. It starts on every core, sized (GC and JIT threads, event loops, pools) for its own
-	 * {@code cpus}, and is {@link #confine confined} to them once healthy: measured here, Spring Boot starts in 9 s
-	 * on two cores against 18 s on one, and the load generator's cores are idle until then.
+	 * Where a started JVM runs. It starts on every core, sized (GC and JIT threads, event
+	 * loops, pools) for its own {@code cpus}, and is {@link #confine confined} to them
+	 * once healthy: measured here, Spring Boot starts in 9 s on two cores against 18 s on
+	 * one, and the load generator's cores are idle until then.
 	 *
 	 * @param command the prefix of the command that starts it on every core, or nothing
 	 * @param cpus its own cores as a taskset list, or anywhere
@@ -77,8 +90,9 @@ public record CpuSplit(int cores, Optional<String> app, Optional<String> loadGen
 	}
 
 	/**
-	 * Pins every thread of a process to {@code cpus}, and checks that each one is: a thread the process starts while
-	 * taskset walks its threads could be missed, so the walk is repeated until none is.
+	 * Pins every thread of a process to {@code cpus}, and checks that each one is: a
+	 * thread the process starts while taskset walks its threads could be missed, so the
+	 * walk is repeated until none is.
 	 */
 	static void confine(long pid, Optional<String> cpus) throws IOException {
 		if (cpus.isEmpty()) {
@@ -106,10 +120,14 @@ public record CpuSplit(int cores, Optional<String> app, Optional<String> loadGen
 		throw new IOException("threads of process " + pid + " still run outside CPUs " + cpus.get());
 	}
 
-	/** Threads of a process whose allowed CPUs are not {@code cpus}, as Linux reports them. */
+	/**
+	 * Threads of a process whose allowed CPUs are not {@code cpus}, as Linux reports
+	 * them.
+	 */
 	static long unconfinedThreads(long pid, String cpus) throws IOException {
 		try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
-			return tasks.filter((task) -> allowedCpus(task).filter((allowed) -> !allowed.equals(cpus)).isPresent()).count();
+			return tasks.filter((task) -> allowedCpus(task).filter((allowed) -> !allowed.equals(cpus)).isPresent())
+				.count();
 		}
 	}
 
@@ -127,7 +145,10 @@ public record CpuSplit(int cores, Optional<String> app, Optional<String> loadGen
 		}
 	}
 
-	/** How many cores the app runs on: its share of them, or all of them when nothing is pinned. */
+	/**
+	 * How many cores the app runs on: its share of them, or all of them when nothing is
+	 * pinned.
+	 */
 	int appCores() {
 		return this.app.map(CpuSplit::count).orElse(this.cores);
 	}
@@ -149,7 +170,8 @@ public record CpuSplit(int cores, Optional<String> app, Optional<String> loadGen
 
 	/** In words, for the console and the report. */
 	String describe() {
-		return this.app.isEmpty() ? "not pinned (taskset missing or a single core): app and load generator share the cores"
+		return this.app.isEmpty()
+				? "not pinned (taskset missing or a single core): app and load generator share the cores"
 				: "app on CPU " + this.app.get() + ", load generator on CPU " + this.loadGenerator.get() + " (taskset)";
 	}
 
@@ -158,7 +180,11 @@ public record CpuSplit(int cores, Optional<String> app, Optional<String> loadGen
 	}
 
 	private static Optional<Path> taskset() {
-		return List.of("/usr/bin/taskset", "/bin/taskset").stream().map(Path::of).filter(Files::isExecutable).findFirst();
+		return List.of("/usr/bin/taskset", "/bin/taskset")
+			.stream()
+			.map(Path::of)
+			.filter(Files::isExecutable)
+			.findFirst();
 	}
 
 }

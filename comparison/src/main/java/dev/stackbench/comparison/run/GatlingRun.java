@@ -27,9 +27,9 @@ import scala.Option;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Runs one simulation inside this JVM, the way Gatling's own launcher does, and reads its results back from the
- * run's log with Gatling's own reader, so every number matches the HTML report it wrote beside it. The only class
- * of the comparison that touches Gatling.
+ * Runs one simulation inside this JVM, the way Gatling's own launcher does, and reads its
+ * results back from the run's log with Gatling's own reader, so every number matches the
+ * HTML report it wrote beside it. The only class of the comparison that touches Gatling.
  */
 final class GatlingRun {
 
@@ -40,12 +40,14 @@ final class GatlingRun {
 	}
 
 	/**
-	 * Runs {@code load}'s simulation against {@code baseUrl} with its parameters as system properties (how
-	 * simulations read their load shape) and writes its log, and its HTML report, under {@code resultsDirectory}.
-	 *
-	 * @param remote whether the app is on another machine, which a simulation refuses unless told it is meant
-	 * @param htmlReport whether Gatling writes its HTML report: not for a warm-up or a capacity search's later
-	 * steps, where it would only cost a second or two of the load generator's CPU each time
+	 * Runs {@code load}'s simulation against {@code baseUrl} with its parameters as
+	 * system properties (how simulations read their load shape) and writes its log, and
+	 * its HTML report, under {@code resultsDirectory}.
+	 * @param remote whether the app is on another machine, which a simulation refuses
+	 * unless told it is meant
+	 * @param htmlReport whether Gatling writes its HTML report: not for a warm-up or a
+	 * capacity search's later steps, where it would only cost a second or two of the load
+	 * generator's CPU each time
 	 */
 	static Outcome run(LoadShape load, URI baseUrl, boolean remote, Path resultsDirectory, boolean htmlReport)
 			throws IOException {
@@ -57,8 +59,8 @@ final class GatlingRun {
 		properties.forEach(System::setProperty);
 		int status;
 		try {
-			List<String> arguments = new ArrayList<>(List.of("--simulation", load.simulation().getName(), "--results-folder",
-					resultsDirectory.toString(), "--launcher", "stackbench"));
+			List<String> arguments = new ArrayList<>(List.of("--simulation", load.simulation().getName(),
+					"--results-folder", resultsDirectory.toString(), "--launcher", "stackbench"));
 			if (!htmlReport) {
 				arguments.add("--no-reports");
 			}
@@ -68,15 +70,18 @@ final class GatlingRun {
 			properties.keySet().forEach(System::clearProperty);
 		}
 		if (status != 0 && status != ASSERTIONS_FAILED) {
-			throw new IllegalStateException("Gatling could not run " + load.simulation().getSimpleName() + " (exit code "
-					+ status + ")");
+			throw new IllegalStateException(
+					"Gatling could not run " + load.simulation().getSimpleName() + " (exit code " + status + ")");
 		}
 		return read(latestRunIn(resultsDirectory), status == 0);
 	}
 
-	/** Reads a finished run's log: one row per request name, and the errors by message. */
+	/**
+	 * Reads a finished run's log: one row per request name, and the errors by message.
+	 */
 	static Outcome read(Path report, boolean assertionsPassed) {
-		LogFileData data = new LogFileReader(report.resolve("simulation.log").toFile(), GatlingConfiguration$.MODULE$.load())
+		LogFileData data = new LogFileReader(report.resolve("simulation.log").toFile(),
+				GatlingConfiguration$.MODULE$.load())
 			.read();
 		List<RequestStats> requests = new ArrayList<>();
 		for (AssertionStatsRepository$StatsPath$Request path : CollectionConverters.asJava(data.allRequestPaths())) {
@@ -86,7 +91,8 @@ final class GatlingRun {
 				.map(GeneralStats::count)
 				.getOrElse(() -> 0L);
 			requests.add(new RequestStats(path.request(), ok, all.count() - ok,
-					sustainedThroughput(CollectionConverters.asJava(data.numberOfResponsesPerSecond(name, Option.empty()))),
+					sustainedThroughput(
+							CollectionConverters.asJava(data.numberOfResponsesPerSecond(name, Option.empty()))),
 					all.mean(), percentile(all, 50), percentile(all, 90), percentile(all, 95), percentile(all, 99),
 					percentile(all, 99.9), percentile(all, 99.99), all.max()));
 		}
@@ -98,8 +104,9 @@ final class GatlingRun {
 	}
 
 	/**
-	 * OK responses a second over the full seconds in which this request was answered: the first and last seconds
-	 * are partial (the step started or ended within them), so they are left out when there are enough others.
+	 * OK responses a second over the full seconds in which this request was answered: the
+	 * first and last seconds are partial (the step started or ended within them), so they
+	 * are left out when there are enough others.
 	 */
 	static double sustainedThroughput(List<CountsVsTimePlot> perSecond) {
 		List<Integer> answered = perSecond.stream()

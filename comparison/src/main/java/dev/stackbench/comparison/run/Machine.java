@@ -16,18 +16,19 @@ final class Machine {
 	}
 
 	static Environment describe(Map<String, String> versions, CpuSplit cpus, boolean remote) {
-		long memory = (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
-				? os.getTotalMemorySize() / (1024 * 1024) : -1;
-		return new Environment(
-				System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
-				cpus.cores(), memory, operatingSystem(), versions,
-				remote ? List.of() : AppProcess.JVM_OPTIONS, remote ? "remote: the apps' own machines" : cpus.describe(),
-				cpus.appCores(), cpus.loadGeneratorCores(), remote ? "remote" : "local");
+		long memory = (ManagementFactory
+			.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
+					? os.getTotalMemorySize() / (1024 * 1024) : -1;
+		return new Environment(System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
+				cpus.cores(), memory, operatingSystem(), versions, remote ? List.of() : AppProcess.JVM_OPTIONS,
+				remote ? "remote: the apps' own machines" : cpus.describe(), cpus.appCores(), cpus.loadGeneratorCores(),
+				remote ? "remote" : "local");
 	}
 
 	/** CPU time this JVM (Gatling, in it) has used so far, in nanoseconds. */
 	static long loadGeneratorCpuNanos() {
-		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	private static String operatingSystem() {

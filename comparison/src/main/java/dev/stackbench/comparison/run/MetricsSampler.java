@@ -14,8 +14,9 @@ import java.util.function.ToDoubleFunction;
 import dev.stackbench.comparison.result.AppMetrics;
 
 /**
- * Scrapes an app's Prometheus endpoint once a second while a scenario runs. It reads the management port, which
- * has its own threads on both stacks, so it keeps answering when the request pool is saturated.
+ * Scrapes an app's Prometheus endpoint once a second while a scenario runs. It reads the
+ * management port, which has its own threads on both stacks, so it keeps answering when
+ * the request pool is saturated.
  */
 final class MetricsSampler implements AutoCloseable {
 
@@ -67,12 +68,17 @@ final class MetricsSampler implements AutoCloseable {
 		}
 	}
 
-	/** Requests the app is serving right now, from its in-flight gauge; 0 when it cannot be read. */
+	/**
+	 * Requests the app is serving right now, from its in-flight gauge; 0 when it cannot
+	 * be read.
+	 */
 	static double inFlight(URI endpoint) {
 		return readOnce(endpoint, "http_server_requests_active");
 	}
 
-	/** CPU seconds the app's process has used since it started; 0 when it cannot be read. */
+	/**
+	 * CPU seconds the app's process has used since it started; 0 when it cannot be read.
+	 */
 	static double cpuSeconds(URI endpoint) {
 		return readOnce(endpoint, "process_cpu_time_ns_total") / 1e9;
 	}
@@ -109,19 +115,19 @@ final class MetricsSampler implements AutoCloseable {
 					(int) max((scrape) -> scrape.sum("jvm_threads_live_threads")),
 					(int) last.sum("jvm_threads_peak_threads").orElse(-1),
 					(int) max((scrape) -> scrape.sum("tomcat_threads_busy_threads")),
-					(int) max((scrape) -> connections(scrape)),
-					max(MetricsSampler::heap) / (1024 * 1024),
+					(int) max((scrape) -> connections(scrape)), max(MetricsSampler::heap) / (1024 * 1024),
 					(long) difference(first, last, (scrape) -> scrape.sum("jvm_gc_pause_seconds_count").orElse(0)),
 					difference(first, last, (scrape) -> scrape.sum("jvm_gc_pause_seconds_sum").orElse(0)),
-					lowestHeap(this.scrapes.subList(0, fifth)), lowestHeap(this.scrapes.subList(this.scrapes.size() - fifth,
-							this.scrapes.size())),
+					lowestHeap(this.scrapes.subList(0, fifth)),
+					lowestHeap(this.scrapes.subList(this.scrapes.size() - fifth, this.scrapes.size())),
 					meanInFlight(this.scrapes), this.scrapes.size());
 		}
 	}
 
 	/**
-	 * The mean of the in-flight gauge from the first scrape that saw a request to the last: the scrapes before the
-	 * load started and after it ended would only dilute it. 0 when no scrape saw one.
+	 * The mean of the in-flight gauge from the first scrape that saw a request to the
+	 * last: the scrapes before the load started and after it ended would only dilute it.
+	 * 0 when no scrape saw one.
 	 */
 	static double meanInFlight(List<Prometheus> scrapes) {
 		double[] inFlight = scrapes.stream()
@@ -153,7 +159,8 @@ final class MetricsSampler implements AutoCloseable {
 
 	private static OptionalDouble connections(Prometheus scrape) {
 		OptionalDouble tomcat = scrape.sum("tomcat_connections_current_connections");
-		// Open connections on both: Reactor Netty's _active counts only those in the middle of a request.
+		// Open connections on both: Reactor Netty's _active counts only those in the
+		// middle of a request.
 		return tomcat.isPresent() ? tomcat : scrape.sum("reactor_netty_http_server_connections");
 	}
 

@@ -13,19 +13,24 @@ import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.Stack;
 
 /**
- * What to run, from system properties (the README's option table is the reference). Lists of ids are separated by
- * commas; {@code set} assignments by semicolons, since a value such as {@code users=1,8,64} holds commas itself.
+ * What to run, from system properties (the README's option table is the reference). Lists
+ * of ids are separated by commas; {@code set} assignments by semicolons, since a value
+ * such as {@code users=1,8,64} holds commas itself.
  *
  * @param root the project's root folder
  * @param preset the preset
  * @param stacks the stacks, in order
  * @param scenarios the scenarios with overrides applied, in order
- * @param remote targets of stacks already running elsewhere, empty when the apps are started here
- * @param repeat how many times to run every scenario on every stack, interleaved across stacks
- * @param baseline an earlier comparison's folder (or its {@code results.json}) to set this run against
- * @param failOnRegression with a baseline: the percentage a headline figure may worsen, beyond noise, before the
- * command fails
- * @param appArguments more arguments for every app the comparison starts, e.g. {@code --server.tomcat.threads.max=20}
+ * @param remote targets of stacks already running elsewhere, empty when the apps are
+ * started here
+ * @param repeat how many times to run every scenario on every stack, interleaved across
+ * stacks
+ * @param baseline an earlier comparison's folder (or its {@code results.json}) to set
+ * this run against
+ * @param failOnRegression with a baseline: the percentage a headline figure may worsen,
+ * beyond noise, before the command fails
+ * @param appArguments more arguments for every app the comparison starts, e.g.
+ * {@code --server.tomcat.threads.max=20}
  * @param failOnAssertions whether a failed Gatling assertion fails the command
  */
 record Options(Path root, Preset preset, List<Stack> stacks, List<Scenario> scenarios, Map<Stack, Target> remote,
@@ -37,7 +42,8 @@ record Options(Path root, Preset preset, List<Stack> stacks, List<Scenario> scen
 			throw new IllegalArgumentException("repeat must be at least 1, not " + repeat);
 		}
 		if (failOnRegression.isPresent() && baseline.isEmpty()) {
-			throw new IllegalArgumentException("failOnRegression needs a baseline (-Dbaseline=<a comparison's folder>)");
+			throw new IllegalArgumentException(
+					"failOnRegression needs a baseline (-Dbaseline=<a comparison's folder>)");
 		}
 	}
 
@@ -59,15 +65,18 @@ record Options(Path root, Preset preset, List<Stack> stacks, List<Scenario> scen
 				throw new IllegalArgumentException("set names scenario '" + id + "', which this run does not have");
 			});
 		Path root = Path.of(System.getProperty("stackbench.root", ".")).toAbsolutePath().normalize();
-		return new Options(root, preset, stacks, scenarios, remote,
-				text("repeat").map(Integer::parseInt).orElse(1), text("baseline").map(root::resolve),
+		return new Options(root, preset, stacks, scenarios, remote, text("repeat").map(Integer::parseInt).orElse(1),
+				text("baseline").map(root::resolve),
 				text("failOnRegression").map((percent) -> OptionalDouble.of(Double.parseDouble(percent)))
 					.orElse(OptionalDouble.empty()),
 				text("appArguments").map((arguments) -> List.of(arguments.split("\\s+"))).orElse(List.of()),
 				text("failOnAssertions").map(Boolean::parseBoolean).orElse(preset == Preset.CI));
 	}
 
-	/** The stacks asked for, or the default three; with remote apps, those of them given a target. */
+	/**
+	 * The stacks asked for, or the default three; with remote apps, those of them given a
+	 * target.
+	 */
 	static List<Stack> stacks(Optional<List<Stack>> asked, Map<Stack, Target> remote) {
 		if (remote.isEmpty()) {
 			return asked.orElse(Stack.DEFAULT);
@@ -94,7 +103,10 @@ record Options(Path root, Preset preset, List<Stack> stacks, List<Scenario> scen
 		return text(property).map((value) -> List.of(value.split("\\s*,\\s*")));
 	}
 
-	/** {@code concurrent-slow.users=2000;throughput.stepSeconds=5}: by scenario, then parameter. */
+	/**
+	 * {@code concurrent-slow.users=2000;throughput.stepSeconds=5}: by scenario, then
+	 * parameter.
+	 */
 	static Map<String, Map<String, String>> overrides(String spec) {
 		Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
 		for (String assignment : spec.split(";")) {

@@ -9,10 +9,16 @@ import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
 import dev.stackbench.comparison.result.Stack;
 
-/** The console's account of a run: which stack, which scenario, time elapsed and time left. */
+/**
+ * The console's account of a run: which stack, which scenario, time elapsed and time
+ * left.
+ */
 final class Progress {
 
-	/** Starting an app and waiting for it to be healthy, and Gatling's own start per run, roughly. */
+	/**
+	 * Starting an app and waiting for it to be healthy, and Gatling's own start per run,
+	 * roughly.
+	 */
 	private static final int START_SECONDS = 15;
 
 	private final Instant started = Instant.now();
@@ -66,10 +72,11 @@ final class Progress {
 			case LoadShape.Soak soak -> soak.durationSeconds() + 3;
 			case LoadShape.KeepAlive keepAlive -> 2 * keepAlive.phaseSeconds() + 3;
 			case LoadShape.ConnectionFlood flood -> flood.rampSeconds() + flood.delay() / 1000.0 + 5;
-			case LoadShape.Overload overload -> overload.baselineSeconds() + overload.rampSeconds() + overload.holdSeconds()
-					+ overload.recoverySeconds() + 5;
+			case LoadShape.Overload overload -> overload.baselineSeconds() + overload.rampSeconds()
+					+ overload.holdSeconds() + overload.recoverySeconds() + 5;
 			case LoadShape.OpenRate rate -> rate.durationSeconds() + 3;
-			// About two thirds of its steps, each with Gatling's start and a pause to let the app drain.
+			// About two thirds of its steps, each with Gatling's start and a pause to let
+			// the app drain.
 			case LoadShape.Capacity capacity -> capacity.maxSteps() * 2 / 3.0 * (capacity.stepSeconds() + 3);
 		};
 	}

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * A scrape of {@code /actuator/prometheus} in the text exposition format, queried by metric name and an optional
- * label the series must carry, the way a PromQL {@code sum(name{label="value"})} would.
+ * A scrape of {@code /actuator/prometheus} in the text exposition format, queried by
+ * metric name and an optional label the series must carry, the way a PromQL
+ * {@code sum(name{label="value"})} would.
  */
 final class Prometheus {
 
@@ -25,7 +26,8 @@ final class Prometheus {
 			int valueStart = line.lastIndexOf(' ');
 			int labelsStart = line.indexOf('{');
 			String name = line.substring(0, (labelsStart >= 0 && labelsStart < valueStart) ? labelsStart : valueStart);
-			String labels = (labelsStart >= 0 && labelsStart < valueStart) ? line.substring(labelsStart, valueStart) : "";
+			String labels = (labelsStart >= 0 && labelsStart < valueStart) ? line.substring(labelsStart, valueStart)
+					: "";
 			try {
 				samples.add(new Sample(name.trim(), labels, Double.parseDouble(line.substring(valueStart + 1))));
 			}
@@ -36,7 +38,10 @@ final class Prometheus {
 		return new Prometheus(samples);
 	}
 
-	/** The sum of every series of {@code name} carrying {@code label} (e.g. {@code area="heap"}; empty for all). */
+	/**
+	 * The sum of every series of {@code name} carrying {@code label} (e.g.
+	 * {@code area="heap"}; empty for all).
+	 */
 	OptionalDouble sum(String name, String label) {
 		List<Sample> matching = this.samples.stream()
 			.filter((sample) -> sample.name.equals(name) && sample.labels.contains(label))

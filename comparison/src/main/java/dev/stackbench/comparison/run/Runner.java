@@ -29,10 +29,11 @@ import dev.stackbench.comparison.theory.CapacitySearch;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Measures every stack: for each repetition, for each stack in turn, start its app (or reach it, in remote mode),
- * warm it up, run every scenario against it while sampling its metrics, stop it, and move on. Never two stacks at
- * once; repetitions interleave (platform, virtual, reactive, platform, ...) so that a machine's drift hits every
- * stack alike.
+ * Measures every stack: for each repetition, for each stack in turn, start its app (or
+ * reach it, in remote mode), warm it up, run every scenario against it while sampling its
+ * metrics, stop it, and move on. Never two stacks at once; repetitions interleave
+ * (platform, virtual, reactive, platform, ...) so that a machine's drift hits every stack
+ * alike.
  */
 final class Runner {
 
@@ -41,10 +42,10 @@ final class Runner {
 	private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
 	/**
-	 * The app's CPU, as a share of its cores, under which it counts as quiet. After the warm-up the JIT goes on
-	 * compiling for a while: on one core, measured here, C2 alone took half of it for 20 s and more, and a capacity
-	 * search that started then saw p99s of 100 ms to 2 s at 1,000 req/s on every stack, against 3 to 20 ms once
-	 * compiled.
+	 * The app's CPU, as a share of its cores, under which it counts as quiet. After the
+	 * warm-up the JIT goes on compiling for a while: on one core, measured here, C2 alone
+	 * took half of it for 20 s and more, and a capacity search that started then saw p99s
+	 * of 100 ms to 2 s at 1,000 req/s on every stack, against 3 to 20 ms once compiled.
 	 */
 	private static final double QUIET_CPU_SHARE = 0.1;
 
@@ -54,13 +55,22 @@ final class Runner {
 
 	private static final double WARM_UP_ARRIVALS_PER_SECOND = 300;
 
-	/** Two warm-up rounds in a row that grow the plain page's best throughput by less than this: the JIT is done. */
+	/**
+	 * Two warm-up rounds in a row that grow the plain page's best throughput by less than
+	 * this: the JIT is done.
+	 */
 	private static final double WARM_UP_GROWTH = 0.05;
 
-	/** Long enough that a round's throughput is not mostly its first and last partial seconds. */
+	/**
+	 * Long enough that a round's throughput is not mostly its first and last partial
+	 * seconds.
+	 */
 	private static final int WARM_UP_ROUND_SECONDS = 4;
 
-	/** The other paths' warm-up: long enough for the JIT to see each of them, once the plain page is compiled. */
+	/**
+	 * The other paths' warm-up: long enough for the JIT to see each of them, once the
+	 * plain page is compiled.
+	 */
 	private static final int WARM_UP_OTHER_PATH_SECONDS = 3;
 
 	private final Options options;
@@ -122,7 +132,8 @@ final class Runner {
 			Target target = running.target();
 			this.tuning.putIfAbsent(stack.id(), tuning(target));
 			running.springBootVersion().ifPresent((version) -> this.versions.put("spring-boot", version));
-			this.progress.stack(stack, "warming up until the plain page's throughput stops growing, then every path once");
+			this.progress.stack(stack,
+					"warming up until the plain page's throughput stops growing, then every path once");
 			warmUp(target, run);
 			for (Scenario scenario : this.options.scenarios()) {
 				awaitIdle(target);
@@ -136,9 +147,10 @@ final class Runner {
 	}
 
 	/**
-	 * One downstream service for the whole run, the same for every stack: a reactive app (it answers its slow page
-	 * from timers, so it is not what limits the stack under test), on the load generator's cores so that it takes
-	 * nothing from the app measured. Remote apps call whatever downstream they are configured with.
+	 * One downstream service for the whole run, the same for every stack: a reactive app
+	 * (it answers its slow page from timers, so it is not what limits the stack under
+	 * test), on the load generator's cores so that it takes nothing from the app
+	 * measured. Remote apps call whatever downstream they are configured with.
 	 */
 	private Optional<AppProcess> startDownstream() throws IOException {
 		if (this.options.isRemote() || this.options.scenarios().stream().noneMatch(Scenario::callsDownstream)) {
@@ -171,19 +183,23 @@ final class Runner {
 	}
 
 	/**
-	 * Loads the paths the scenarios use, the waiting one included: the JIT compiles what it has seen run, and a
-	 * thousand sleeping virtual threads take a different path from a fast page. The plain page is loaded in rounds
-	 * until its throughput stops growing: on one core the JIT takes long to be done (measured here, the reactive
-	 * app served 1,100, 1,900, 4,600 and then 11,000 req/s in four 8 s rounds after its start, and a warm-up of 2 s
-	 * rounds that stopped at a tenth's growth left the platform app at 95% CPU for its first 1,000 req/s). Then
-	 * arrivals at a modest rate, so that accepting and closing connections is compiled too: an open model's first step otherwise
-	 * meets an app that accepts slowly, each slow answer makes the load generator open another connection, and a
-	 * cold app went from 3 ms to seconds at 1,000 req/s with thousands of connections open.
+	 * Loads the paths the scenarios use, the waiting one included: the JIT compiles what
+	 * it has seen run, and a thousand sleeping virtual threads take a different path from
+	 * a fast page. The plain page is loaded in rounds until its throughput stops growing:
+	 * on one core the JIT takes long to be done (measured here, the reactive app served
+	 * 1,100, 1,900, 4,600 and then 11,000 req/s in four 8 s rounds after its start, and a
+	 * warm-up of 2 s rounds that stopped at a tenth's growth left the platform app at 95%
+	 * CPU for its first 1,000 req/s). Then arrivals at a modest rate, so that accepting
+	 * and closing connections is compiled too: an open model's first step otherwise meets
+	 * an app that accepts slowly, each slow answer makes the load generator open another
+	 * connection, and a cold app went from 3 ms to seconds at 1,000 req/s with thousands
+	 * of connections open.
 	 */
 	private void warmUp(Target target, int run) throws IOException {
 		Path folder = folder(target.stack(), run, "warm-up");
 		Instant deadline = Instant.now().plusSeconds(this.options.preset().warmUpLimitSeconds());
-		// Done when two rounds in a row fail to beat the best so far by WARM_UP_GROWTH: one flat round is often only
+		// Done when two rounds in a row fail to beat the best so far by WARM_UP_GROWTH:
+		// one flat round is often only
 		// the pause between the JIT's tiers.
 		double best = 0;
 		int flat = 0;
@@ -191,21 +207,23 @@ final class Runner {
 			double now = warmUpRound(target, WARM_UP_PATHS.getFirst(), WARM_UP_ROUND_SECONDS, folder);
 			flat = (now > best * (1 + WARM_UP_GROWTH)) ? 0 : flat + 1;
 			best = Math.max(best, now);
-			this.progress.stack(target.stack(), String.format(java.util.Locale.ROOT, "warming up: %,.0f req/s on %s%s", now,
-					WARM_UP_PATHS.getFirst(), (flat == 0) ? ", still growing" : ""));
+			this.progress.stack(target.stack(), String.format(java.util.Locale.ROOT, "warming up: %,.0f req/s on %s%s",
+					now, WARM_UP_PATHS.getFirst(), (flat == 0) ? ", still growing" : ""));
 		}
 		for (String path : WARM_UP_PATHS.subList(1, WARM_UP_PATHS.size())) {
 			warmUpRound(target, path, WARM_UP_OTHER_PATH_SECONDS, folder);
 		}
-		GatlingRun.run(new OpenRate(WARM_UP_PATHS.getFirst(), WARM_UP_ARRIVALS_PER_SECOND, WARM_UP_OTHER_PATH_SECONDS, 60_000),
+		GatlingRun.run(
+				new OpenRate(WARM_UP_PATHS.getFirst(), WARM_UP_ARRIVALS_PER_SECOND, WARM_UP_OTHER_PATH_SECONDS, 60_000),
 				target.baseUrl(), this.options.isRemote(), folder, false);
 		awaitQuiet(target);
 	}
 
 	/** 64 users on one page for a few seconds; its throughput. */
 	private double warmUpRound(Target target, String path, int seconds, Path folder) throws IOException {
-		return GatlingRun.run(new Steps(path, List.of(64), seconds, 60_000, 100, ""), target.baseUrl(),
-				this.options.isRemote(), folder, false)
+		return GatlingRun
+			.run(new Steps(path, List.of(64), seconds, 60_000, 100, ""), target.baseUrl(), this.options.isRemote(),
+					folder, false)
 			.requests()
 			.stream()
 			.mapToDouble(RequestStats::throughput)
@@ -229,8 +247,9 @@ final class Runner {
 	}
 
 	/**
-	 * Steps the arrival rate up geometrically, one Gatling run a step, until {@link CapacitySearch#goOn} says the
-	 * search is over: two steps past one that did not hold with none holding since, or the load generator gave out.
+	 * Steps the arrival rate up geometrically, one Gatling run a step, until
+	 * {@link CapacitySearch#goOn} says the search is over: two steps past one that did
+	 * not hold with none holding since, or the load generator gave out.
 	 */
 	private ScenarioResult searchCapacity(Target target, Scenario scenario, Capacity capacity, int run, Path folder)
 			throws IOException {
@@ -251,7 +270,8 @@ final class Runner {
 				Measured measured = measure(target, load, folder.resolve("step-" + (index + 1)), index == 0);
 				GatlingRun.Outcome outcome = measured.outcome();
 				RequestStats stats = outcome.requests().isEmpty()
-						? new RequestStats(load.path(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) : outcome.requests().getFirst();
+						? new RequestStats(load.path(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+						: outcome.requests().getFirst();
 				RateStep step = new RateStep(load.rate(), stats, load.durationSeconds(),
 						measured.app().cpuSeconds() / measured.seconds() / this.cpus.appCores(),
 						measured.loadGeneratorCpuSeconds() / measured.seconds() / this.cpus.loadGeneratorCores(),
@@ -275,7 +295,10 @@ final class Runner {
 				Duration.between(started, Instant.now()).toMillis() / 1000.0, steps);
 	}
 
-	/** One Gatling run with the app's metrics sampled over it and the load generator's CPU measured. */
+	/**
+	 * One Gatling run with the app's metrics sampled over it and the load generator's CPU
+	 * measured.
+	 */
 	private Measured measure(Target target, LoadShape load, Path folder, boolean htmlReport) throws IOException {
 		long loadGeneratorCpuBefore = Machine.loadGeneratorCpuNanos();
 		Instant started = Instant.now();
@@ -293,8 +316,9 @@ final class Runner {
 	}
 
 	/**
-	 * Waits until the app has no request in flight, so that one scenario's leftovers do not load the next: a
-	 * thread pool keeps working through requests whose clients gave up (after a flood, minutes of them).
+	 * Waits until the app has no request in flight, so that one scenario's leftovers do
+	 * not load the next: a thread pool keeps working through requests whose clients gave
+	 * up (after a flood, minutes of them).
 	 */
 	private void awaitIdle(Target target) {
 		Instant deadline = Instant.now().plus(IDLE_TIMEOUT);
@@ -302,7 +326,8 @@ final class Runner {
 		if (inFlight <= 0) {
 			return;
 		}
-		this.progress.stack(target.stack(), "waiting for " + Math.round(inFlight) + " requests left in flight to finish");
+		this.progress.stack(target.stack(),
+				"waiting for " + Math.round(inFlight) + " requests left in flight to finish");
 		while (inFlight > 0 && Instant.now().isBefore(deadline)) {
 			AppProcess.sleep(Duration.ofSeconds(1));
 			inFlight = MetricsSampler.inFlight(target.actuator("prometheus"));
@@ -314,8 +339,9 @@ final class Runner {
 	}
 
 	/**
-	 * Waits until the app's own CPU is below {@link #QUIET_CPU_SHARE} of its cores over {@link #QUIET_WINDOW}: the
-	 * JIT done with what the warm-up or the last scenario made hot, the garbage collector done with its leftovers.
+	 * Waits until the app's own CPU is below {@link #QUIET_CPU_SHARE} of its cores over
+	 * {@link #QUIET_WINDOW}: the JIT done with what the warm-up or the last scenario made
+	 * hot, the garbage collector done with its leftovers.
 	 */
 	private void awaitQuiet(Target target) {
 		if (this.options.isRemote()) {
@@ -332,8 +358,10 @@ final class Runner {
 				return;
 			}
 		}
-		this.progress.stack(target.stack(), String.format(java.util.Locale.ROOT,
-				"still at %.0f%% CPU after %d s; the next scenario starts on a busy app", 100 * share, IDLE_TIMEOUT.toSeconds()));
+		this.progress.stack(target.stack(),
+				String.format(java.util.Locale.ROOT,
+						"still at %.0f%% CPU after %d s; the next scenario starts on a busy app", 100 * share,
+						IDLE_TIMEOUT.toSeconds()));
 	}
 
 	@SuppressWarnings("unchecked")
@@ -358,13 +386,20 @@ final class Runner {
 		}
 	}
 
-	/** One Gatling run's outcome, the app's metrics over it, the load generator's CPU and the run's wall time. */
-	private record Measured(GatlingRun.Outcome outcome, AppMetrics app, double loadGeneratorCpuSeconds, double seconds) {
+	/**
+	 * One Gatling run's outcome, the app's metrics over it, the load generator's CPU and
+	 * the run's wall time.
+	 */
+	private record Measured(GatlingRun.Outcome outcome, AppMetrics app, double loadGeneratorCpuSeconds,
+			double seconds) {
 	}
 
-	/** A stack's app for the length of its turn: started here, or already running elsewhere. */
-	private record RunningStack(Target target, AppProcess app, Optional<String> springBootVersion)
-			implements AutoCloseable {
+	/**
+	 * A stack's app for the length of its turn: started here, or already running
+	 * elsewhere.
+	 */
+	private record RunningStack(Target target, AppProcess app,
+			Optional<String> springBootVersion) implements AutoCloseable {
 
 		@Override
 		public void close() {

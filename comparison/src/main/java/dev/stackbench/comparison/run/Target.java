@@ -5,7 +5,8 @@ import java.net.URI;
 import dev.stackbench.comparison.result.Stack;
 
 /**
- * Where a stack answers: its base URL for load and its management URL for health, metrics and tuning.
+ * Where a stack answers: its base URL for load and its management URL for health, metrics
+ * and tuning.
  *
  * @param stack the serving model
  * @param baseUrl e.g. {@code http://127.0.0.1:8080}

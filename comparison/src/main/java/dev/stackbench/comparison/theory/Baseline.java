@@ -13,15 +13,17 @@ import dev.stackbench.comparison.result.Stack;
 import dev.stackbench.comparison.theory.Headlines.Measure;
 
 /**
- * This run set against an earlier one: every headline figure both have, its change, and whether that change is
- * beyond noise (the two runs' ranges do not overlap). A regression is a change for the worse beyond noise.
+ * This run set against an earlier one: every headline figure both have, its change, and
+ * whether that change is beyond noise (the two runs' ranges do not overlap). A regression
+ * is a change for the worse beyond noise.
  */
 public final class Baseline {
 
 	/**
-	 * Latency changes smaller than this are never beyond noise, whatever the ranges: Gatling times in whole
-	 * milliseconds, and on two busy cores the scheduler alone moves a fast page's p99 by a few of them, so a p99
-	 * of 1 ms becoming 3 ms is a change of 200% that means nothing.
+	 * Latency changes smaller than this are never beyond noise, whatever the ranges:
+	 * Gatling times in whole milliseconds, and on two busy cores the scheduler alone
+	 * moves a fast page's p99 by a few of them, so a p99 of 1 ms becoming 3 ms is a
+	 * change of 200% that means nothing.
 	 */
 	public static final double LATENCY_NOISE_MILLIS = 5;
 
@@ -38,9 +40,13 @@ public final class Baseline {
 	 */
 	public record Change(Measure measure, Stack stack, Spread before, Spread now) {
 
-		/** The change of the medians, in percent of the baseline's (positive: the figure grew). */
+		/**
+		 * The change of the medians, in percent of the baseline's (positive: the figure
+		 * grew).
+		 */
 		public double percent() {
-			return (this.before.median() == 0) ? 0 : 100 * (this.now.median() - this.before.median()) / this.before.median();
+			return (this.before.median() == 0) ? 0
+					: 100 * (this.now.median() - this.before.median()) / this.before.median();
 		}
 
 		public boolean beyondNoise() {
@@ -54,9 +60,9 @@ public final class Baseline {
 		}
 
 		public String describe() {
-			return format(Locale.ROOT, "%s, %s on %s: %s → %s %s (%+.0f%%)", this.measure.scenario(), this.measure.figure(),
-					this.stack.id(), this.before.text(this.measure.decimals()), this.now.text(this.measure.decimals()),
-					this.measure.unit(), percent());
+			return format(Locale.ROOT, "%s, %s on %s: %s → %s %s (%+.0f%%)", this.measure.scenario(),
+					this.measure.figure(), this.stack.id(), this.before.text(this.measure.decimals()),
+					this.now.text(this.measure.decimals()), this.measure.unit(), percent());
 		}
 
 	}
@@ -82,8 +88,8 @@ public final class Baseline {
 	}
 
 	/**
-	 * The watched figures (capacities and open-model p99s) that got worse beyond noise by more than
-	 * {@code thresholdPercent}, described for the console.
+	 * The watched figures (capacities and open-model p99s) that got worse beyond noise by
+	 * more than {@code thresholdPercent}, described for the console.
 	 */
 	public static List<String> regressions(ComparisonResults baseline, ComparisonResults now, double thresholdPercent) {
 		return changes(baseline, now).stream()

@@ -12,16 +12,23 @@ import dev.stackbench.comparison.result.RateStep;
 import dev.stackbench.comparison.result.ScenarioResult;
 
 /**
- * When a step of a capacity search holds, and what the stack's capacity is: the highest offered rate whose step
- * held. A step holds when the stack answered (nearly) everything offered, within the SLO, with nothing failed,
- * and the load generator was not what limited it.
+ * When a step of a capacity search holds, and what the stack's capacity is: the highest
+ * offered rate whose step held. A step holds when the stack answered (nearly) everything
+ * offered, within the SLO, with nothing failed, and the load generator was not what
+ * limited it.
  */
 public final class CapacitySearch {
 
-	/** Achieved over offered a step needs: an open model's arrivals that were not answered are its shortfall. */
+	/**
+	 * Achieved over offered a step needs: an open model's arrivals that were not answered
+	 * are its shortfall.
+	 */
 	public static final double ACHIEVED_SHARE = 0.99;
 
-	/** Load-generator CPU, as a share of its cores, at which its own timing can no longer be trusted. */
+	/**
+	 * Load-generator CPU, as a share of its cores, at which its own timing can no longer
+	 * be trusted.
+	 */
 	public static final double SATURATED_GENERATOR = 0.9;
 
 	private CapacitySearch() {
@@ -36,7 +43,10 @@ public final class CapacitySearch {
 		/** The stack fell short: too few answered, too slow at p99, or failures. */
 		MISSED,
 
-		/** The load generator was saturated or could not start the offered arrivals: credited to no one. */
+		/**
+		 * The load generator was saturated or could not start the offered arrivals:
+		 * credited to no one.
+		 */
 		LIMITED_BY_LOAD_GENERATOR
 
 	}
@@ -51,8 +61,9 @@ public final class CapacitySearch {
 	}
 
 	/**
-	 * The generator's CPU at or past {@link #SATURATED_GENERATOR}; or fewer requests sent than offered while every
-	 * one sent was answered within the SLO: a stack that answers all it gets, promptly, was not what fell short.
+	 * The generator's CPU at or past {@link #SATURATED_GENERATOR}; or fewer requests sent
+	 * than offered while every one sent was answered within the SLO: a stack that answers
+	 * all it gets, promptly, was not what fell short.
 	 */
 	public static boolean loadGeneratorLimited(RateStep step, Capacity capacity) {
 		boolean answeredAllItGot = step.stats().ko() == 0 && step.stats().p99() <= capacity.sloMillis();
@@ -61,10 +72,11 @@ public final class CapacitySearch {
 	}
 
 	/**
-	 * Whether a search whose steps so far ended so should take another. It stops at the first step the load
-	 * generator limited (more load only saturates it further) and two steps past a step that did not hold when none
-	 * has held since: past saturation a stack only gets worse, and a run should stay short, while a single step
-	 * spoiled by a pause (a p99 over the SLO between two that held) does not end the search.
+	 * Whether a search whose steps so far ended so should take another. It stops at the
+	 * first step the load generator limited (more load only saturates it further) and two
+	 * steps past a step that did not hold when none has held since: past saturation a
+	 * stack only gets worse, and a run should stay short, while a single step spoiled by
+	 * a pause (a p99 over the SLO between two that held) does not end the search.
 	 */
 	public static boolean goOn(List<Verdict> verdicts) {
 		if (verdicts.contains(Verdict.LIMITED_BY_LOAD_GENERATOR)) {
@@ -79,7 +91,8 @@ public final class CapacitySearch {
 
 	public static String describe(RateStep step, Verdict verdict) {
 		return format(Locale.ROOT,
-				"offered %,.0f/s, achieved %,.0f/s, p50 %d / p99 %d / p99.9 %d / max %d ms, %d failed, app CPU %.0f%%, load generator CPU %.0f%%: %s",
+				"offered %,.0f/s, achieved %,.0f/s, p50 %d / p99 %d / p99.9 %d / max %d ms, %d failed, app CPU "
+						+ "%.0f%%, load generator CPU %.0f%%: %s",
 				step.offeredRate(), step.achievedRate(), step.stats().p50(), step.stats().p99(), step.stats().p999(),
 				step.stats().max(), step.stats().ko(), 100 * step.appCpuShare(), 100 * step.loadGeneratorCpuShare(),
 				words(verdict));
@@ -99,10 +112,15 @@ public final class CapacitySearch {
 		/** A step the stack missed: the figure is the stack's capacity. */
 		STACK("the stack"),
 
-		/** The load generator gave out first: the stack's capacity is at least the figure. */
+		/**
+		 * The load generator gave out first: the stack's capacity is at least the figure.
+		 */
 		LOAD_GENERATOR("limited by the load generator"),
 
-		/** The search's last rate held: the capacity is at least the figure; a larger {@code maxSteps} goes on. */
+		/**
+		 * The search's last rate held: the capacity is at least the figure; a larger
+		 * {@code maxSteps} goes on.
+		 */
 		LAST_STEP("every step held");
 
 		private final String words;
@@ -121,7 +139,8 @@ public final class CapacitySearch {
 	 * A stack's capacity in one run.
 	 *
 	 * @param rate the highest offered rate whose step held, 0 when none did
-	 * @param limit what ended the search: unless it was the stack, the real capacity is at least {@code rate}
+	 * @param limit what ended the search: unless it was the stack, the real capacity is
+	 * at least {@code rate}
 	 */
 	public record Figure(double rate, Limit limit) {
 

@@ -20,9 +20,10 @@ import dev.stackbench.gatling.simulation.KeepAliveSimulation;
 import dev.stackbench.gatling.simulation.OverloadPhases;
 
 /**
- * The figures a workshop decides from, one or two per scenario, each read from every run and summed up as a
- * {@link Spread}. Latencies come only from open models (arrivals that do not wait for answers); closed-loop figures
- * are throughputs and counts, and are labelled as such.
+ * The figures a workshop decides from, one or two per scenario, each read from every run
+ * and summed up as a {@link Spread}. Latencies come only from open models (arrivals that
+ * do not wait for answers); closed-loop figures are throughputs and counts, and are
+ * labelled as such.
  */
 public final class Headlines {
 
@@ -44,13 +45,16 @@ public final class Headlines {
 	 * @param unit e.g. {@code req/s}
 	 * @param better which way is better
 	 * @param closedLoop whether it comes from users that wait on their own answers
-	 * @param latency whether it is a latency in milliseconds (Gatling's resolution is one)
-	 * @param regressionChecked whether {@code -DfailOnRegression} watches it: capacities and open-model p99s
+	 * @param latency whether it is a latency in milliseconds (Gatling's resolution is
+	 * one)
+	 * @param regressionChecked whether {@code -DfailOnRegression} watches it: capacities
+	 * and open-model p99s
 	 * @param read the figure of one run, empty where a run has none
-	 * @param lowerBound whether a run's figure is only a lower bound: a capacity search that the stack did not end
+	 * @param lowerBound whether a run's figure is only a lower bound: a capacity search
+	 * that the stack did not end
 	 */
-	public record Measure(String scenario, String figure, String unit, Better better, boolean closedLoop, boolean latency,
-			boolean regressionChecked, Function<ScenarioResult, OptionalDouble> read,
+	public record Measure(String scenario, String figure, String unit, Better better, boolean closedLoop,
+			boolean latency, boolean regressionChecked, Function<ScenarioResult, OptionalDouble> read,
 			Predicate<ScenarioResult> lowerBound) {
 
 		Measure(String scenario, String figure, String unit, Better better, boolean closedLoop, boolean latency,
@@ -58,12 +62,18 @@ public final class Headlines {
 			this(scenario, figure, unit, better, closedLoop, latency, regressionChecked, read, (run) -> false);
 		}
 
-		/** Whether any run of the scenario on the stack gave only a lower bound, so its spread reads "at least". */
+		/**
+		 * Whether any run of the scenario on the stack gave only a lower bound, so its
+		 * spread reads "at least".
+		 */
 		public boolean lowerBound(ComparisonResults results, Stack stack) {
 			return results.runsOf(this.scenario, stack).stream().anyMatch(this.lowerBound);
 		}
 
-		/** The figure over every run of the scenario on the stack, or empty when no run has it. */
+		/**
+		 * The figure over every run of the scenario on the stack, or empty when no run
+		 * has it.
+		 */
 		public Optional<Spread> spread(ComparisonResults results, Stack stack) {
 			List<Double> values = new ArrayList<>();
 			for (ScenarioResult run : results.runsOf(this.scenario, stack)) {
@@ -88,14 +98,17 @@ public final class Headlines {
 
 	}
 
-	/** Every headline figure of every stack that has it, over its runs, scenario by scenario. */
+	/**
+	 * Every headline figure of every stack that has it, over its runs, scenario by
+	 * scenario.
+	 */
 	public static List<HeadlineFigure> figures(ComparisonResults results) {
 		List<HeadlineFigure> figures = new ArrayList<>();
 		for (Measure measure : of(results)) {
 			for (Stack stack : results.stacks()) {
 				measure.spread(results, stack)
-					.ifPresent((spread) -> figures.add(new HeadlineFigure(measure.scenario(), measure.figure(), measure.unit(),
-							measure.closedLoop(), stack, spread)));
+					.ifPresent((spread) -> figures.add(new HeadlineFigure(measure.scenario(), measure.figure(),
+							measure.unit(), measure.closedLoop(), stack, spread)));
 			}
 		}
 		return figures;
@@ -109,53 +122,56 @@ public final class Headlines {
 	public static List<Measure> of(Scenario scenario) {
 		String id = scenario.id();
 		return switch (scenario.load()) {
-			case LoadShape.Capacity capacity -> List.of(
-					new Measure(id,
-							String.format(Locale.ROOT, "capacity at p99 ≤ %d ms (%s)", capacity.sloMillis(), capacity.path()),
-							"req/s", Better.HIGHER, false, false, true,
-							(run) -> CapacitySearch.capacity(run).map((figure) -> OptionalDouble.of(figure.rate()))
-								.orElse(OptionalDouble.empty()),
-							(run) -> CapacitySearch.capacity(run).filter(CapacitySearch.Figure::lowerBound)
-								.isPresent()),
+			case LoadShape.Capacity capacity -> List.of(new Measure(id,
+					String.format(Locale.ROOT, "capacity at p99 ≤ %d ms (%s)", capacity.sloMillis(), capacity.path()),
+					"req/s", Better.HIGHER, false, false, true,
+					(run) -> CapacitySearch.capacity(run)
+						.map((figure) -> OptionalDouble.of(figure.rate()))
+						.orElse(OptionalDouble.empty()),
+					(run) -> CapacitySearch.capacity(run).filter(CapacitySearch.Figure::lowerBound).isPresent()),
 					new Measure(id, String.format(Locale.ROOT, "p99 at %,.0f req/s offered", capacity.rate(0)), "ms",
-							Better.LOWER, false, true, true,
-							(run) -> run.steps().isEmpty() ? OptionalDouble.empty()
+							Better.LOWER, false, true, true, (run) -> run.steps().isEmpty() ? OptionalDouble.empty()
 									: OptionalDouble.of(run.steps().getFirst().stats().p99())));
 			case LoadShape.ArrivalRate rate -> List.of(
-					new Measure(id, String.format(Locale.ROOT, "p99 at %,.0f req/s on a %d ms page", rate.rate(), rate.delay()),
+					new Measure(id,
+							String.format(Locale.ROOT, "p99 at %,.0f req/s on a %d ms page", rate.rate(), rate.delay()),
 							"ms", Better.LOWER, false, true, true, headline(RequestStats::p99)),
-					new Measure(id, "throughput", "req/s", Better.HIGHER, false, false, false, headline(RequestStats::throughput)));
+					new Measure(id, "throughput", "req/s", Better.HIGHER, false, false, false,
+							headline(RequestStats::throughput)));
 			case LoadShape.Steps steps when scenario.kind() == Scenario.Kind.CONCURRENT_WAIT -> List.of(new Measure(id,
-					String.format(Locale.ROOT, "throughput at %d users on %s", steps.users().getFirst(), steps.path()), "req/s",
-					Better.HIGHER, true, false, false, headline(RequestStats::throughput)));
+					String.format(Locale.ROOT, "throughput at %d users on %s", steps.users().getFirst(), steps.path()),
+					"req/s", Better.HIGHER, true, false, false, headline(RequestStats::throughput)));
 			case LoadShape.Steps steps -> List.of(new Measure(id, "peak throughput on " + steps.path(), "req/s",
 					Better.HIGHER, true, false, false, headline(RequestStats::throughput)));
 			case LoadShape.KeepAlive keepAlive -> List.of(
 					new Measure(id, "throughput with keep-alive", "req/s", Better.HIGHER, true, false, false,
 							row(KeepAliveSimulation.KEEP_ALIVE, RequestStats::throughput)),
-					new Measure(id, "throughput with a new connection per request", "req/s", Better.HIGHER, true, false, false,
-							row(KeepAliveSimulation.NEW_CONNECTION, RequestStats::throughput)));
-			case LoadShape.ConnectionFlood flood -> List.of(new Measure(id,
-					String.format(Locale.ROOT, "connections answered of %d", flood.connections()), "connections", Better.HIGHER,
-					true, false, false,
-					(run) -> OptionalDouble.of(run.requests().stream().mapToLong(RequestStats::ok).sum())));
-			case LoadShape.Overload overload -> List.of(new Measure(id, "requests failed during the overload", "requests",
-					Better.LOWER, false, false, false, row(OverloadPhases.OVERLOAD, (stats) -> stats.ko())));
-			case LoadShape.Soak soak -> List.of(new Measure(id, "p99 over the soak", "ms", Better.LOWER, false, true, true,
-					headline(RequestStats::p99)));
+					new Measure(id, "throughput with a new connection per request", "req/s", Better.HIGHER, true, false,
+							false, row(KeepAliveSimulation.NEW_CONNECTION, RequestStats::throughput)));
+			case LoadShape.ConnectionFlood flood ->
+				List.of(new Measure(id, String.format(Locale.ROOT, "connections answered of %d", flood.connections()),
+						"connections", Better.HIGHER, true, false, false,
+						(run) -> OptionalDouble.of(run.requests().stream().mapToLong(RequestStats::ok).sum())));
+			case LoadShape.Overload overload ->
+				List.of(new Measure(id, "requests failed during the overload", "requests", Better.LOWER, false, false,
+						false, row(OverloadPhases.OVERLOAD, (stats) -> stats.ko())));
+			case LoadShape.Soak soak -> List.of(new Measure(id, "p99 over the soak", "ms", Better.LOWER, false, true,
+					true, headline(RequestStats::p99)));
 			case LoadShape.Smoke smoke -> List.of();
-			case LoadShape.OpenRate rate -> List.of(new Measure(id, "p99", "ms", Better.LOWER, false, true, true,
-					headline(RequestStats::p99)));
+			case LoadShape.OpenRate rate ->
+				List.of(new Measure(id, "p99", "ms", Better.LOWER, false, true, true, headline(RequestStats::p99)));
 		};
 	}
 
 	private static Function<ScenarioResult, OptionalDouble> headline(Function<RequestStats, Number> figure) {
-		return (run) -> run.headline().map((row) -> OptionalDouble.of(figure.apply(row).doubleValue()))
+		return (run) -> run.headline()
+			.map((row) -> OptionalDouble.of(figure.apply(row).doubleValue()))
 			.orElse(OptionalDouble.empty());
 	}
 
 	private static Function<ScenarioResult, OptionalDouble> row(String name, Function<RequestStats, Number> figure) {
-		return (run) -> run.row(name).map((row) -> OptionalDouble.of(figure.apply(row).doubleValue()))
+		return (run) -> run.row(name)
+			.map((row) -> OptionalDouble.of(figure.apply(row).doubleValue()))
 			.orElse(OptionalDouble.empty());
 	}
 

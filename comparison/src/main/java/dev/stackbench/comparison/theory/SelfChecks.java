@@ -14,17 +14,22 @@ import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
 
 /**
- * Checks every run makes on itself before its figures are credited to a stack: was the load generator the limit,
- * and does Little's law on the client's side agree with the app's own count of requests in flight.
+ * Checks every run makes on itself before its figures are credited to a stack: was the
+ * load generator the limit, and does Little's law on the client's side agree with the
+ * app's own count of requests in flight.
  */
 public final class SelfChecks {
 
-	/** A gap between the client's and the app's in-flight counts past this share is shown with its reading. */
+	/**
+	 * A gap between the client's and the app's in-flight counts past this share is shown
+	 * with its reading.
+	 */
 	public static final double LITTLES_LAW_GAP = 0.25;
 
 	/**
-	 * Fewer requests in flight than this on the client's side are below what a once-a-second gauge and whole
-	 * milliseconds can resolve: a fast page's mean of 0 or 1 ms makes its L nothing but rounding.
+	 * Fewer requests in flight than this on the client's side are below what a
+	 * once-a-second gauge and whole milliseconds can resolve: a fast page's mean of 0 or
+	 * 1 ms makes its L nothing but rounding.
 	 */
 	public static final double LEAST_IN_FLIGHT = 5;
 
@@ -37,8 +42,9 @@ public final class SelfChecks {
 	 * @param result the run
 	 * @param what the scenario as a whole, or which step
 	 * @param cpuShare its CPU as a share of its cores
-	 * @param saturated whether it was at or past {@link CapacitySearch#SATURATED_GENERATOR}, or (for a step) could
-	 * not start the offered arrivals
+	 * @param saturated whether it was at or past
+	 * {@link CapacitySearch#SATURATED_GENERATOR}, or (for a step) could not start the
+	 * offered arrivals
 	 */
 	public record LoadGenerator(ScenarioResult result, String what, double cpuShare, boolean saturated) {
 	}
@@ -57,15 +63,20 @@ public final class SelfChecks {
 			return (this.clientInFlight == 0) ? 0 : (this.clientInFlight - this.appInFlight) / this.clientInFlight;
 		}
 
-		/** What a gap over {@link #LITTLES_LAW_GAP} means, or empty when there is none worth reading. */
+		/**
+		 * What a gap over {@link #LITTLES_LAW_GAP} means, or empty when there is none
+		 * worth reading.
+		 */
 		public String reading() {
 			if (gap() > LITTLES_LAW_GAP) {
 				return format(Locale.ROOT,
-						"%.0f of the %.0f requests the clients wait on are not yet in the app's handlers: queued before them, in the accept backlog or the request pool's queue",
+						"%.0f of the %.0f requests the clients wait on are not yet in the app's handlers: queued "
+								+ "before them, in the accept backlog or the request pool's queue",
 						this.clientInFlight - this.appInFlight, this.clientInFlight);
 			}
 			if (gap() < -LITTLES_LAW_GAP) {
-				return "the app serves more than the clients wait on: requests whose clients gave up are still being served";
+				return "the app serves more than the clients wait on: requests whose clients gave up are still being "
+						+ "served";
 			}
 			return "";
 		}
@@ -77,8 +88,10 @@ public final class SelfChecks {
 		List<LoadGenerator> checks = new ArrayList<>();
 		for (ScenarioResult result : results.results()) {
 			if (result.steps().isEmpty()) {
-				double share = (result.seconds() <= 0) ? 0 : result.loadGeneratorCpuSeconds() / result.seconds() / cores;
-				checks.add(new LoadGenerator(result, "whole scenario", share, share >= CapacitySearch.SATURATED_GENERATOR));
+				double share = (result.seconds() <= 0) ? 0
+						: result.loadGeneratorCpuSeconds() / result.seconds() / cores;
+				checks.add(new LoadGenerator(result, "whole scenario", share,
+						share >= CapacitySearch.SATURATED_GENERATOR));
 			}
 			if (result.scenario().load() instanceof LoadShape.Capacity capacity) {
 				for (RateStep step : result.steps()) {
@@ -91,8 +104,9 @@ public final class SelfChecks {
 	}
 
 	/**
-	 * Whether the load generator, rather than a stack, limited some run of the scenario: saturated during a whole
-	 * scenario, or the reason a capacity search ended (its capacity is then only a lower bound).
+	 * Whether the load generator, rather than a stack, limited some run of the scenario:
+	 * saturated during a whole scenario, or the reason a capacity search ended (its
+	 * capacity is then only a lower bound).
 	 */
 	public static boolean loadGeneratorLimited(ComparisonResults results, String scenario) {
 		boolean scenarioSaturated = loadGenerator(results).stream()
@@ -100,7 +114,9 @@ public final class SelfChecks {
 					&& check.result().scenario().id().equals(scenario));
 		boolean searchEndedByIt = results.resultsOf(scenario)
 			.stream()
-			.anyMatch((run) -> CapacitySearch.capacity(run).map(CapacitySearch.Figure::limitedByLoadGenerator).orElse(false));
+			.anyMatch((run) -> CapacitySearch.capacity(run)
+				.map(CapacitySearch.Figure::limitedByLoadGenerator)
+				.orElse(false));
 		return scenarioSaturated || searchEndedByIt;
 	}
 

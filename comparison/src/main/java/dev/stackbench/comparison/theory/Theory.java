@@ -20,26 +20,33 @@ import dev.stackbench.gatling.simulation.LittlesLaw;
 import dev.stackbench.gatling.simulation.OverloadPhases;
 
 /**
- * What theory says the results should show, and whether they do: Little's-law bounds for the scenarios that wait,
- * and a short list of claims, each held or not held with its numbers.
+ * What theory says the results should show, and whether they do: Little's-law bounds for
+ * the scenarios that wait, and a short list of claims, each held or not held with its
+ * numbers.
  */
 public final class Theory {
 
 	/** How close to its Little's-law bound a stack that does not block must come. */
 	public static final double NON_BLOCKING_SHARE_OF_BOUND = 0.8;
 
-	/** The slowest a plain request may be answered while slow ones are in flight, on a stack that does not block. */
+	/**
+	 * The slowest a plain request may be answered while slow ones are in flight, on a
+	 * stack that does not block.
+	 */
 	public static final int RESPONSIVE_MILLIS = 50;
 
-	/** Slack on a cap before it counts as broken: the machine is noisy, and the cap is an upper bound anyway. */
+	/**
+	 * Slack on a cap before it counts as broken: the machine is noisy, and the cap is an
+	 * upper bound anyway.
+	 */
 	private static final double CAP_SLACK = 1.1;
 
 	private Theory() {
 	}
 
 	/**
-	 * The same results analysed: theory's claims, checked on each stack's median run of each scenario, and every
-	 * headline figure's spread over the runs.
+	 * The same results analysed: theory's claims, checked on each stack's median run of
+	 * each scenario, and every headline figure's spread over the runs.
 	 */
 	public static ComparisonResults analysed(ComparisonResults results) {
 		return new ComparisonResults(results.schemaVersion(), results.preset(), results.repeat(), results.started(),
@@ -47,7 +54,10 @@ public final class Theory {
 				results.results(), claims(results.medianRuns(), results.tuning()), Headlines.figures(results));
 	}
 
-	/** The most requests a second the scenario allows if the server never makes a request wait for another. */
+	/**
+	 * The most requests a second the scenario allows if the server never makes a request
+	 * wait for another.
+	 */
 	public static OptionalDouble bound(ScenarioResult result) {
 		return switch (result.kind()) {
 			case CONCURRENT_WAIT -> {
@@ -62,8 +72,8 @@ public final class Theory {
 	public static OptionalDouble ratioToBound(ScenarioResult result) {
 		OptionalDouble bound = bound(result);
 		Optional<RequestStats> headline = result.headline();
-		return (bound.isPresent() && headline.isPresent()) ? OptionalDouble.of(headline.get().throughput() / bound.getAsDouble())
-				: OptionalDouble.empty();
+		return (bound.isPresent() && headline.isPresent())
+				? OptionalDouble.of(headline.get().throughput() / bound.getAsDouble()) : OptionalDouble.empty();
 	}
 
 	public static List<Claim> claims(List<ScenarioResult> results, Map<String, Map<String, Object>> tuning) {
@@ -97,22 +107,25 @@ public final class Theory {
 		if (workers.isPresent() && workers.get() < users) {
 			double cap = LittlesLaw.throughputBound(workers.get(), delay);
 			return new Claim(format(Locale.ROOT,
-					"%s: with %d request threads and %.0f ms per request, throughput is capped at threads / delay = %.0f req/s, below the bound of %.0f req/s",
+					"%s: with %d request threads and %.0f ms per request, throughput is capped at threads / delay = "
+							+ "%.0f req/s, below the bound of %.0f req/s",
 					result.stack().id(), workers.get(), delay, cap, bound), throughput <= cap * CAP_SLACK,
-					format(Locale.ROOT, "%.0f req/s measured at %d concurrent requests (%.0f%% of the cap)", throughput, users,
-							100 * throughput / cap));
+					format(Locale.ROOT, "%.0f req/s measured at %d concurrent requests (%.0f%% of the cap)", throughput,
+							users, 100 * throughput / cap));
 		}
 		return new Claim(format(Locale.ROOT,
-				"%s: at %d concurrent slow requests (%.0f ms each), it reaches at least %.0f%% of the Little's-law bound of %.0f req/s",
+				"%s: at %d concurrent slow requests (%.0f ms each), it reaches at least %.0f%% of the Little's-law "
+						+ "bound of %.0f req/s",
 				result.stack().id(), users, delay, 100 * NON_BLOCKING_SHARE_OF_BOUND, bound),
 				throughput >= NON_BLOCKING_SHARE_OF_BOUND * bound,
 				format(Locale.ROOT, "%.0f req/s = %.0f%% of the bound", throughput, 100 * throughput / bound));
 	}
 
 	/**
-	 * A stack that waits without holding a thread per request must still answer an unrelated plain request promptly
-	 * while every user waits on a slow one: its slowest probe under {@link #RESPONSIVE_MILLIS}. A stack whose threads
-	 * are all taken by the load makes no such claim; its probe row shows the wait for a thread.
+	 * A stack that waits without holding a thread per request must still answer an
+	 * unrelated plain request promptly while every user waits on a slow one: its slowest
+	 * probe under {@link #RESPONSIVE_MILLIS}. A stack whose threads are all taken by the
+	 * load makes no such claim; its probe row shows the wait for a thread.
 	 */
 	private static Optional<Claim> responsiveness(ScenarioResult result, Map<String, Object> knobs) {
 		int users = ((LoadShape.Steps) result.scenario().load()).users().getFirst();
@@ -122,14 +135,19 @@ public final class Theory {
 			return Optional.empty();
 		}
 		RequestStats row = probe.get();
-		return Optional.of(new Claim(format(Locale.ROOT,
-				"%s: while %d slow requests are in flight, a plain request is still answered within %d ms",
-				result.stack().id(), users, RESPONSIVE_MILLIS), row.ko() == 0 && row.max() < RESPONSIVE_MILLIS,
+		return Optional.of(new Claim(
+				format(Locale.ROOT,
+						"%s: while %d slow requests are in flight, a plain request is still answered within %d ms",
+						result.stack().id(), users, RESPONSIVE_MILLIS),
+				row.ko() == 0 && row.max() < RESPONSIVE_MILLIS,
 				format(Locale.ROOT, "%d probes: p50 %d ms, p99 %d ms, max %d ms, %d failed", row.count(), row.p50(),
 						row.p99(), row.max(), row.ko())));
 	}
 
-	/** A thread-per-request stack has as many concurrent workers as request threads; the others are not capped. */
+	/**
+	 * A thread-per-request stack has as many concurrent workers as request threads; the
+	 * others are not capped.
+	 */
 	private static Optional<Integer> workers(Map<String, Object> knobs) {
 		boolean virtual = Boolean.TRUE.equals(knobs.get("virtual-threads"));
 		return (knobs.get("threads.max") instanceof Number threads && !virtual) ? Optional.of(threads.intValue())
@@ -140,9 +158,10 @@ public final class Theory {
 		double rate = bound(result).orElseThrow();
 		double delay = ((LoadShape.ArrivalRate) result.scenario().load()).delay();
 		RequestStats row = result.headline().orElseThrow();
-		return new Claim(format(Locale.ROOT,
-				"%s: keeps up with %.0f req/s arriving on a %.0f ms page, which needs %.0f requests in flight", result.stack().id(),
-				rate, delay, LittlesLaw.concurrency(rate, delay)),
+		return new Claim(
+				format(Locale.ROOT,
+						"%s: keeps up with %.0f req/s arriving on a %.0f ms page, which needs %.0f requests in flight",
+						result.stack().id(), rate, delay, LittlesLaw.concurrency(rate, delay)),
 				row.throughput() >= 0.9 * rate && row.ko() == 0,
 				format(Locale.ROOT, "%.0f req/s, p95 %d ms, %d failed", row.throughput(), row.p95(), row.ko()));
 	}
@@ -155,8 +174,10 @@ public final class Theory {
 		}
 		double before = keepAlive.get().throughput();
 		double after = close.get().throughput();
-		return Optional.of(new Claim(result.stack().id() + ": with Connection: close (a new connection per request), throughput drops",
-				after < before, format(Locale.ROOT, "%.0f req/s with keep-alive, %.0f req/s with a new connection each (%+.0f%%)",
+		return Optional.of(new Claim(
+				result.stack().id() + ": with Connection: close (a new connection per request), throughput drops",
+				after < before,
+				format(Locale.ROOT, "%.0f req/s with keep-alive, %.0f req/s with a new connection each (%+.0f%%)",
 						before, after, 100 * (after - before) / before)));
 	}
 
@@ -165,11 +186,17 @@ public final class Theory {
 		int connections = flood.connections();
 		long ok = result.requests().stream().mapToLong(RequestStats::ok).sum();
 		String errors = result.errors().isEmpty() ? "no errors"
-				: result.errors().stream().map((error) -> error.count() + " x " + error.message()).reduce((a, b) -> a + "; " + b).orElse("");
-		return new Claim(format(Locale.ROOT, "%s: holds %d concurrent connections, each waiting on a %d ms request (C10k)",
-				result.stack().id(), connections, flood.delay()), ok == connections,
-				format(Locale.ROOT, "%d of %d answered, %d failed, %d unanswered when time ran out; %s", ok, connections,
-						result.failedRequests(), result.unansweredRequests(), errors));
+				: result.errors()
+					.stream()
+					.map((error) -> error.count() + " x " + error.message())
+					.reduce((a, b) -> a + "; " + b)
+					.orElse("");
+		return new Claim(
+				format(Locale.ROOT, "%s: holds %d concurrent connections, each waiting on a %d ms request (C10k)",
+						result.stack().id(), connections, flood.delay()),
+				ok == connections,
+				format(Locale.ROOT, "%d of %d answered, %d failed, %d unanswered when time ran out; %s", ok,
+						connections, result.failedRequests(), result.unansweredRequests(), errors));
 	}
 
 	private static Optional<Claim> overload(ScenarioResult result) {
@@ -181,26 +208,34 @@ public final class Theory {
 		Optional<Long> recoveredAfter = result.requests()
 			.stream()
 			.filter((row) -> OverloadPhases.windowStartSeconds(row.name()) >= 0)
-			.sorted(java.util.Comparator.comparingLong((RequestStats row) -> OverloadPhases.windowStartSeconds(row.name())))
+			.sorted(java.util.Comparator
+				.comparingLong((RequestStats row) -> OverloadPhases.windowStartSeconds(row.name())))
 			.filter((row) -> row.p95() <= tolerated && row.ko() == 0)
 			.map((row) -> OverloadPhases.windowStartSeconds(row.name()))
 			.findFirst();
 		long overloadFailures = result.row(OverloadPhases.OVERLOAD).map(RequestStats::ko).orElse(0L);
 		return Optional.of(new Claim(result.stack().id() + ": after an overload, latency comes back to its baseline",
 				recoveredAfter.isPresent(),
-				format(Locale.ROOT, "baseline p95 %d ms; %s; %d requests failed during the overload", baseline.get().p95(),
-						recoveredAfter.map((seconds) -> "back within " + tolerated + " ms in the window starting " + seconds + " s after it")
+				format(Locale.ROOT, "baseline p95 %d ms; %s; %d requests failed during the overload",
+						baseline.get().p95(),
+						recoveredAfter
+							.map((seconds) -> "back within " + tolerated + " ms in the window starting " + seconds
+									+ " s after it")
 							.orElse("not back within " + tolerated + " ms by the end of the run"),
 						overloadFailures)));
 	}
 
-	/** Heap after GC may settle a little as caches fill; more than this from start to end is kept memory. */
+	/**
+	 * Heap after GC may settle a little as caches fill; more than this from start to end
+	 * is kept memory.
+	 */
 	private static final double SOAK_HEAP_GROWTH = 1.2;
 
 	private static Claim soak(ScenarioResult result) {
 		AppMetrics app = result.app();
 		boolean heapSteady = app.heapAfterGcAtEndMegabytes() <= SOAK_HEAP_GROWTH * app.heapAfterGcAtStartMegabytes();
-		return new Claim(result.stack().id() + ": under a long mixed load, no request fails and heap after GC does not grow",
+		return new Claim(
+				result.stack().id() + ": under a long mixed load, no request fails and heap after GC does not grow",
 				result.failedRequests() == 0 && heapSteady,
 				format(Locale.ROOT, "%d requests, %d failed; heap after GC %.0f MB at the start, %.0f MB at the end",
 						result.totalRequests(), result.failedRequests(), app.heapAfterGcAtStartMegabytes(),

@@ -15,8 +15,9 @@ import dev.stackbench.comparison.result.Stack;
 import dev.stackbench.comparison.theory.Headlines.Measure;
 
 /**
- * The verdict table a workshop reads first: for each headline figure, every stack's spread, the best stack, and
- * whether its margin over the next is beyond the machine's noise (every run agrees) or within it (ranges overlap).
+ * The verdict table a workshop reads first: for each headline figure, every stack's
+ * spread, the best stack, and whether its margin over the next is beyond the machine's
+ * noise (every run agrees) or within it (ranges overlap).
  */
 public final class Verdicts {
 
@@ -37,7 +38,10 @@ public final class Verdicts {
 	}
 
 	public static List<Row> rows(ComparisonResults results) {
-		return Headlines.of(results).stream().map((measure) -> row(results, measure)).filter((row) -> !row.spreads().isEmpty())
+		return Headlines.of(results)
+			.stream()
+			.map((measure) -> row(results, measure))
+			.filter((row) -> !row.spreads().isEmpty())
 			.toList();
 	}
 
@@ -49,7 +53,8 @@ public final class Verdicts {
 		if (spreads.size() < 2) {
 			return new Row(measure, spreads, Optional.empty(), false, "");
 		}
-		Comparator<Map.Entry<Stack, Spread>> bestFirst = Comparator.comparingDouble((entry) -> entry.getValue().median());
+		Comparator<Map.Entry<Stack, Spread>> bestFirst = Comparator
+			.comparingDouble((entry) -> entry.getValue().median());
 		if (measure.better() == Headlines.Better.HIGHER) {
 			bestFirst = bestFirst.reversed();
 		}
@@ -64,21 +69,22 @@ public final class Verdicts {
 		String noise = (runs == 1) ? "one run cannot tell this from the machine's noise (±15%): use -Drepeat=3"
 				: clear ? "beyond noise: every run agrees" : "within noise: the ranges overlap";
 		if (SelfChecks.loadGeneratorLimited(results, measure.scenario())) {
-			noise += "; the load generator was a limit in this scenario (see the self-checks), so part of it is not the stacks'";
+			noise += "; the load generator was a limit in this scenario (see the self-checks), so part of it is not "
+					+ "the stacks'";
 		}
 		if (tied.size() > 1) {
 			List<String> ids = tied.stream().map(Stack::id).toList();
 			String names = String.join(", ", ids.subList(0, ids.size() - 1)) + " and " + ids.getLast();
 			Optional<Map.Entry<Stack, Spread>> below = ranked.stream().skip(tied.size()).findFirst();
 			return new Row(measure, spreads, Optional.empty(), false, names + " tie" + below
-				.map((entry) -> format(Locale.ROOT, ", %s than %s", difference(measure, best.getValue().median(),
-						entry.getValue().median()), entry.getKey().id()))
+				.map((entry) -> format(Locale.ROOT, ", %s than %s",
+						difference(measure, best.getValue().median(), entry.getValue().median()), entry.getKey().id()))
 				.orElse("") + "; " + noise);
 		}
 		return new Row(measure, spreads, Optional.of(best.getKey()), clear && runs > 1,
 				format(Locale.ROOT, "%s %s than %s; %s", best.getKey().id(),
-						difference(measure, best.getValue().median(), ranked.get(1).getValue().median()), ranked.get(1).getKey().id(),
-						noise));
+						difference(measure, best.getValue().median(), ranked.get(1).getValue().median()),
+						ranked.get(1).getKey().id(), noise));
 	}
 
 	/** {@code 35% more}, {@code 12% lower}, or for a zero, the plain difference. */

@@ -21,11 +21,10 @@ class HtmlReportTests {
 	@Test
 	void everyScenarioAndEveryResourceHasItsCharts() {
 		assertThat(charts()).containsExactly("throughput-throughput", "throughput-latency", "throughput-percentiles",
-				"concurrent-slow-throughput",
-				"concurrent-slow-latency", "keep-alive-throughput", "keep-alive-latency", "capacity-hockey-stick",
-				"capacity-achieved", "capacity-spectrum", "connection-flood-throughput",
-				"connection-flood-latency", "resources-threads", "resources-cpu", "resources-memory", "resources-connections",
-				"resources-errors", "resources-load-generator");
+				"concurrent-slow-throughput", "concurrent-slow-latency", "keep-alive-throughput", "keep-alive-latency",
+				"capacity-hockey-stick", "capacity-achieved", "capacity-spectrum", "connection-flood-throughput",
+				"connection-flood-latency", "resources-threads", "resources-cpu", "resources-memory",
+				"resources-connections", "resources-errors", "resources-load-generator");
 	}
 
 	@Test
@@ -51,7 +50,9 @@ class HtmlReportTests {
 
 	@Test
 	void isSelfContained() {
-		assertThat(this.html).doesNotContain("<script").doesNotContain("<link").doesNotContain("src=\"http")
+		assertThat(this.html).doesNotContain("<script")
+			.doesNotContain("<link")
+			.doesNotContain("src=\"http")
 			.doesNotContain("url(http");
 	}
 

@@ -23,9 +23,10 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
- * Opens a report in headless Chromium, takes a screenshot and checks that the charts were drawn: every stack's
- * colour covers real area, in two bands (legend, plot) for every chart down the page. CI installs Chromium and
- * fails without it; elsewhere the test is skipped when Chromium is missing.
+ * Opens a report in headless Chromium, takes a screenshot and checks that the charts were
+ * drawn: every stack's colour covers real area, in two bands (legend, plot) for every
+ * chart down the page. CI installs Chromium and fails without it; elsewhere the test is
+ * skipped when Chromium is missing.
  */
 class ReportRenderingTests {
 
@@ -49,23 +50,31 @@ class ReportRenderingTests {
 			.start();
 		assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("Chromium finished").isTrue();
 		BufferedImage image = ImageIO.read(screenshot.toFile());
-		assertThat(image).as("screenshot, Chromium said: %s", Files.readString(folder.resolve("chromium.log"))).isNotNull();
+		assertThat(image).as("screenshot, Chromium said: %s", Files.readString(folder.resolve("chromium.log")))
+			.isNotNull();
 
-		int charts = comparison.scenarios().stream().mapToInt((Scenario scenario) -> HtmlReport.scenarioCharts(comparison, scenario).size())
+		int charts = comparison.scenarios()
+			.stream()
+			.mapToInt((Scenario scenario) -> HtmlReport.scenarioCharts(comparison, scenario).size())
 			.sum() + HtmlReport.resourceCharts(comparison).size();
 		for (Stack stack : comparison.stacks()) {
 			int rgb = Integer.parseInt(stack.color().substring(1), 16);
 			assertThat(pixels(image, rgb)).as("pixels drawn in %s's colour", stack.id()).isGreaterThan(charts * 150);
 		}
-		// Each chart is one row of the page: its legend is a band of colour as tall as a legend swatch, and its bars
-		// or lines make one band below it, or more where a log axis leaves white between them.
+		// Each chart is one row of the page: its legend is a band of colour as tall as a
+		// legend swatch, and its bars
+		// or lines make one band below it, or more where a log axis leaves white between
+		// them.
 		List<Integer> bands = bandsOfChartColours(image, comparison.stacks());
 		assertThat(bands.stream().filter((height) -> Math.abs(height - LEGEND_HEIGHT) <= 1)).as("legends down the page")
 			.hasSize(charts);
 		assertThat(bands).as("bands of chart colour down the page").hasSizeGreaterThanOrEqualTo(2 * charts);
 	}
 
-	/** A legend swatch is 12 px tall (a pixel more or less where it is drawn between pixel rows). */
+	/**
+	 * A legend swatch is 12 px tall (a pixel more or less where it is drawn between pixel
+	 * rows).
+	 */
 	private static final int LEGEND_HEIGHT = 12;
 
 	private static long pixels(BufferedImage image, int rgb) {
@@ -80,9 +89,14 @@ class ReportRenderingTests {
 		return count;
 	}
 
-	/** The heights of the runs of rows that hold any stack's colour, separated by white, down the page. */
+	/**
+	 * The heights of the runs of rows that hold any stack's colour, separated by white,
+	 * down the page.
+	 */
 	private static List<Integer> bandsOfChartColours(BufferedImage image, List<Stack> stacks) {
-		List<Integer> colours = stacks.stream().map((stack) -> Integer.parseInt(stack.color().substring(1), 16)).toList();
+		List<Integer> colours = stacks.stream()
+			.map((stack) -> Integer.parseInt(stack.color().substring(1), 16))
+			.toList();
 		List<Integer> bands = new java.util.ArrayList<>();
 		int start = -1;
 		for (int y = 0; y <= image.getHeight(); y++) {

@@ -24,7 +24,8 @@ class ReportsTests {
 		assertThat(folder.resolve("report.html")).isNotEmptyFile();
 		assertThat(folder.resolve("report.md")).isNotEmptyFile();
 		assertThat(Reports.read(folder.resolve("results.json"))).isEqualTo(this.comparison);
-		assertThat(Reports.read(folder)).as("a comparison's folder reads as its results.json").isEqualTo(this.comparison);
+		assertThat(Reports.read(folder)).as("a comparison's folder reads as its results.json")
+			.isEqualTo(this.comparison);
 		assertThat(Files.readString(folder.resolve("results.json"))).contains("\"schemaVersion\" : 2")
 			.contains("\"simulation\" : \"Capacity\"")
 			.contains("\"stack\" : \"reactive\"")
@@ -37,7 +38,8 @@ class ReportsTests {
 	@Test
 	void aResultsFileOfAnotherSchemaIsRefusedWithWhatToDo(@TempDir Path folder) throws IOException {
 		Files.writeString(folder.resolve("results.json"), "{\"preset\":\"quick\",\"results\":[]}");
-		org.assertj.core.api.Assertions.assertThatIOException().isThrownBy(() -> Reports.read(folder))
+		org.assertj.core.api.Assertions.assertThatIOException()
+			.isThrownBy(() -> Reports.read(folder))
 			.withMessageContaining("schema 1, this build reads schema 2");
 	}
 
@@ -47,7 +49,9 @@ class ReportsTests {
 		for (Table table : ReportTables.all(this.comparison, Optional.empty())) {
 			assertThat(markdown).contains("## " + table.title());
 		}
-		assertThat(markdown).contains("| concurrent-slow | GET /api/slow?delay=500 @ 1000 users | virtual | closed | 1,900 | 520 | 1,040 | 1,560 | 2,080 | 2,600 |")
+		assertThat(markdown).contains(
+				"| concurrent-slow | GET /api/slow?delay=500 @ 1000 users | virtual | closed | 1,900 | 520 | 1,040 | "
+						+ "1,560 | 2,080 | 2,600 |")
 			.contains("| concurrent-slow | virtual | 2,000 | 1,900 | 95% |")
 			.contains("| NOT held |");
 	}

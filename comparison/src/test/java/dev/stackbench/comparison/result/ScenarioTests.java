@@ -16,7 +16,8 @@ class ScenarioTests {
 			.extracting(Scenario::id)
 			.containsExactly("downstream");
 		assertThat(Preset.QUICK.scenarios()).noneMatch(Scenario::callsDownstream);
-		Scenario hello = new Scenario("x", Scenario.Kind.CONCURRENCY_STEPS, new LoadShape.Steps("/api/hello", List.of(1), 1, 1));
+		Scenario hello = new Scenario("x", Scenario.Kind.CONCURRENCY_STEPS,
+				new LoadShape.Steps("/api/hello", List.of(1), 1, 1));
 		assertThat(hello.callsDownstream()).isFalse();
 		assertThat(hello.with(Map.of("path", "/api/downstream?calls=2")).callsDownstream()).isTrue();
 	}
@@ -25,7 +26,8 @@ class ScenarioTests {
 	void theStandardPresetRunsCgiProgramsWithinTheProcessBound() {
 		LoadShape.Steps cgi = (LoadShape.Steps) Preset.STANDARD.scenario("cgi").load();
 		assertThat(cgi.path()).startsWith("/api/cgi/slow.cgi?delay=");
-		// The apps run at most 256 programs at once (stackbench.cgi.max-processes); past it they answer 503.
+		// The apps run at most 256 programs at once (stackbench.cgi.max-processes); past
+		// it they answer 503.
 		assertThat(cgi.users()).allMatch((users) -> users <= 256);
 	}
 
@@ -53,7 +55,8 @@ class ScenarioTests {
 
 	@Test
 	void everyLoadShapeNamesTheSimulationThatAppliesIt() {
-		java.util.ArrayDeque<Class<?>> shapes = new java.util.ArrayDeque<>(List.of(LoadShape.class.getPermittedSubclasses()));
+		java.util.ArrayDeque<Class<?>> shapes = new java.util.ArrayDeque<>(
+				List.of(LoadShape.class.getPermittedSubclasses()));
 		int records = 0;
 		while (!shapes.isEmpty()) {
 			Class<?> shape = shapes.pop();
@@ -61,7 +64,8 @@ class ScenarioTests {
 				shapes.addAll(List.of(shape.getPermittedSubclasses()));
 				continue;
 			}
-			assertThat(shape.getAnnotation(LoadShape.RunBy.class)).as("@RunBy on %s", shape.getSimpleName()).isNotNull();
+			assertThat(shape.getAnnotation(LoadShape.RunBy.class)).as("@RunBy on %s", shape.getSimpleName())
+				.isNotNull();
 			records++;
 		}
 		assertThat(records).isEqualTo(9);
@@ -71,8 +75,8 @@ class ScenarioTests {
 	@Test
 	void aCapacitySearchStepsUpGeometrically() {
 		LoadShape.Capacity capacity = new LoadShape.Capacity("/api/hello", 25, 5, 1000, 1.5, 10);
-		assertThat(List.of(capacity.rate(0), capacity.rate(1), capacity.rate(2), capacity.rate(3))).containsExactly(1000.0,
-				1500.0, 2250.0, 3375.0);
+		assertThat(List.of(capacity.rate(0), capacity.rate(1), capacity.rate(2), capacity.rate(3)))
+			.containsExactly(1000.0, 1500.0, 2250.0, 3375.0);
 		assertThat(capacity.step(2)).isEqualTo(new LoadShape.OpenRate("/api/hello", 2250, 5, 25));
 		assertThat(Preset.QUICK.scenario("capacity").load()).isInstanceOf(LoadShape.Capacity.class);
 		assertThat(Preset.STANDARD.scenarios()).extracting(Scenario::id).contains("capacity", "capacity-slow");

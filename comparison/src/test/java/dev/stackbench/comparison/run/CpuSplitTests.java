@@ -31,7 +31,10 @@ class CpuSplitTests {
 		assertThat(CpuSplit.unpinned().appPlacement().command()).isEmpty();
 	}
 
-	/** A JVM has a dozen threads by the time it is started: every one of them is moved, not only the first. */
+	/**
+	 * A JVM has a dozen threads by the time it is started: every one of them is moved,
+	 * not only the first.
+	 */
 	@Test
 	void confinesEveryThreadOfARunningProcess() throws Exception {
 		assumeTrue(Runtime.getRuntime().availableProcessors() >= 2 && Files.isExecutable(Path.of("/usr/bin/taskset")),

@@ -12,7 +12,10 @@ import dev.stackbench.comparison.result.RequestStats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Reads logs recorded from real runs with the pinned Gatling, so an upgrade that changes the format shows here. */
+/**
+ * Reads logs recorded from real runs with the pinned Gatling, so an upgrade that changes
+ * the format shows here.
+ */
 class GatlingRunTests {
 
 	private static final Path RUNS = Path.of("src/test/resources/gatling-runs");
@@ -22,7 +25,11 @@ class GatlingRunTests {
 		GatlingRun.Outcome smoke = GatlingRun.read(RUNS.resolve("smoke-with-a-timeout"), false);
 		assertThat(smoke.requests()).extracting(RequestStats::name)
 			.containsExactlyInAnyOrder("hello", "json", "slow", "cpu", "echo", "bad parameter", "unknown path");
-		RequestStats echo = smoke.requests().stream().filter((row) -> row.name().equals("echo")).findFirst().orElseThrow();
+		RequestStats echo = smoke.requests()
+			.stream()
+			.filter((row) -> row.name().equals("echo"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(echo.ok()).isEqualTo(2);
 		assertThat(echo.ko()).isEqualTo(1);
 		assertThat(echo.max()).isGreaterThanOrEqualTo(60_000);
@@ -40,7 +47,9 @@ class GatlingRunTests {
 		assertThat(row.count()).isEqualTo(400);
 		assertThat(row.throughput()).isCloseTo(50, within(2.0));
 		assertThat(row.p50()).isBetween(200, 230);
-		assertThat(row.p99()).isGreaterThanOrEqualTo(row.p95()).isGreaterThanOrEqualTo(row.p90()).isGreaterThanOrEqualTo(row.p50());
+		assertThat(row.p99()).isGreaterThanOrEqualTo(row.p95())
+			.isGreaterThanOrEqualTo(row.p90())
+			.isGreaterThanOrEqualTo(row.p50());
 		assertThat(row.p999()).isGreaterThanOrEqualTo(row.p99()).isLessThanOrEqualTo(row.max());
 		assertThat(row.mean()).isBetween(row.p50() - 10, row.p99());
 	}

@@ -35,7 +35,8 @@ class OptionsTests {
 		Map<Stack, Target> targets = Options
 			.remoteTargets("platform=http://10.0.0.5:8080|http://10.0.0.5:9080,reactive=http://lb:80|http://lb:9081");
 		assertThat(targets).containsOnlyKeys(Stack.PLATFORM, Stack.REACTIVE);
-		assertThat(targets.get(Stack.REACTIVE).actuator("prometheus")).isEqualTo(URI.create("http://lb:9081/actuator/prometheus"));
+		assertThat(targets.get(Stack.REACTIVE).actuator("prometheus"))
+			.isEqualTo(URI.create("http://lb:9081/actuator/prometheus"));
 		assertThatIllegalArgumentException().isThrownBy(() -> Options.remoteTargets("platform=http://x:8080"));
 		assertThatIllegalArgumentException().isThrownBy(() -> Options.remoteTargets("tomcat=a|b"))
 			.withMessageContaining("unknown stack");
@@ -44,15 +45,18 @@ class OptionsTests {
 	@Test
 	void aScenarioWithOverridesKeepsTheRestOfItsParameters() {
 		Scenario scenario = Preset.QUICK.scenarios().getFirst().with(Map.of("stepSeconds", "2"));
-		assertThat(scenario.load().systemProperties()).containsEntry("stepSeconds", "2").containsEntry("path", "/api/hello");
+		assertThat(scenario.load().systemProperties()).containsEntry("stepSeconds", "2")
+			.containsEntry("path", "/api/hello");
 	}
 
 	@Test
 	void stacksAreHonouredWithRemoteAppsToo() {
-		Map<Stack, Target> remote = Options.remoteTargets("platform=http://a:8080|http://a:9080,reactive=http://b:8081|http://b:9081");
+		Map<Stack, Target> remote = Options
+			.remoteTargets("platform=http://a:8080|http://a:9080,reactive=http://b:8081|http://b:9081");
 		assertThat(Options.stacks(Optional.empty(), remote)).containsExactly(Stack.PLATFORM, Stack.REACTIVE);
 		assertThat(Options.stacks(Optional.of(List.of(Stack.REACTIVE)), remote)).containsExactly(Stack.REACTIVE);
-		assertThatIllegalArgumentException().isThrownBy(() -> Options.stacks(Optional.of(List.of(Stack.VIRTUAL)), remote))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Options.stacks(Optional.of(List.of(Stack.VIRTUAL)), remote))
 			.withMessageContaining("virtual has no remote target");
 		assertThat(Options.stacks(Optional.empty(), Map.of())).isEqualTo(Stack.DEFAULT);
 	}

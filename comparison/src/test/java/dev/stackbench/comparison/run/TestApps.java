@@ -15,8 +15,9 @@ import java.util.concurrent.Future;
 import dev.stackbench.comparison.result.Stack;
 
 /**
- * Several stacks' apps running at once from their jars, for tests that watch them side by side (the comparison
- * itself never does: it runs one stack at a time). Started in parallel, stopped together.
+ * Several stacks' apps running at once from their jars, for tests that watch them side by
+ * side (the comparison itself never does: it runs one stack at a time). Started in
+ * parallel, stopped together.
  */
 public final class TestApps implements AutoCloseable {
 
@@ -32,8 +33,8 @@ public final class TestApps implements AutoCloseable {
 			Map<Stack, Future<AppProcess>> starting = new LinkedHashMap<>();
 			for (Stack stack : stacks) {
 				// Unpinned, with no arguments beyond the ones every app gets.
-				starting.put(stack, starter.submit(() -> AppProcess.start(stack, projectRoot, CpuSplit.Placement.ANYWHERE, List.of(),
-						logs.resolve(stack.id() + ".log"))));
+				starting.put(stack, starter.submit(() -> AppProcess.start(stack, projectRoot,
+						CpuSplit.Placement.ANYWHERE, List.of(), logs.resolve(stack.id() + ".log"))));
 			}
 			for (Map.Entry<Stack, Future<AppProcess>> app : starting.entrySet()) {
 				apps.put(app.getKey(), app.getValue().get());
@@ -59,7 +60,9 @@ public final class TestApps implements AutoCloseable {
 		return MetricsSampler.inFlight(this.apps.get(stack).target().actuator("prometheus"));
 	}
 
-	/** Sends the app SIGTERM, as an orchestrator stopping it would, and returns at once. */
+	/**
+	 * Sends the app SIGTERM, as an orchestrator stopping it would, and returns at once.
+	 */
 	public ProcessHandle terminate(Stack stack) {
 		ProcessHandle app = this.apps.get(stack).handle();
 		app.destroy();

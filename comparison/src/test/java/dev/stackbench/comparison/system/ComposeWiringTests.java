@@ -17,9 +17,10 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo stack's wiring, checked without Docker: every Prometheus target is a compose service on the port its
- * app really listens on, every app service publishes the ports it listens on, and Grafana's mounts match its
- * provisioning. A port changed in one place and not the others fails here.
+ * The demo stack's wiring, checked without Docker: every Prometheus target is a compose
+ * service on the port its app really listens on, every app service publishes the ports it
+ * listens on, and Grafana's mounts match its provisioning. A port changed in one place
+ * and not the others fails here.
  */
 class ComposeWiringTests {
 
@@ -40,7 +41,8 @@ class ComposeWiringTests {
 			String service = target.substring(0, target.indexOf(':'));
 			String port = target.substring(target.indexOf(':') + 1);
 			assertThat(this.services).as("compose services").containsKey(service);
-			assertThat(listens(service, "management.server.port", "MANAGEMENT_SERVER_PORT")).as("%s's management port", service)
+			assertThat(listens(service, "management.server.port", "MANAGEMENT_SERVER_PORT"))
+				.as("%s's management port", service)
 				.isEqualTo(port);
 		}
 	}
@@ -51,7 +53,8 @@ class ComposeWiringTests {
 			List<String> published = stringList(this.services.get(service).get("ports"));
 			String port = listens(service, "server.port", "SERVER_PORT");
 			String management = listens(service, "management.server.port", "MANAGEMENT_SERVER_PORT");
-			assertThat(published).as("%s's published ports", service).contains(port + ":" + port, management + ":" + management);
+			assertThat(published).as("%s's published ports", service)
+				.contains(port + ":" + port, management + ":" + management);
 		}
 		assertThat(listens("servlet-app-virtual", "server.port", "SERVER_PORT")).isEqualTo("8082");
 		assertThat(environment("servlet-app-virtual")).containsEntry("SPRING_PROFILES_ACTIVE", "virtual");
@@ -83,7 +86,10 @@ class ComposeWiringTests {
 			.contains("./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
 	}
 
-	/** The port a service's app listens on: its environment's override, or else the app's own default. */
+	/**
+	 * The port a service's app listens on: its environment's override, or else the app's
+	 * own default.
+	 */
 	private String listens(String service, String property, String environmentVariable) {
 		String override = environment(service).get(environmentVariable);
 		return (override != null) ? override : appDefaults(service).getProperty(property);
@@ -93,7 +99,8 @@ class ComposeWiringTests {
 		Object build = this.services.get(service).get("build");
 		String app = String.valueOf(((Map<?, ?>) build).get("target"));
 		Properties properties = new Properties();
-		try (Reader reader = Files.newBufferedReader(PROJECT.resolve(app).resolve("src/main/resources/application.properties"))) {
+		try (Reader reader = Files
+			.newBufferedReader(PROJECT.resolve(app).resolve("src/main/resources/application.properties"))) {
 			properties.load(reader);
 		}
 		catch (IOException ex) {

@@ -38,11 +38,12 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
- * Proves the Grafana dashboards against a real Prometheus: starts the three apps and Prometheus with the project's
- * own {@code prometheus.yml} (its compose targets pointed at the apps' local ports), drives a mixed load at every
- * app, then evaluates every panel query and every template variable of every dashboard through Prometheus' HTTP API.
- * A query that errors or returns no series fails the test. CI installs Prometheus and fails without it; elsewhere
- * the test is skipped when it is missing.
+ * Proves the Grafana dashboards against a real Prometheus: starts the three apps and
+ * Prometheus with the project's own {@code prometheus.yml} (its compose targets pointed
+ * at the apps' local ports), drives a mixed load at every app, then evaluates every panel
+ * query and every template variable of every dashboard through Prometheus' HTTP API. A
+ * query that errors or returns no series fails the test. CI installs Prometheus and fails
+ * without it; elsewhere the test is skipped when it is missing.
  */
 class DashboardQueriesTests {
 
@@ -52,11 +53,17 @@ class DashboardQueriesTests {
 
 	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	/** Compose services and management ports as prometheus.yml names them, and the stack each one runs. */
+	/**
+	 * Compose services and management ports as prometheus.yml names them, and the stack
+	 * each one runs.
+	 */
 	private static final Map<String, Stack> COMPOSE_TARGETS = Map.of("servlet-app:9080", Stack.PLATFORM,
 			"servlet-app-virtual:9082", Stack.VIRTUAL, "reactive-app:9081", Stack.REACTIVE);
 
-	/** What Grafana puts in place of the dashboards' variables: every application, every endpoint. */
+	/**
+	 * What Grafana puts in place of the dashboards' variables: every application, every
+	 * endpoint.
+	 */
 	private static final Map<String, String> GRAFANA_VARIABLES = Map.of("$__rate_interval", "20s", "$application", ".*",
 			"$endpoint", ".*");
 
@@ -76,7 +83,8 @@ class DashboardQueriesTests {
 			.findFirst()
 			.orElseGet(() -> {
 				if ("true".equals(System.getenv("CI"))) {
-					fail("CI proves the dashboards against a real Prometheus; .ci/run installs the Debian package prometheus");
+					fail("CI proves the dashboards against a real Prometheus; .ci/run installs the Debian package "
+							+ "prometheus");
 				}
 				return abort("Prometheus is not installed");
 			});
@@ -121,14 +129,15 @@ class DashboardQueriesTests {
 			JsonNode json = JSON.readTree(dashboard.toFile());
 			for (JsonNode variable : json.path("templating").path("list")) {
 				checked++;
-				labelValues(variable.path("definition").asString())
-					.ifPresent((problem) -> failures.add(dashboard.getFileName() + " variable " + variable.path("name").asString() + ": " + problem));
+				labelValues(variable.path("definition").asString()).ifPresent((problem) -> failures
+					.add(dashboard.getFileName() + " variable " + variable.path("name").asString() + ": " + problem));
 			}
 			for (JsonNode panel : json.path("panels")) {
 				for (JsonNode target : panel.path("targets")) {
 					checked++;
 					query(target.path("expr").asString()).ifPresent((problem) -> failures
-						.add(dashboard.getFileName() + " panel '" + panel.path("title").asString() + "' " + target.path("refId").asString() + ": " + problem));
+						.add(dashboard.getFileName() + " panel '" + panel.path("title").asString() + "' "
+								+ target.path("refId").asString() + ": " + problem));
 				}
 			}
 		}
@@ -146,9 +155,11 @@ class DashboardQueriesTests {
 			assertThat(uids.add(json.path("uid").asString())).as("uid of %s is unique", dashboard).isTrue();
 			Set<Integer> ids = new HashSet<>();
 			for (JsonNode panel : json.path("panels")) {
-				assertThat(ids.add(panel.path("id").asInt())).as("panel id %s in %s", panel.path("id"), dashboard).isTrue();
+				assertThat(ids.add(panel.path("id").asInt())).as("panel id %s in %s", panel.path("id"), dashboard)
+					.isTrue();
 				assertThat(panel.path("title").asString()).isNotBlank();
-				assertThat(panel.path("description").asString()).as("what to look for in '%s'", panel.path("title")).isNotBlank();
+				assertThat(panel.path("description").asString()).as("what to look for in '%s'", panel.path("title"))
+					.isNotBlank();
 				assertThat(panel.path("datasource").path("uid").asString()).isEqualTo("prometheus");
 				for (JsonNode target : panel.path("targets")) {
 					assertThat(target.path("datasource").path("uid").asString()).isEqualTo("prometheus");
@@ -160,7 +171,10 @@ class DashboardQueriesTests {
 			.contains("uid: prometheus");
 	}
 
-	/** The project's prometheus.yml with each compose target replaced by the local app that plays its part. */
+	/**
+	 * The project's prometheus.yml with each compose target replaced by the local app
+	 * that plays its part.
+	 */
 	static String localConfig(String composeConfig) {
 		String config = composeConfig.replace("scrape_interval: 5s", "scrape_interval: 1s");
 		for (Map.Entry<String, Stack> target : COMPOSE_TARGETS.entrySet()) {
@@ -176,7 +190,10 @@ class DashboardQueriesTests {
 		}
 	}
 
-	/** Every endpoint, a few bad requests among them so that error panels have something to show. */
+	/**
+	 * Every endpoint, a few bad requests among them so that error panels have something
+	 * to show.
+	 */
 	private static void mixedLoad(URI base, Instant until) {
 		List<HttpRequest> requests = List.of(get(base, "/api/hello"), get(base, "/api/json"),
 				get(base, "/api/slow?delay=20"), get(base, "/api/cpu?work=100"), get(base, "/api/slow?delay=-1"),
@@ -203,7 +220,10 @@ class DashboardQueriesTests {
 		return HttpRequest.newBuilder(base.resolve(path)).build();
 	}
 
-	/** Waits until Prometheus has scraped every app under load long enough for rates over the rate interval. */
+	/**
+	 * Waits until Prometheus has scraped every app under load long enough for rates over
+	 * the rate interval.
+	 */
 	private static void awaitScrapes(Duration loadBeforeQueries) throws Exception {
 		Instant deadline = Instant.now().plusSeconds(60);
 		while (query("sum(up)").isPresent() || !value("sum(up)").equals("3")) {
@@ -213,13 +233,17 @@ class DashboardQueriesTests {
 		TimeUnit.MILLISECONDS.sleep(loadBeforeQueries.toMillis());
 	}
 
-	/** Evaluates an expression with Grafana's variables filled in; a problem, or empty when it returned series. */
+	/**
+	 * Evaluates an expression with Grafana's variables filled in; a problem, or empty
+	 * when it returned series.
+	 */
 	private static Optional<String> query(String expression) throws Exception {
 		JsonNode response = api("/api/v1/query?query=" + encode(withVariables(expression)));
 		if (!"success".equals(response.path("status").asString())) {
 			return Optional.of(response.path("error").asString("no answer") + " in " + expression);
 		}
-		return response.path("data").path("result").isEmpty() ? Optional.of("no series for " + expression) : Optional.empty();
+		return response.path("data").path("result").isEmpty() ? Optional.of("no series for " + expression)
+				: Optional.empty();
 	}
 
 	private static String value(String expression) throws Exception {
@@ -227,7 +251,10 @@ class DashboardQueriesTests {
 		return result.isEmpty() ? "" : result.get(0).path("value").get(1).asString();
 	}
 
-	/** A {@code label_values(metric{...}, label)} variable, as Grafana asks for it: the label's values on the series. */
+	/**
+	 * A {@code label_values(metric{...}, label)} variable, as Grafana asks for it: the
+	 * label's values on the series.
+	 */
 	private static Optional<String> labelValues(String definition) throws Exception {
 		String arguments = definition.substring(definition.indexOf('(') + 1, definition.lastIndexOf(')'));
 		int comma = arguments.lastIndexOf(',');
@@ -250,10 +277,11 @@ class DashboardQueriesTests {
 
 	private static JsonNode api(String pathAndQuery) throws Exception {
 		try {
-			HttpResponse<String> response = CLIENT.send(
-					HttpRequest.newBuilder(URI.create(prometheusUrl + pathAndQuery)).timeout(Duration.ofSeconds(10)).build(),
-					HttpResponse.BodyHandlers.ofString());
-			// Until its storage is ready, Prometheus answers 503 in plain text rather than with an API document.
+			HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(prometheusUrl + pathAndQuery))
+				.timeout(Duration.ofSeconds(10))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			// Until its storage is ready, Prometheus answers 503 in plain text rather
+			// than with an API document.
 			boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
 			return json ? JSON.readTree(response.body()) : notAnswered("HTTP " + response.statusCode());
 		}

@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * SIGTERM with requests in flight, on each app running as a real process: every request in flight gets its normal
- * answer, the server takes no new connection, and the process exits well within its grace period
+ * SIGTERM with requests in flight, on each app running as a real process: every request
+ * in flight gets its normal answer, the server takes no new connection, and the process
+ * exits well within its grace period
  * ({@code spring.lifecycle.timeout-per-shutdown-phase}, 30 s).
  */
 class GracefulShutdownTests {

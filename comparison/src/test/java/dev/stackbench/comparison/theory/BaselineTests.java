@@ -24,10 +24,12 @@ class BaselineTests {
 
 	@Test
 	void aCapacityThatFellBeyondNoiseByMoreThanTheThresholdIsARegression() {
-		// Platform's capacity search now holds only its first step: 1,000 req/s where it held 4,000.
+		// Platform's capacity search now holds only its first step: 1,000 req/s where it
+		// held 4,000.
 		ComparisonResults now = withPlatformCapacity(0);
-		assertThat(Baseline.regressions(this.baseline, now, 20)).containsExactly(
-				"capacity, capacity at p99 ≤ 25 ms (/api/hello) on platform: 4,000 (4,000–4,000) → 1,000 (1,000–1,000) req/s (-75%)");
+		assertThat(Baseline.regressions(this.baseline, now, 20))
+			.containsExactly("capacity, capacity at p99 ≤ 25 ms (/api/hello) on platform: "
+					+ "4,000 (4,000–4,000) → 1,000 (1,000–1,000) req/s (-75%)");
 		assertThat(Baseline.regressions(this.baseline, now, 80)).as("within a threshold of 80%").isEmpty();
 		assertThat(Baseline.regressions(now, this.baseline, 20)).as("an improvement is no regression").isEmpty();
 	}
@@ -35,7 +37,8 @@ class BaselineTests {
 	@Test
 	void aChangeWithinTheRunsRangesIsNoise() {
 		ComparisonResults wide = Fixtures.repeated(0.3);
-		assertThat(Baseline.changes(this.baseline, wide)).filteredOn((change) -> change.measure().scenario().equals("keep-alive"))
+		assertThat(Baseline.changes(this.baseline, wide))
+			.filteredOn((change) -> change.measure().scenario().equals("keep-alive"))
 			.noneMatch(Baseline.Change::beyondNoise);
 	}
 
@@ -46,11 +49,13 @@ class BaselineTests {
 			.filter((measure) -> measure.latency())
 			.findFirst()
 			.orElseThrow();
-		Baseline.Change small = new Baseline.Change(p99, Stack.PLATFORM, new dev.stackbench.comparison.result.Spread(1, 1, 1, 3),
+		Baseline.Change small = new Baseline.Change(p99, Stack.PLATFORM,
+				new dev.stackbench.comparison.result.Spread(1, 1, 1, 3),
 				new dev.stackbench.comparison.result.Spread(4, 4, 4, 3));
 		assertThat(small.percent()).isEqualTo(300);
 		assertThat(small.beyondNoise()).isFalse();
-		Baseline.Change large = new Baseline.Change(p99, Stack.PLATFORM, new dev.stackbench.comparison.result.Spread(10, 9, 11, 3),
+		Baseline.Change large = new Baseline.Change(p99, Stack.PLATFORM,
+				new dev.stackbench.comparison.result.Spread(10, 9, 11, 3),
 				new dev.stackbench.comparison.result.Spread(40, 35, 45, 3));
 		assertThat(large.beyondNoise()).isTrue();
 		assertThat(large.worse()).isTrue();

@@ -16,8 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The self-checks and verdicts on a real comparison recorded here: {@code -Dscenarios=capacity,capacity-slow
- * -Drepeat=3} on 2 cores (app on one, Gatling on the other), its {@code results.json} as it was written.
+ * The self-checks and verdicts on a real comparison recorded here:
+ * {@code -Dscenarios=capacity,capacity-slow
+ * -Drepeat=3} on 2 cores (app on one, Gatling on the other), its {@code results.json} as
+ * it was written.
  */
 class RecordedRunTests {
 
@@ -27,15 +29,18 @@ class RecordedRunTests {
 
 	@Test
 	void littlesLawFindsThePlatformPoolsQueuePastItsCapOfTwoHundredThreads() {
-		// 2,848 req/s offered on a 100 ms page: the clients wait on some 3,400 requests, the app serves 200, its pool.
+		// 2,848 req/s offered on a 100 ms page: the clients wait on some 3,400 requests,
+		// the app serves 200, its pool.
 		SelfChecks.LittlesLaw pastTheCap = check(Stack.PLATFORM, 1, "step at 2,848 req/s");
 		assertThat(pastTheCap.appInFlight()).isEqualTo(200);
 		assertThat(pastTheCap.clientInFlight()).isCloseTo(3372, within(2.0));
 		assertThat(pastTheCap.reading())
 			.startsWith("3172 of the 3372 requests the clients wait on are not yet in the app's handlers");
-		// Below it both sides count about the same on every stack: the check reads nothing into noise.
+		// Below it both sides count about the same on every stack: the check reads
+		// nothing into noise.
 		for (Stack stack : List.of(Stack.PLATFORM, Stack.VIRTUAL, Stack.REACTIVE)) {
-			for (String step : List.of("step at 250 req/s", "step at 844 req/s", "step at 1,266 req/s", "step at 1,898 req/s")) {
+			for (String step : List.of("step at 250 req/s", "step at 844 req/s", "step at 1,266 req/s",
+					"step at 1,898 req/s")) {
 				assertThat(check(stack, 1, step).reading()).as("%s %s", stack.id(), step).isEmpty();
 			}
 		}
@@ -50,7 +55,8 @@ class RecordedRunTests {
 		LoadShape.Capacity capacity = (LoadShape.Capacity) platform.scenario().load();
 		assertThat(CapacitySearch.verdict(last, capacity)).isEqualTo(CapacitySearch.Verdict.LIMITED_BY_LOAD_GENERATOR);
 		assertThat(SelfChecks.loadGenerator(this.recorded)).filteredOn(SelfChecks.LoadGenerator::saturated)
-			.extracting((check) -> check.result().stack().id() + " " + check.result().scenario().id() + " " + check.what())
+			.extracting(
+					(check) -> check.result().stack().id() + " " + check.result().scenario().id() + " " + check.what())
 			.contains("platform capacity-slow step at 6,407 req/s");
 	}
 

@@ -61,19 +61,23 @@ class TheoryTests {
 		assertThat(Theory.ratioToBound(virtualSlow).getAsDouble()).isCloseTo(0.95, within(1e-9));
 		assertThat(Theory.bound(this.comparison.resultsOf("keep-alive").getFirst())).isEmpty();
 		assertThat(new LoadShape.Steps("/api/slow?delay=250&x=1", List.of(1), 1, 1).delayMillis()).isEqualTo(250);
-		assertThat(new LoadShape.Steps("/api/slow", List.of(1), 1, 1).delayMillis()).as("the apps' default").isEqualTo(100);
+		assertThat(new LoadShape.Steps("/api/slow", List.of(1), 1, 1).delayMillis()).as("the apps' default")
+			.isEqualTo(100);
 	}
 
 	@Test
 	void aSoakHoldsWhenNothingFailsAndHeapAfterGcStaysFlat() {
 		Scenario soak = new Scenario("soak", Scenario.Kind.SOAK, new LoadShape.Soak(200, 600));
 		List<Claim> claims = Theory.claims(List.of(soakResult(soak, Stack.VIRTUAL, 100, 105, 0),
-				soakResult(soak, Stack.REACTIVE, 100, 150, 0), soakResult(soak, Stack.PLATFORM, 100, 100, 3)), Map.of());
+				soakResult(soak, Stack.REACTIVE, 100, 150, 0), soakResult(soak, Stack.PLATFORM, 100, 100, 3)),
+				Map.of());
 		assertThat(claims).extracting(Claim::held).containsExactly(true, false, false);
-		assertThat(claims.get(1).evidence()).isEqualTo("1003 requests, 0 failed; heap after GC 100 MB at the start, 150 MB at the end");
+		assertThat(claims.get(1).evidence())
+			.isEqualTo("1003 requests, 0 failed; heap after GC 100 MB at the start, 150 MB at the end");
 	}
 
-	private static ScenarioResult soakResult(Scenario soak, Stack stack, double heapStart, double heapEnd, long failed) {
+	private static ScenarioResult soakResult(Scenario soak, Stack stack, double heapStart, double heapEnd,
+			long failed) {
 		return new ScenarioResult(stack, soak, 1, failed == 0, "soak/index.html",
 				List.of(new RequestStats("hello", 1003 - failed, failed, 200, 1, 1, 2, 2, 3, 3, 4, 4)), List.of(),
 				new AppMetrics(10, 20, 20, -1, 10, 300, 50, 0.5, heapStart, heapEnd, 1, 600), 20, 600, List.of());
@@ -89,7 +93,8 @@ class TheoryTests {
 		List<ScenarioResult> results = List.of(withProbe(Stack.PLATFORM, cgi, 700), withProbe(Stack.VIRTUAL, cgi, 49),
 				withProbe(Stack.REACTIVE, cgi, 50));
 		List<Claim> claims = Theory.claims(results, tuning);
-		// Platform's 200 threads are all taken by 200 users: its probe waits for one, and it claims nothing.
+		// Platform's 200 threads are all taken by 200 users: its probe waits for one, and
+		// it claims nothing.
 		assertThat(claims).noneMatch((claim) -> claim.statement().startsWith("platform: while"));
 		Claim virtual = only(claims, "virtual: while 200 slow requests are in flight");
 		assertThat(virtual.held()).isTrue();
@@ -103,10 +108,12 @@ class TheoryTests {
 	}
 
 	private static ScenarioResult withProbe(Stack stack, Scenario scenario, int probeMax) {
-		// The probe's throughput is above the load's: the headline must still be the load's row.
+		// The probe's throughput is above the load's: the headline must still be the
+		// load's row.
 		return new ScenarioResult(stack, scenario, 1, true, "index.html",
-				List.of(new RequestStats("GET /api/cgi/slow.cgi?delay=1000 @ 200 users", 3000, 0, 195, 1020, 1010, 1200, 1300,
-						1700, 1800, 1850, 1900), new RequestStats("probe: GET /api/hello", 1500, 0, 100, 1, 1, 3, 5, 10, 20, 30, probeMax)),
+				List.of(new RequestStats("GET /api/cgi/slow.cgi?delay=1000 @ 200 users", 3000, 0, 195, 1020, 1010, 1200,
+						1300, 1700, 1800, 1850, 1900),
+						new RequestStats("probe: GET /api/hello", 1500, 0, 100, 1, 1, 3, 5, 10, 20, 30, probeMax)),
 				List.of(), new AppMetrics(5, 40, 60, 12, 33, 250, 2, 0.02, 90, 92, 190, 10), 3.5, 15, List.of());
 	}
 

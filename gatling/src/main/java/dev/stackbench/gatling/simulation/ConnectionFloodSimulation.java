@@ -10,11 +10,13 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 
 /**
- * The C10k problem: thousands of clients, each on its own connection, each waiting on a long slow request, all at
- * the same time. A server with a thread per request needs a thread per connection; one with an event loop needs a
- * timer. Connections the server refuses, resets or never answers show in the report's error table (by exception:
- * connection refused, connection reset, request timeout), and requests still unanswered when the run's time is up
- * are the difference between {@code connections} and the requests counted.
+ * The C10k problem: thousands of clients, each on its own connection, each waiting on a
+ * long slow request, all at the same time. A server with a thread per request needs a
+ * thread per connection; one with an event loop needs a timer. Connections the server
+ * refuses, resets or never answers show in the report's error table (by exception:
+ * connection refused, connection reset, request timeout), and requests still unanswered
+ * when the run's time is up are the difference between {@code connections} and the
+ * requests counted.
  */
 public class ConnectionFloodSimulation extends Simulation {
 
@@ -30,7 +32,10 @@ public class ConnectionFloodSimulation extends Simulation {
 
 	private final int maxQueueMillis = this.parameters.integer("maxQueueMillis", 5_000);
 
-	/** How long after the last connection opens the run waits for answers before it counts the rest as lost. */
+	/**
+	 * How long after the last connection opens the run waits for answers before it counts
+	 * the rest as lost.
+	 */
 	private final Duration patience = this.parameters.seconds("patienceSeconds", 30);
 
 	private final ScenarioBuilder flood = scenario("one long request per connection")

@@ -16,27 +16,34 @@ final class Http {
 	}
 
 	/**
-	 * One connection pool per virtual user, as browsers and most clients behave: a closed-model user keeps its
-	 * connection alive between requests.
+	 * One connection pool per virtual user, as browsers and most clients behave: a
+	 * closed-model user keeps its connection alive between requests.
 	 */
 	static HttpProtocolBuilder perUserConnections(String baseUrl) {
 		return http.baseUrl(baseUrl).acceptHeader("*/*").userAgentHeader("stackbench-gatling").disableCaching();
 	}
 
 	/**
-	 * One pool shared by all virtual users, as a service calling another service behaves: for open-model runs,
-	 * where each arriving request is a new virtual user that should not pay for a new TCP connection.
+	 * One pool shared by all virtual users, as a service calling another service behaves:
+	 * for open-model runs, where each arriving request is a new virtual user that should
+	 * not pay for a new TCP connection.
 	 */
 	static HttpProtocolBuilder sharedConnections(String baseUrl) {
 		return perUserConnections(baseUrl).shareConnections();
 	}
 
-	/** A 200 from either stack: the stack header proves the answer came from a stackbench app. */
+	/**
+	 * A 200 from either stack: the stack header proves the answer came from a stackbench
+	 * app.
+	 */
 	static CheckBuilder[] ok() {
 		return new CheckBuilder[] { status().is(200), header(Api.STACK_HEADER).exists() };
 	}
 
-	/** {@code GET /api/slow?delay=ms}, named after its path so that each delay is its own row in a report. */
+	/**
+	 * {@code GET /api/slow?delay=ms}, named after its path so that each delay is its own
+	 * row in a report.
+	 */
 	static HttpRequestActionBuilder slowPage(int delayMillis) {
 		String path = Api.SLOW + "?delay=" + delayMillis;
 		return http("GET " + path).get(path).check(ok());

@@ -12,9 +12,10 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 /**
- * The same closed-model load twice: first over keep-alive connections, then with {@code Connection: close} so that
- * every request pays for a TCP handshake, a new socket on the server and its teardown. The difference in
- * throughput between the two rows is the cost of a connection.
+ * The same closed-model load twice: first over keep-alive connections, then with
+ * {@code Connection: close} so that every request pays for a TCP handshake, a new socket
+ * on the server and its teardown. The difference in throughput between the two rows is
+ * the cost of a connection.
  */
 public class KeepAliveSimulation extends Simulation {
 
@@ -31,8 +32,9 @@ public class KeepAliveSimulation extends Simulation {
 	private final int users = this.parameters.integer("users", 16);
 
 	/**
-	 * Short, because every closed connection leaves a socket in TIME_WAIT for a minute: at a few thousand new
-	 * connections a second, a long phase would run the machine out of ports.
+	 * Short, because every closed connection leaves a socket in TIME_WAIT for a minute:
+	 * at a few thousand new connections a second, a long phase would run the machine out
+	 * of ports.
 	 */
 	private final Duration phase = this.parameters.seconds("phaseSeconds", 10);
 

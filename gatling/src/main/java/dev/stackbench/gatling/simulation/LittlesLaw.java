@@ -8,12 +8,18 @@ public final class LittlesLaw {
 	private LittlesLaw() {
 	}
 
-	/** Requests in flight at once when {@code rate} requests a second each take {@code delayMillis}. */
+	/**
+	 * Requests in flight at once when {@code rate} requests a second each take
+	 * {@code delayMillis}.
+	 */
 	public static double concurrency(double rate, double delayMillis) {
 		return rate * delayMillis / 1000.0;
 	}
 
-	/** The most requests a second that {@code workers} concurrent workers complete when each takes the delay. */
+	/**
+	 * The most requests a second that {@code workers} concurrent workers complete when
+	 * each takes the delay.
+	 */
 	public static double throughputBound(double workers, double delayMillis) {
 		return delayMillis <= 0 ? Double.POSITIVE_INFINITY : workers * 1000.0 / delayMillis;
 	}

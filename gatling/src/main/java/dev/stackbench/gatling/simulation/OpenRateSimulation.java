@@ -11,10 +11,11 @@ import java.util.Locale;
 import io.gatling.javaapi.core.Simulation;
 
 /**
- * An open model on any page: {@code rate} new requests a second for {@code durationSeconds}, each sent when its
- * time comes whether or not the earlier ones were answered, so a stalled server shows as latency and not as a
- * slower client (no coordinated omission). One step of the comparison's capacity search; its assertions are the
- * step's SLO: p99 within {@code sloMillis} and nothing failed.
+ * An open model on any page: {@code rate} new requests a second for
+ * {@code durationSeconds}, each sent when its time comes whether or not the earlier ones
+ * were answered, so a stalled server shows as latency and not as a slower client (no
+ * coordinated omission). One step of the comparison's capacity search; its assertions are
+ * the step's SLO: p99 within {@code sloMillis} and nothing failed.
  */
 public class OpenRateSimulation extends Simulation {
 
@@ -41,7 +42,8 @@ public class OpenRateSimulation extends Simulation {
 			.exec(http(requestName(this.path, this.rate)).get(this.path).check(Http.ok()))
 			.injectOpen(constantUsersPerSec(this.rate).during(this.duration)))
 			.protocols(Http.sharedConnections(this.baseUrl))
-			// Past capacity the queue would otherwise keep the step going long after its arrivals stopped: what is
+			// Past capacity the queue would otherwise keep the step going long after its
+			// arrivals stopped: what is
 			// not answered within this margin counts as not answered.
 			.maxDuration(this.duration.plusMillis(Math.max(2_000, 4L * this.sloMillis)))
 			.assertions(global().failedRequests().count().is(0L),

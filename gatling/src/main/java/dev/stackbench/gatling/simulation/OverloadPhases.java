@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The timeline of an overload run, and the name of the phase a request is sent in. Shared by the simulation, which
- * names its requests, and the comparison report, which reads the phases back in order.
+ * The timeline of an overload run, and the name of the phase a request is sent in. Shared
+ * by the simulation, which names its requests, and the comparison report, which reads the
+ * phases back in order.
  *
  * @param baseline the time at the base rate before the overload
  * @param ramp the time the rate takes to climb to the peak
@@ -26,7 +27,8 @@ public record OverloadPhases(Duration baseline, Duration ramp, Duration hold, Du
 
 	public OverloadPhases {
 		if (window.isZero() || window.isNegative() || recovery.compareTo(window) < 0) {
-			throw new IllegalArgumentException("the recovery (" + recovery + ") must hold at least one window of " + window);
+			throw new IllegalArgumentException(
+					"the recovery (" + recovery + ") must hold at least one window of " + window);
 		}
 	}
 
@@ -64,7 +66,10 @@ public record OverloadPhases(Duration baseline, Duration ramp, Duration hold, Du
 		return windowName(windows() - 1);
 	}
 
-	/** Seconds after the overload ended that a recovery window starts, or -1 when the name is not a window. */
+	/**
+	 * Seconds after the overload ended that a recovery window starts, or -1 when the name
+	 * is not a window.
+	 */
 	public static long windowStartSeconds(String name) {
 		return name.startsWith(RECOVERY) ? Long.parseLong(name.substring(RECOVERY.length(), name.length() - 1)) : -1;
 	}

@@ -14,10 +14,11 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 
 /**
- * What happens past capacity. CPU-bound requests arrive at a base rate, then the rate ramps past what two cores can
- * compute, holds there, and drops back to the base rate. Requests are named by the phase in which they were sent,
- * and the recovery phase is cut into windows ("recovery +0s", "recovery +5s", ...), so the report shows the errors
- * of the overload and how many seconds latency took to come back to the baseline.
+ * What happens past capacity. CPU-bound requests arrive at a base rate, then the rate
+ * ramps past what two cores can compute, holds there, and drops back to the base rate.
+ * Requests are named by the phase in which they were sent, and the recovery phase is cut
+ * into windows ("recovery +0s", "recovery +5s", ...), so the report shows the errors of
+ * the overload and how many seconds latency took to come back to the baseline.
  */
 public class OverloadSimulation extends Simulation {
 
@@ -37,7 +38,10 @@ public class OverloadSimulation extends Simulation {
 
 	private final double maxFailedPercent = this.parameters.decimal("maxFailedPercent", 5.0);
 
-	/** The bar for the last recovery window: a server that has recovered answers as it did before the overload. */
+	/**
+	 * The bar for the last recovery window: a server that has recovered answers as it did
+	 * before the overload.
+	 */
 	private final int maxRecoveredP95Millis = this.parameters.integer("maxRecoveredP95Millis", 1_000);
 
 	private long startNanos;
@@ -61,7 +65,9 @@ public class OverloadSimulation extends Simulation {
 			.protocols(Http.sharedConnections(this.baseUrl))
 			.maxDuration(this.phases.total().plusSeconds(60))
 			.assertions(global().failedRequests().percent().lte(this.maxFailedPercent),
-					details(this.phases.lastWindowName()).responseTime().percentile(95.0).lte(this.maxRecoveredP95Millis));
+					details(this.phases.lastWindowName()).responseTime()
+						.percentile(95.0)
+						.lte(this.maxRecoveredP95Millis));
 	}
 
 }

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A simulation's parameters, read from system properties ({@code -DbaseUrl=... -Drate=...}) so that one class runs
- * every load shape against either app. Each value read is remembered and printed once, so a run's console output
+ * A simulation's parameters, read from system properties
+ * ({@code -DbaseUrl=... -Drate=...}) so that one class runs every load shape against
+ * either app. Each value read is remembered and printed once, so a run's console output
  * says exactly what load it applied.
  */
 final class Parameters {
@@ -21,10 +22,14 @@ final class Parameters {
 		this.simulation = simulation.getSimpleName();
 	}
 
-	/** The app under test. Only loopback is allowed: stackbench never loads a machine it does not own. */
+	/**
+	 * The app under test. Only loopback is allowed: stackbench never loads a machine it
+	 * does not own.
+	 */
 	String baseUrl() {
 		String baseUrl = text("baseUrl", "http://localhost:8080");
-		if (!baseUrl.matches("https?://(localhost|127\\.0\\.0\\.1|\\[::1])(:\\d+)?/?") && !Boolean.getBoolean("allowRemote")) {
+		if (!baseUrl.matches("https?://(localhost|127\\.0\\.0\\.1|\\[::1])(:\\d+)?/?")
+				&& !Boolean.getBoolean("allowRemote")) {
 			throw new IllegalArgumentException("baseUrl " + baseUrl
 					+ " is not on this machine; pass -DallowRemote=true to load a deployment you own");
 		}
@@ -52,7 +57,10 @@ final class Parameters {
 		return Arrays.stream(values.split(",")).map(String::trim).map(Integer::valueOf).toList();
 	}
 
-	/** Prints the parameters read so far, with a line of explanation such as a Little's-law bound. */
+	/**
+	 * Prints the parameters read so far, with a line of explanation such as a
+	 * Little's-law bound.
+	 */
 	void print(String explanation) {
 		StringBuilder line = new StringBuilder("stackbench ").append(this.simulation).append(':');
 		this.values.forEach((name, value) -> line.append(' ').append(name).append('=').append(value));

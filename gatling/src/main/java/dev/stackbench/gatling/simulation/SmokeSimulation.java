@@ -22,8 +22,9 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 
 /**
- * Every endpoint a few times, with its body checked: the first run against a freshly started app, and the one that
- * says whether the contract holds under a real HTTP client before any load is applied.
+ * Every endpoint a few times, with its body checked: the first run against a freshly
+ * started app, and the one that says whether the contract holds under a real HTTP client
+ * before any load is applied.
  */
 public class SmokeSimulation extends Simulation {
 
@@ -65,8 +66,7 @@ public class SmokeSimulation extends Simulation {
 	{
 		this.parameters.print("");
 		setUp(this.smoke.injectOpen(atOnceUsers(1))).protocols(Http.perUserConnections(this.baseUrl))
-			.assertions(global().failedRequests().count().is(0L),
-					global().allRequests().count().is(7L * this.rounds));
+			.assertions(global().failedRequests().count().is(0L), global().allRequests().count().is(7L * this.rounds));
 	}
 
 }

@@ -15,9 +15,10 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 
 /**
- * A long mixed load at a steady rate: every endpoint, bad requests among them, for ten minutes by default. What it
- * looks for is drift: errors that appear after a while, latency that creeps up, and (in the comparison report)
- * heap after GC that grows from the start of the run to its end.
+ * A long mixed load at a steady rate: every endpoint, bad requests among them, for ten
+ * minutes by default. What it looks for is drift: errors that appear after a while,
+ * latency that creeps up, and (in the comparison report) heap after GC that grows from
+ * the start of the run to its end.
  */
 public class SoakSimulation extends Simulation {
 
@@ -34,10 +35,8 @@ public class SoakSimulation extends Simulation {
 	private final double maxFailedPercent = this.parameters.decimal("maxFailedPercent", 0.0);
 
 	private final ScenarioBuilder mixed = scenario("mixed load").exec(uniformRandomSwitch().on(
-			http("hello").get(Api.HELLO).check(Http.ok()),
-			http("json").get(Api.JSON).check(Http.ok()),
-			Http.slowPage(50),
-			http("cpu").get(Api.CPU + "?work=1000").check(Http.ok()),
+			http("hello").get(Api.HELLO).check(Http.ok()), http("json").get(Api.JSON).check(Http.ok()),
+			Http.slowPage(50), http("cpu").get(Api.CPU + "?work=1000").check(Http.ok()),
 			http("echo").post(Api.ECHO).body(StringBody("{\"soak\":[1,2,3]}")).asJson().check(Http.ok()),
 			http("bad parameter").get(Api.SLOW + "?delay=abc").check(status().is(400)),
 			http("unknown path").get("/api/soak-nothing").check(status().is(404))));

@@ -16,15 +16,20 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 
 /**
- * A closed model that steps concurrency up (1, 8, 32, 128, 512 users by default), one step after the other. Each
- * user keeps its connection and sends its next request as soon as the last one answers, so a step's throughput is
- * what the server sustains at that concurrency. Each step's requests carry the step in their name ("GET /api/hello
- * @ 32 users"), so the report has one row per step: throughput and latency against concurrency.
+ * A closed model that steps concurrency up (1, 8, 32, 128, 512 users by default), one
+ * step after the other. Each user keeps its connection and sends its next request as soon
+ * as the last one answers, so a step's throughput is what the server sustains at that
+ * concurrency. Each step's requests carry the step in their name ("GET /api/hello
+ *
+ * @ 32 users"), so the report has one row per step: throughput and latency against
+ * concurrency.
  * <p>
- * With a {@code probePath}, one more user asks for that page every 10 ms on a connection of its own while the steps
- * run: how long the load makes an unrelated request wait (a plain page while every user waits on a slow one, say).
- * It starts two seconds in, once a step's users are all in flight: their first requests all arrive in the same
- * millisecond, a storm of its own that real arrivals never make. Its row is named by {@link #probeName}.
+ * With a {@code probePath}, one more user asks for that page every 10 ms on a connection
+ * of its own while the steps run: how long the load makes an unrelated request wait (a
+ * plain page while every user waits on a slow one, say). It starts two seconds in, once a
+ * step's users are all in flight: their first requests all arrive in the same
+ * millisecond, a storm of its own that real arrivals never make. Its row is named by
+ * {@link #probeName}.
  */
 public class ThroughputSimulation extends Simulation {
 
@@ -44,14 +49,20 @@ public class ThroughputSimulation extends Simulation {
 
 	private final String probePath = this.parameters.text("probePath", "");
 
-	/** Often enough to catch a stall of a few tens of milliseconds, rarely enough to add no load of its own. */
+	/**
+	 * Often enough to catch a stall of a few tens of milliseconds, rarely enough to add
+	 * no load of its own.
+	 */
 	private static final Duration PROBE_PACE = Duration.ofMillis(10);
 
 	private static final Duration PROBE_DELAY = Duration.ofSeconds(2);
 
 	private static final String PROBE_PREFIX = "probe: ";
 
-	/** The name of each request sent at a given concurrency, which is also its row in the report. */
+	/**
+	 * The name of each request sent at a given concurrency, which is also its row in the
+	 * report.
+	 */
 	public static String requestName(String path, int users) {
 		return "GET " + path + " @ " + users + " users";
 	}
@@ -67,7 +78,8 @@ public class ThroughputSimulation extends Simulation {
 
 	{
 		this.parameters.print("");
-		// Steps run one after the other: each starts when the last user of the previous one has finished.
+		// Steps run one after the other: each starts when the last user of the previous
+		// one has finished.
 		PopulationBuilder steps = null;
 		for (int users : this.users.reversed()) {
 			PopulationBuilder step = scenario(users + " users").during(this.step)

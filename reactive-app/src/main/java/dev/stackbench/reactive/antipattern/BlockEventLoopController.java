@@ -11,11 +11,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * THE ANTI-PATTERN, on purpose: the slow page written as a servlet programmer would, with {@code Thread.sleep} on
- * the thread that called the handler, which here is an event loop. While it sleeps, that loop serves none of the
- * other connections it owns, so their requests, however cheap, wait for the sleep to end. The workshop's exercise
- * on blocking an event loop runs it against the {@code single-loop} profile, where the loop owns every connection.
- * {@code /api/slow} is the right way: a timer, and no thread waits.
+ * THE ANTI-PATTERN, on purpose: the slow page written as a servlet programmer would, with
+ * {@code Thread.sleep} on the thread that called the handler, which here is an event
+ * loop. While it sleeps, that loop serves none of the other connections it owns, so their
+ * requests, however cheap, wait for the sleep to end. The workshop's exercise on blocking
+ * an event loop runs it against the {@code single-loop} profile, where the loop owns
+ * every connection. {@code /api/slow} is the right way: a timer, and no thread waits.
  */
 @RestController
 class BlockEventLoopController {

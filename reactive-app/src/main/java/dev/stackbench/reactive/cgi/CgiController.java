@@ -30,9 +30,10 @@ class CgiController {
 	}
 
 	/**
-	 * Takes a process slot on the event loop (or answers 503 at once), hands the program to the gateway's starter
-	 * threads (a fork and exec blocks), and answers when the program has exited: no thread waits on it meanwhile. A
-	 * client that goes away cancels the answer, which kills the program, or keeps it from starting.
+	 * Takes a process slot on the event loop (or answers 503 at once), hands the program
+	 * to the gateway's starter threads (a fork and exec blocks), and answers when the
+	 * program has exited: no thread waits on it meanwhile. A client that goes away
+	 * cancels the answer, which kills the program, or keeps it from starting.
 	 */
 	@RequestMapping(path = Api.CGI + "/{*target}", method = { RequestMethod.GET, RequestMethod.POST })
 	Mono<ResponseEntity<byte[]>> cgi(ServerHttpRequest request) {
@@ -40,8 +41,7 @@ class CgiController {
 			byte[] body = bounded.requireWithinLimit();
 			CgiRequest cgiRequest = cgiRequest(request, body.length);
 			return Mono.using(() -> this.gateway.admit(cgiRequest),
-					(slot) -> Mono.fromFuture(() -> slot.start(body, () -> false)),
-					CgiGateway.Slot::close);
+					(slot) -> Mono.fromFuture(() -> slot.start(body, () -> false)), CgiGateway.Slot::close);
 		}).map(CgiController::toEntity);
 	}
 
@@ -56,13 +56,14 @@ class CgiController {
 			.toList();
 		return new CgiRequest(request.getMethod().name(), request.getURI().getRawPath(), request.getURI().getRawQuery(),
 				nativeRequest.version().text(), request.getHeaders().getFirst(HttpHeaders.HOST),
-				(local != null) ? local.getPort() : 0,
-				(remote != null) ? remote.getAddress().getHostAddress() : "", headers, bodyLength);
+				(local != null) ? local.getPort() : 0, (remote != null) ? remote.getAddress().getHostAddress() : "",
+				headers, bodyLength);
 	}
 
 	private static ResponseEntity<byte[]> toEntity(CgiResponse response) {
 		return ResponseEntity.status(response.status())
-			.headers((headers) -> response.headerFields().forEach((field) -> headers.add(field.getKey(), field.getValue())))
+			.headers((headers) -> response.headerFields()
+				.forEach((field) -> headers.add(field.getKey(), field.getValue())))
 			.body(response.body());
 	}
 

@@ -14,9 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 class CpuController {
 
 	/**
-	 * Computes on the event loop itself. CPU-bound work has no waiting for another thread to hide, so handing it to
-	 * a worker pool would only add a thread hop; the work is bounded (tens of milliseconds at most), which is what
-	 * keeps the loop's other connections served. docs/tuning.md discusses the alternative.
+	 * Computes on the event loop itself. CPU-bound work has no waiting for another thread
+	 * to hide, so handing it to a worker pool would only add a thread hop; the work is
+	 * bounded (tens of milliseconds at most), which is what keeps the loop's other
+	 * connections served. docs/tuning.md discusses the alternative.
 	 */
 	@GetMapping(path = Api.CPU, produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<CpuWork> cpu(ServerHttpRequest request) {

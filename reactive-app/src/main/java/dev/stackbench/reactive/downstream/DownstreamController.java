@@ -29,16 +29,18 @@ class DownstreamController {
 		this.timeout = properties.downstream().timeout();
 	}
 
-	/** Every call in flight at once, no thread waiting on any of them; the answers are combined in call order. */
+	/**
+	 * Every call in flight at once, no thread waiting on any of them; the answers are
+	 * combined in call order.
+	 */
 	@GetMapping(path = Api.DOWNSTREAM, produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<Downstream.Combined> downstream(ServerHttpRequest request) {
 		Downstream downstream = Downstream.of(Query.parse(request.getURI().getRawQuery()));
 		int calls = (int) downstream.calls();
 		return Flux.range(0, calls)
-			.flatMapSequential((call) -> this.client.get()
-				.uri(downstream.slowPagePath())
-				.retrieve()
-				.bodyToMono(SlowPage.class), calls)
+			.flatMapSequential(
+					(call) -> this.client.get().uri(downstream.slowPagePath()).retrieve().bodyToMono(SlowPage.class),
+					calls)
 			.collectList()
 			.map(downstream::combine)
 			.onErrorMap((ex) -> !(ex instanceof ProblemException),

@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class EchoController {
 
-	/** Checks in the servlet app's order (content type, size, syntax) once the body has been read. */
+	/**
+	 * Checks in the servlet app's order (content type, size, syntax) once the body has
+	 * been read.
+	 */
 	@PostMapping(Api.ECHO)
 	Mono<ResponseEntity<byte[]>> echo(ServerHttpRequest request) {
 		return BoundedBody.read(request.getBody()).map((body) -> {

@@ -20,10 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
 class SlowController {
 
 	/**
-	 * Waits on a timer, not a thread: the event loop returns to other connections at once and the answer is sent
-	 * when the timer fires, so waiting requests cost memory, not threads. The timer is the connection's own event
-	 * loop's: {@code Mono.delay} would fire on Reactor's parallel scheduler and hand the answer back to the loop
-	 * across threads, which at 1,000 connections on 2 cores cost about a fifth of the throughput.
+	 * Waits on a timer, not a thread: the event loop returns to other connections at once
+	 * and the answer is sent when the timer fires, so waiting requests cost memory, not
+	 * threads. The timer is the connection's own event loop's: {@code Mono.delay} would
+	 * fire on Reactor's parallel scheduler and hand the answer back to the loop across
+	 * threads, which at 1,000 connections on 2 cores cost about a fifth of the
+	 * throughput.
 	 */
 	@GetMapping(path = Api.SLOW, produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<SlowPage> slow(ServerHttpRequest request) {

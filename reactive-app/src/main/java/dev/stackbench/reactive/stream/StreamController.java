@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 class StreamController {
 
 	/**
-	 * One event per tick of a timer: no thread waits between events. A client that goes away cancels the flux, which
-	 * stops the timer.
+	 * One event per tick of a timer: no thread waits between events. A client that goes
+	 * away cancels the flux, which stops the timer.
 	 */
 	@GetMapping(path = Api.STREAM, produces = EventStream.MEDIA_TYPE)
 	Flux<ServerSentEvent<String>> stream(ServerHttpRequest request) {
@@ -23,7 +23,10 @@ class StreamController {
 		return Flux.interval(stream.intervalDuration())
 			.take(stream.count())
 			.map((tick) -> tick + 1)
-			.map((n) -> ServerSentEvent.builder(stream.data(n)).id(Long.toString(n)).event(EventStream.EVENT_NAME).build());
+			.map((n) -> ServerSentEvent.builder(stream.data(n))
+				.id(Long.toString(n))
+				.event(EventStream.EVENT_NAME)
+				.build());
 	}
 
 }

@@ -15,8 +15,9 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * The optional admission limit ({@link Admission}): past {@code stackbench.admission.max-in-flight} requests in
- * flight, answers 503 at once. A request leaves when its response completes, errors or is cancelled.
+ * The optional admission limit ({@link Admission}): past
+ * {@code stackbench.admission.max-in-flight} requests in flight, answers 503 at once. A
+ * request leaves when its response completes, errors or is cancelled.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)

@@ -10,13 +10,17 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
 /**
- * A request body read in full but kept only up to {@link Echo#MAX_BYTES}, the way Tomcat swallows what a servlet
- * leaves unread. A server that answers before reading the body and closes with the bytes still unread makes the
- * kernel reset the connection, and the client may lose the answer; reading it first keeps the stacks alike.
+ * A request body read in full but kept only up to {@link Echo#MAX_BYTES}, the way Tomcat
+ * swallows what a servlet leaves unread. A server that answers before reading the body
+ * and closes with the bytes still unread makes the kernel reset the connection, and the
+ * client may lose the answer; reading it first keeps the stacks alike.
  */
 public final class BoundedBody {
 
-	/** Beyond this much the body is no longer read: the connection closes, as with Tomcat's max-swallow-size. */
+	/**
+	 * Beyond this much the body is no longer read: the connection closes, as with
+	 * Tomcat's max-swallow-size.
+	 */
 	private static final long SWALLOW_LIMIT = 2 * 1024 * 1024;
 
 	private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
@@ -28,7 +32,9 @@ public final class BoundedBody {
 
 	public static Mono<BoundedBody> read(Flux<DataBuffer> body) {
 		BoundedBody bounded = new BoundedBody();
-		return body.doOnNext(bounded::append).takeUntil((buffer) -> bounded.length > SWALLOW_LIMIT).then(Mono.just(bounded));
+		return body.doOnNext(bounded::append)
+			.takeUntil((buffer) -> bounded.length > SWALLOW_LIMIT)
+			.then(Mono.just(bounded));
 	}
 
 	private void append(DataBuffer buffer) {
@@ -45,7 +51,9 @@ public final class BoundedBody {
 		}
 	}
 
-	/** @return the whole body, once it is known to fit the limit */
+	/**
+	 * @return the whole body, once it is known to fit the limit
+	 */
 	public byte[] requireWithinLimit() {
 		if (this.length > Echo.MAX_BYTES) {
 			throw Echo.tooLarge();

@@ -3,8 +3,9 @@ package dev.stackbench.reactive.system;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
- * Requests to the management server (health, info, prometheus). WebFlux runs the app's web filters and observations
- * on them too, unlike the servlet app's management server, so the filters that must not count them ask here.
+ * Requests to the management server (health, info, prometheus). WebFlux runs the app's
+ * web filters and observations on them too, unlike the servlet app's management server,
+ * so the filters that must not count them ask here.
  */
 final class ManagementRequests {
 

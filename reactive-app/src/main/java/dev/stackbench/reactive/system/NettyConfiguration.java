@@ -20,9 +20,10 @@ class NettyConfiguration {
 	static final int ACCEPT_LOOPS = 1;
 
 	/**
-	 * The server's own event loops, sized by {@code stackbench.reactive.event-loops} and released on shutdown, plus
-	 * one loop that only accepts connections, as Tomcat's Acceptor thread does. Without it, accepting waits on loops
-	 * busy serving requests, and a burst of new connections overflows the listen queue (counted by the kernel as
+	 * The server's own event loops, sized by {@code stackbench.reactive.event-loops} and
+	 * released on shutdown, plus one loop that only accepts connections, as Tomcat's
+	 * Acceptor thread does. Without it, accepting waits on loops busy serving requests,
+	 * and a burst of new connections overflows the listen queue (counted by the kernel as
 	 * ListenOverflows) while Tomcat's queue does not.
 	 */
 	@Bean
@@ -39,19 +40,23 @@ class NettyConfiguration {
 		return (server) -> server.option(ChannelOption.SO_BACKLOG, properties.acceptBacklog());
 	}
 
-	/** Size and time limits on each request head, the same as the servlet app's (see {@link RequestHeadGuard}). */
+	/**
+	 * Size and time limits on each request head, the same as the servlet app's (see
+	 * {@link RequestHeadGuard}).
+	 */
 	@Bean
 	NettyServerCustomizer requestHeadGuard(@Value("${server.max-http-request-header-size}") DataSize maxHeadSize,
 			StackbenchProperties properties) {
-		return (server) -> server.doOnChannelInit((observer, channel, remoteAddress) -> new RequestHeadGuard(
-				maxHeadSize.toBytes(), properties.requestHeadTimeout())
-			.install(channel.pipeline()));
+		return (server) -> server.doOnChannelInit((observer, channel,
+				remoteAddress) -> new RequestHeadGuard(maxHeadSize.toBytes(), properties.requestHeadTimeout())
+					.install(channel.pipeline()));
 	}
 
 	/**
-	 * Reactor Netty's connection and data metrics ({@code reactor_netty_http_server_*}), which Boot leaves off, kept
-	 * by a recorder light enough not to cost the app its throughput (see {@link ServerMetricsRecorder}). The uri tag
-	 * folds unknown paths into one value so a scan of random URLs cannot grow the registry.
+	 * Reactor Netty's connection and data metrics ({@code reactor_netty_http_server_*}),
+	 * which Boot leaves off, kept by a recorder light enough not to cost the app its
+	 * throughput (see {@link ServerMetricsRecorder}). The uri tag folds unknown paths
+	 * into one value so a scan of random URLs cannot grow the registry.
 	 */
 	@Bean
 	@ConditionalOnBooleanProperty(name = "stackbench.metrics.enabled", matchIfMissing = true)

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Reports the knobs the Netty server started with: Reactor Netty cannot be asked for most of them once running, so
- * they are the configuration it was built from (see {@link NettyConfiguration}), and the port it listens on.
+ * Reports the knobs the Netty server started with: Reactor Netty cannot be asked for most
+ * of them once running, so they are the configuration it was built from (see
+ * {@link NettyConfiguration}), and the port it listens on.
  */
 @Component
 class NettyTuningReport extends TuningReport {

@@ -19,9 +19,10 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Turns every error into the workload's {@link Problem}. WebFlux decides the status of its own exceptions (404,
- * 405, 406, 415...); the body is then described from the request alone, so it matches the servlet app's byte for
- * byte and never carries an exception message.
+ * Turns every error into the workload's {@link Problem}. WebFlux decides the status of
+ * its own exceptions (404, 405, 406, 415...); the body is then described from the request
+ * alone, so it matches the servlet app's byte for byte and never carries an exception
+ * message.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
@@ -36,8 +37,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * The connection closed while the request was read or answered: the client left, or the server refused its body
-	 * (see {@link RequestHeadGuard}). There is no one to answer and nothing went wrong in the app.
+	 * The connection closed while the request was read or answered: the client left, or
+	 * the server refused its body (see {@link RequestHeadGuard}). There is no one to
+	 * answer and nothing went wrong in the app.
 	 */
 	@ExceptionHandler(AbortedException.class)
 	Mono<ResponseEntity<Object>> connectionClosed(AbortedException ex, ServerHttpRequest request) {

@@ -30,22 +30,24 @@ import io.netty.util.concurrent.ScheduledFuture;
 import reactor.netty.NettyPipeline;
 
 /**
- * Guards the reading of each request head (request line and header fields) on one connection, the way Tomcat's
- * parser and {@code GuardedNioProtocol} do on the servlet app, with the same limits (see
- * {@link RequestHead}):
+ * Guards the reading of each request head (request line and header fields) on one
+ * connection, the way Tomcat's parser and {@code GuardedNioProtocol} do on the servlet
+ * app, with the same limits (see {@link RequestHead}):
  * <ul>
- * <li>a head over the size limit is answered with the same problem document as there, then the connection is
- * closed. Netty's decoder limits the line and the header fields separately, and Reactor Netty answers its
- * refusals with an empty body; this handler answers those, and also a line and headers over the limit together.
- * Any other head or body the decoder cannot parse, and a few heads Netty accepts and Tomcat does not, get the
- * servlet app's 400.</li>
- * <li>a head that has not fully arrived within the timeout of its first byte, or of the connection opening, gets its
- * connection closed, as on the servlet app. Reactor Netty's idle timeout sits after the codec and so counts only
- * whole heads, not bytes: on its own it already stops a client that trickles a byte every few seconds (slowloris),
- * but only after the idle timeout (60 s), three times the servlet app's deadline.</li>
+ * <li>a head over the size limit is answered with the same problem document as there,
+ * then the connection is closed. Netty's decoder limits the line and the header fields
+ * separately, and Reactor Netty answers its refusals with an empty body; this handler
+ * answers those, and also a line and headers over the limit together. Any other head or
+ * body the decoder cannot parse, and a few heads Netty accepts and Tomcat does not, get
+ * the servlet app's 400.</li>
+ * <li>a head that has not fully arrived within the timeout of its first byte, or of the
+ * connection opening, gets its connection closed, as on the servlet app. Reactor Netty's
+ * idle timeout sits after the codec and so counts only whole heads, not bytes: on its own
+ * it already stops a client that trickles a byte every few seconds (slowloris), but only
+ * after the idle timeout (60 s), three times the servlet app's deadline.</li>
  * </ul>
- * One instance per connection: its two handlers sit either side of the HTTP codec and share its state, all on the
- * connection's event loop.
+ * One instance per connection: its two handlers sit either side of the HTTP codec and
+ * share its state, all on the connection's event loop.
  */
 final class RequestHeadGuard {
 
@@ -58,17 +60,25 @@ final class RequestHeadGuard {
 	/** Whether the next bytes to arrive start a request head (and not a body). */
 	private boolean betweenRequests = true;
 
-	/** Whether a head has started arriving and has not been decoded yet, and since when. */
+	/**
+	 * Whether a head has started arriving and has not been decoded yet, and since when.
+	 */
 	private boolean headPending;
 
 	private long headStartedNanos;
 
-	/** The request whose body is being read, to describe it if the body turns out malformed. */
+	/**
+	 * The request whose body is being read, to describe it if the body turns out
+	 * malformed.
+	 */
 	private String method;
 
 	private String uri;
 
-	/** Set once a problem has been answered: whatever else arrives is dropped while the connection closes. */
+	/**
+	 * Set once a problem has been answered: whatever else arrives is dropped while the
+	 * connection closes.
+	 */
 	private boolean refused;
 
 	RequestHeadGuard(long maxHeadBytes, Duration timeout) {
@@ -82,9 +92,10 @@ final class RequestHeadGuard {
 	}
 
 	/**
-	 * Before the codec: sees raw bytes, so it knows when a head starts arriving. Nearly every head arrives whole in
-	 * the read that starts it, so the timer is armed only when a read ends with the head still incomplete: a timer
-	 * set and cancelled for every request would cost the event loop more than the rest of this guard.
+	 * Before the codec: sees raw bytes, so it knows when a head starts arriving. Nearly
+	 * every head arrives whole in the read that starts it, so the timer is armed only
+	 * when a read ends with the head still incomplete: a timer set and cancelled for
+	 * every request would cost the event loop more than the rest of this guard.
 	 */
 	private final class Deadline extends ChannelInboundHandlerAdapter {
 
@@ -120,13 +131,17 @@ final class RequestHeadGuard {
 
 	}
 
-	/** After the codec: sees each decoded head, so it knows when one has arrived and how large it was. */
+	/**
+	 * After the codec: sees each decoded head, so it knows when one has arrived and how
+	 * large it was.
+	 */
 	private final class Check extends ChannelInboundHandlerAdapter {
 
 		@Override
 		public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
 			if (msg instanceof HttpRequest request) {
-				// One read can end a body and start the next head: whatever comes after this head is its body.
+				// One read can end a body and start the next head: whatever comes after
+				// this head is its body.
 				RequestHeadGuard.this.betweenRequests = false;
 				RequestHeadGuard.this.headPending = false;
 				RequestHeadGuard.this.method = request.method().name();
@@ -145,7 +160,8 @@ final class RequestHeadGuard {
 				return;
 			}
 			if (msg instanceof HttpContent content && content.decoderResult().isFailure()) {
-				// A body the decoder cannot frame (a bad chunk size): Reactor Netty would answer an empty 400.
+				// A body the decoder cannot frame (a bad chunk size): Reactor Netty would
+				// answer an empty 400.
 				RequestHeadGuard.this.refused = true;
 				ReferenceCountUtil.release(msg);
 				respondAndClose(ctx, Problem.forStatus(400, RequestHeadGuard.this.method, RequestHeadGuard.this.uri));
@@ -159,7 +175,10 @@ final class RequestHeadGuard {
 
 	}
 
-	/** Closes the connection unless a head has arrived {@code timeout} after {@code startedNanos}. */
+	/**
+	 * Closes the connection unless a head has arrived {@code timeout} after
+	 * {@code startedNanos}.
+	 */
 	private void armDeadline(ChannelHandlerContext ctx, long startedNanos) {
 		cancelDeadline();
 		long remaining = startedNanos + this.timeout.toNanos() - System.nanoTime();
@@ -179,7 +198,8 @@ final class RequestHeadGuard {
 			return Optional.of(switch (result.cause()) {
 				case TooLongHttpLineException ex -> RequestHead.lineTooLong(this.maxHeadBytes);
 				case TooLongHttpHeaderException ex -> RequestHead.headerFieldsTooLarge(this.maxHeadBytes);
-				// Tomcat reads such a head in full and then refuses it as a bad request, naming it.
+				// Tomcat reads such a head in full and then refuses it as a bad request,
+				// naming it.
 				default -> (request.headers().getAll(HttpHeaderNames.CONTENT_LENGTH).size() > 1)
 						? Problem.forStatus(400, request.method().name(), request.uri()) : RequestHead.malformed();
 			});
@@ -189,7 +209,8 @@ final class RequestHeadGuard {
 			return Optional.of(RequestHead.malformed());
 		}
 		HttpHeaders headers = request.headers();
-		// Rules Tomcat's parser enforces and Netty's decoder does not: Host exactly once in HTTP/1.1 (RFC 9112), and
+		// Rules Tomcat's parser enforces and Netty's decoder does not: Host exactly once
+		// in HTTP/1.1 (RFC 9112), and
 		// a bounded number of header fields.
 		boolean oneHost = headers.getAll(HttpHeaderNames.HOST).size() == 1;
 		if ((version.equals(HttpVersion.HTTP_1_1) && !oneHost) || headers.size() > RequestHead.MAX_HEADER_FIELDS) {

@@ -17,8 +17,9 @@ import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Rejects request targets the servlet app rejects too (see {@link RequestTarget}) before WebFlux sees them: WebFlux
- * would answer a target that is not a valid URI with an empty 400 and route the others as ordinary paths.
+ * Rejects request targets the servlet app rejects too (see {@link RequestTarget}) before
+ * WebFlux sees them: WebFlux would answer a target that is not a valid URI with an empty
+ * 400 and route the others as ordinary paths.
  */
 @Component
 class RequestTargetRoute implements NettyRouteProvider {

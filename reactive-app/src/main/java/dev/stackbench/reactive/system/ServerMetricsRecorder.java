@@ -15,12 +15,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import reactor.netty.http.server.HttpServerMetricsRecorder;
 
 /**
- * Reactor Netty's server meters ({@code reactor_netty_http_server_*}) kept in adders. Reactor Netty's own Micrometer
- * recorder times every read, write and response with timers and distribution summaries looked up through the global
- * registry on each call: on {@code /api/hello} that cost about a tenth of the app's throughput, for response times
- * that {@code http.server.requests} already has. This one keeps what only the server can tell, open and active
- * connections, bytes in and out, errors and the time to read a request per endpoint, for a few increments per
- * request; the meters are read only when Prometheus scrapes.
+ * Reactor Netty's server meters ({@code reactor_netty_http_server_*}) kept in adders.
+ * Reactor Netty's own Micrometer recorder times every read, write and response with
+ * timers and distribution summaries looked up through the global registry on each call:
+ * on {@code /api/hello} that cost about a tenth of the app's throughput, for response
+ * times that {@code http.server.requests} already has. This one keeps what only the
+ * server can tell, open and active connections, bytes in and out, errors and the time to
+ * read a request per endpoint, for a few increments per request; the meters are read only
+ * when Prometheus scrapes.
  */
 final class ServerMetricsRecorder implements HttpServerMetricsRecorder {
 
@@ -87,7 +89,10 @@ final class ServerMetricsRecorder implements HttpServerMetricsRecorder {
 		endpoint.readNanos.add(time.toNanos());
 	}
 
-	/** Response and send times are {@code http.server.requests}' business, recorded once for both stacks. */
+	/**
+	 * Response and send times are {@code http.server.requests}' business, recorded once
+	 * for both stacks.
+	 */
 	@Override
 	public void recordDataSentTime(String uri, String method, String status, Duration time) {
 	}
@@ -96,7 +101,8 @@ final class ServerMetricsRecorder implements HttpServerMetricsRecorder {
 	public void recordResponseTime(String uri, String method, String status, Duration time) {
 	}
 
-	// The same bytes again without the uri, once per socket read or write: the per-endpoint figures above add up to them.
+	// The same bytes again without the uri, once per socket read or write: the
+	// per-endpoint figures above add up to them.
 
 	@Override
 	public void recordDataReceived(SocketAddress remoteAddress, long bytes) {
@@ -110,7 +116,8 @@ final class ServerMetricsRecorder implements HttpServerMetricsRecorder {
 	public void incrementErrorsCount(SocketAddress remoteAddress) {
 	}
 
-	// Client-side and TLS events: this server neither connects out through this recorder nor terminates TLS.
+	// Client-side and TLS events: this server neither connects out through this recorder
+	// nor terminates TLS.
 
 	@Override
 	public void recordTlsHandshakeTime(SocketAddress remoteAddress, Duration time, String status) {

@@ -12,8 +12,9 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Marks every response with the stack and the event loop that took the request and ran its handler. (A timer or
- * other scheduler may emit the answer later; the loop is what the concurrency model is about.)
+ * Marks every response with the stack and the event loop that took the request and ran
+ * its handler. (A timer or other scheduler may emit the answer later; the loop is what
+ * the concurrency model is about.)
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

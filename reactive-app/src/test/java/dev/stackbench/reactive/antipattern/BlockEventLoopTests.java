@@ -18,8 +18,9 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With one event loop, a request that sleeps on it stalls a cheap request on another connection for as long as it
- * sleeps; the same wait done right ({@code /api/slow}, a timer) stalls nothing.
+ * With one event loop, a request that sleeps on it stalls a cheap request on another
+ * connection for as long as it sleeps; the same wait done right ({@code /api/slow}, a
+ * timer) stalls nothing.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @ActiveProfiles("single-loop")
@@ -53,7 +54,8 @@ class BlockEventLoopTests {
 	}
 
 	private Duration helloWhileAnotherConnectionWaitsOn(String path) throws Exception {
-		// Two clients, so that each request has its own connection and only the event loop is shared.
+		// Two clients, so that each request has its own connection and only the event
+		// loop is shared.
 		CompletableFuture<HttpResponse<String>> waiting = HttpClient.newHttpClient()
 			.sendAsync(request(path + "?delay=" + WAIT_MILLIS), HttpResponse.BodyHandlers.ofString());
 		Thread.sleep(300);

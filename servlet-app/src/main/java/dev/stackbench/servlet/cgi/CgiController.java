@@ -33,9 +33,10 @@ class CgiController {
 	}
 
 	/**
-	 * Runs the program on the request thread, which waits for it: a platform thread is out of the pool for the
-	 * program's whole life, as in any CGI server with a thread per request. The answer is written as the program
-	 * wrote it, past Spring's message converters, which would add headers of their own.
+	 * Runs the program on the request thread, which waits for it: a platform thread is
+	 * out of the pool for the program's whole life, as in any CGI server with a thread
+	 * per request. The answer is written as the program wrote it, past Spring's message
+	 * converters, which would add headers of their own.
 	 */
 	@RequestMapping(path = Api.CGI + "/{*target}", method = { RequestMethod.GET, RequestMethod.POST })
 	void cgi(HttpServletRequest request, HttpServletResponse response) throws IOException {

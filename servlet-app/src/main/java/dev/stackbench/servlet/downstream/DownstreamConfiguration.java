@@ -16,8 +16,8 @@ import org.springframework.web.client.RestClient;
 class DownstreamConfiguration {
 
 	/**
-	 * A blocking RestClient over the shared Reactor Netty client and pool, the reactive app's too: a calling thread
-	 * waits for its answer, which is the servlet model.
+	 * A blocking RestClient over the shared Reactor Netty client and pool, the reactive
+	 * app's too: a calling thread waits for its answer, which is the servlet model.
 	 */
 	@Bean
 	RestClient downstreamClient(HttpClient downstreamHttpClient, StackbenchProperties properties) {
@@ -28,14 +28,15 @@ class DownstreamConfiguration {
 	}
 
 	/**
-	 * The threads that make the parallel calls, of the kind the request threads are: virtual with virtual threads
-	 * on, otherwise a platform pool of {@code stackbench.downstream.threads}, which bounds the calls in flight.
+	 * The threads that make the parallel calls, of the kind the request threads are:
+	 * virtual with virtual threads on, otherwise a platform pool of
+	 * {@code stackbench.downstream.threads}, which bounds the calls in flight.
 	 */
 	@Bean(destroyMethod = "shutdownNow")
 	ExecutorService downstreamExecutor(@Value("${spring.threads.virtual.enabled}") boolean virtual,
 			StackbenchProperties properties) {
-		return virtual ? Executors.newVirtualThreadPerTaskExecutor() : Executors
-			.newFixedThreadPool(properties.downstream().threads(), Thread.ofPlatform().name("downstream-", 1).factory());
+		return virtual ? Executors.newVirtualThreadPerTaskExecutor() : Executors.newFixedThreadPool(
+				properties.downstream().threads(), Thread.ofPlatform().name("downstream-", 1).factory());
 	}
 
 }

@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class EchoController {
 
-	/** Reads the body itself rather than through a message converter, so that it is never buffered unbounded. */
+	/**
+	 * Reads the body itself rather than through a message converter, so that it is never
+	 * buffered unbounded.
+	 */
 	@PostMapping(Api.ECHO)
 	ResponseEntity<byte[]> echo(HttpServletRequest request) throws IOException {
 		Echo.requireJsonContentType(request.getContentType());

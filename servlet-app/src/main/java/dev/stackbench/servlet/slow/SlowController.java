@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 class SlowController {
 
 	/**
-	 * Holds the request thread for the whole delay, as a servlet calling a slow dependency does: a platform thread
-	 * is out of the pool meanwhile, a virtual thread unmounts and frees its carrier.
+	 * Holds the request thread for the whole delay, as a servlet calling a slow
+	 * dependency does: a platform thread is out of the pool meanwhile, a virtual thread
+	 * unmounts and frees its carrier.
 	 */
 	@GetMapping(path = Api.SLOW, produces = MediaType.APPLICATION_JSON_VALUE)
 	SlowPage slow(HttpServletRequest request) throws InterruptedException {

@@ -16,9 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 class StreamController {
 
 	/**
-	 * Writes each event from the request thread, sleeping in between, as a servlet streaming from a blocking source
-	 * does: a platform thread is out of the pool for the stream's whole life, a virtual thread unmounts while it
-	 * sleeps. A client that goes away fails the next write, which ends the loop and frees the thread.
+	 * Writes each event from the request thread, sleeping in between, as a servlet
+	 * streaming from a blocking source does: a platform thread is out of the pool for the
+	 * stream's whole life, a virtual thread unmounts while it sleeps. A client that goes
+	 * away fails the next write, which ends the loop and frees the thread.
 	 */
 	@GetMapping(path = Api.STREAM, produces = EventStream.MEDIA_TYPE)
 	void stream(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {

@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The optional admission limit ({@link Admission}): past {@code stackbench.admission.max-in-flight} requests on
- * request threads, answers 503 at once. It only sees requests a thread has picked up; those still queued for a
- * thread are the pool's queue, which {@code server.tomcat.threads.max-queue-capacity} bounds.
+ * The optional admission limit ({@link Admission}): past
+ * {@code stackbench.admission.max-in-flight} requests on request threads, answers 503 at
+ * once. It only sees requests a thread has picked up; those still queued for a thread are
+ * the pool's queue, which {@code server.tomcat.threads.max-queue-capacity} bounds.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)

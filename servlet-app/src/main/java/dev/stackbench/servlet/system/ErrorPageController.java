@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Answers the errors Tomcat raises outside Spring MVC (in filters, or before a request reaches the dispatcher)
- * with the same problem documents as everything else, replacing Boot's whitelabel error page.
+ * Answers the errors Tomcat raises outside Spring MVC (in filters, or before a request
+ * reaches the dispatcher) with the same problem documents as everything else, replacing
+ * Boot's whitelabel error page.
  */
 @RestController
 class ErrorPageController implements ErrorController {
@@ -25,8 +26,10 @@ class ErrorPageController implements ErrorController {
 	@Nullable ResponseEntity<Object> error(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Integer status = (Integer) request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		boolean requestedDirectly = status == null;
-		// An error dispatch is a GET whatever the request was: the original method is in ERROR_METHOD.
-		// Requested directly, the error page is not an endpoint: it is answered like any unknown path.
+		// An error dispatch is a GET whatever the request was: the original method is in
+		// ERROR_METHOD.
+		// Requested directly, the error page is not an endpoint: it is answered like any
+		// unknown path.
 		Problem problem = requestedDirectly ? Problem.forStatus(404, request.getMethod(), request.getRequestURI())
 				: Problem.forStatus(status, String.valueOf(request.getAttribute(RequestDispatcher.ERROR_METHOD)),
 						String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));

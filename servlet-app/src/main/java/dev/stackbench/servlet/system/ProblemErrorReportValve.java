@@ -14,15 +14,16 @@ import org.apache.coyote.http11.Http11InputBuffer;
 import org.apache.tomcat.util.res.StringManager;
 
 /**
- * Tomcat's last-resort error page, for errors it raises before a request reaches the application (a URI that
- * fails to decode or normalize, a request head over the size limit): a problem document instead of an HTML page
- * naming the server.
+ * Tomcat's last-resort error page, for errors it raises before a request reaches the
+ * application (a URI that fails to decode or normalize, a request head over the size
+ * limit): a problem document instead of an HTML page naming the server.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
 	/**
-	 * What Tomcat's parser throws when the request line and headers overflow its buffer, answered as a bare 400.
-	 * Only its message tells it apart, and the message is localized, so it is read from Tomcat's own bundle.
+	 * What Tomcat's parser throws when the request line and headers overflow its buffer,
+	 * answered as a bare 400. Only its message tells it apart, and the message is
+	 * localized, so it is read from Tomcat's own bundle.
 	 */
 	private static final String HEAD_TOO_LARGE = StringManager.getManager(Http11InputBuffer.class)
 		.getString("iib.requestheadertoolarge.error");
@@ -39,7 +40,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			write(problem(request, status, throwable), response);
 		}
 		catch (IOException | IllegalStateException ex) {
-			// The client is gone or the response already started: there is no one left to tell.
+			// The client is gone or the response already started: there is no one left to
+			// tell.
 		}
 	}
 
@@ -47,11 +49,13 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		if (throwable instanceof IllegalArgumentException && HEAD_TOO_LARGE.equals(throwable.getMessage())) {
 			int limit = ((AbstractHttp11Protocol<?>) request.getConnector().getProtocolHandler())
 				.getMaxHttpRequestHeaderSize();
-			// The URI is set once the request line has been read: without it, the line itself overflowed.
+			// The URI is set once the request line has been read: without it, the line
+			// itself overflowed.
 			return request.getCoyoteRequest().requestURI().isNull() ? RequestHead.lineTooLong(limit)
 					: RequestHead.headerFieldsTooLarge(limit);
 		}
-		// Thrown by the parser, or 505 for a version other than HTTP/1.x: a client error, never a 5xx.
+		// Thrown by the parser, or 505 for a version other than HTTP/1.x: a client error,
+		// never a 5xx.
 		if (throwable instanceof IllegalArgumentException || status == 505 || request.getRequestURI() == null) {
 			return RequestHead.malformed();
 		}

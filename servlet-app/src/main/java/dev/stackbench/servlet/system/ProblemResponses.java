@@ -22,9 +22,10 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every error into the workload's {@link Problem}. Spring MVC decides the status of its own exceptions (404,
- * 405, 406, 415...); the body is then described from the request alone, so it matches the reactive app's byte for
- * byte and never carries an exception message.
+ * Turns every error into the workload's {@link Problem}. Spring MVC decides the status of
+ * its own exceptions (404, 405, 406, 415...); the body is then described from the request
+ * alone, so it matches the reactive app's byte for byte and never carries an exception
+ * message.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
@@ -36,7 +37,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		return respond(ex.problem(), new HttpHeaders(), response);
 	}
 
-	/** A body Tomcat cannot frame (a bad chunk header, say), found only when the endpoint reads it. */
+	/**
+	 * A body Tomcat cannot frame (a bad chunk header, say), found only when the endpoint
+	 * reads it.
+	 */
 	@ExceptionHandler(BadRequestException.class)
 	ResponseEntity<Object> unreadableBody(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		return respond(Problem.forStatus(400, request.getMethod(), request.getRequestURI()), new HttpHeaders(),
@@ -68,16 +72,18 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Writes the problem document itself and returns no entity, which tells Spring the response is done. Spring's
-	 * message converters would add {@code Content-Disposition: inline;filename=f.txt} whenever the path ends in an
-	 * extension they do not know ({@code /api/nope.zip}, {@code /api/cgi/nope.cgi}: their guard against reflected
-	 * file downloads), which WebFlux, and so the reactive app, does not; the same request would get different
-	 * headers on the two apps.
+	 * Writes the problem document itself and returns no entity, which tells Spring the
+	 * response is done. Spring's message converters would add
+	 * {@code Content-Disposition: inline;filename=f.txt} whenever the path ends in an
+	 * extension they do not know ({@code /api/nope.zip}, {@code /api/cgi/nope.cgi}: their
+	 * guard against reflected file downloads), which WebFlux, and so the reactive app,
+	 * does not; the same request would get different headers on the two apps.
 	 */
 	static @Nullable ResponseEntity<Object> respond(Problem problem, HttpHeaders headers, HttpServletResponse response)
 			throws IOException {
 		if (response.isCommitted()) {
-			// Part of another answer has gone out (a stream that failed): nothing can follow it.
+			// Part of another answer has gone out (a stream that failed): nothing can
+			// follow it.
 			return null;
 		}
 		response.setStatus(problem.status());

@@ -18,9 +18,9 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code http.server.requests} recorded by one outermost filter ({@link RequestMetrics}, the same on both apps)
- * rather than by Spring's request observation, which stackbench-shared.properties switches off: it cost several
- * times as much per request.
+ * {@code http.server.requests} recorded by one outermost filter ({@link RequestMetrics},
+ * the same on both apps) rather than by Spring's request observation, which
+ * stackbench-shared.properties switches off: it cost several times as much per request.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "stackbench.metrics.enabled", matchIfMissing = true)
@@ -35,8 +35,9 @@ class RequestMetricsConfiguration {
 	}
 
 	/**
-	 * Times each request from the first filter until the response is complete: at the end of the request thread's
-	 * work, or, for an asynchronous request (server-sent events), when the container completes it.
+	 * Times each request from the first filter until the response is complete: at the end
+	 * of the request thread's work, or, for an asynchronous request (server-sent events),
+	 * when the container completes it.
 	 */
 	static final class RequestMetricsFilter extends OncePerRequestFilter {
 
@@ -54,7 +55,8 @@ class RequestMetricsConfiguration {
 				chain.doFilter(request, response);
 			}
 			catch (IOException | ServletException | RuntimeException ex) {
-				// Left to the container, which answers 500 (nothing a client sends gets here: the contract suite).
+				// Left to the container, which answers 500 (nothing a client sends gets
+				// here: the contract suite).
 				stop(start, request, Math.max(response.getStatus(), 500), ex.getClass().getSimpleName());
 				throw ex;
 			}

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Rejects request targets the reactive app rejects too (see {@link RequestTarget}), judged on the raw URI: by the
- * time a request gets here Tomcat has already normalized {@code /a/../b} into {@code /b} for routing.
+ * Rejects request targets the reactive app rejects too (see {@link RequestTarget}),
+ * judged on the raw URI: by the time a request gets here Tomcat has already normalized
+ * {@code /a/../b} into {@code /b} for routing.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)

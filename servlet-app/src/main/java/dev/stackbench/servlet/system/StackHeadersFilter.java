@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Marks every response with the stack and the request thread. Servlet requests run start to finish on one thread,
- * so the thread that enters the filter is the one that produces the response.
+ * Marks every response with the stack and the request thread. Servlet requests run start
+ * to finish on one thread, so the thread that enters the filter is the one that produces
+ * the response.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -31,7 +32,10 @@ class StackHeadersFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	/** Also on error dispatches: Tomcat refuses some requests (TRACE, for one) before any filter has run. */
+	/**
+	 * Also on error dispatches: Tomcat refuses some requests (TRACE, for one) before any
+	 * filter has run.
+	 */
 	@Override
 	protected boolean shouldNotFilterErrorDispatch() {
 		return false;

@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Configuration;
 class TomcatConfiguration {
 
 	/**
-	 * Protocol customizer beans are not collected for a factory the application defines itself, so the factory
-	 * gets its request-head limits here.
+	 * Protocol customizer beans are not collected for a factory the application defines
+	 * itself, so the factory gets its request-head limits here.
 	 */
 	@Bean
 	ProblemPageTomcatFactory tomcatServletWebServerFactory(StackbenchProperties properties) {
@@ -36,12 +36,12 @@ class TomcatConfiguration {
 	}
 
 	/**
-	 * Boot's factory, except that its protocol puts a deadline on reading request heads (see
-	 * {@link GuardedNioProtocol}) and that the host's error report valve is {@link ProblemErrorReportValve}.
-	 * The host creates that valve from a class name when it starts, so the name has to be set before, which no
-	 * customizer can do.
-	 * Public with a no-argument constructor because the management server's child context instantiates the same
-	 * factory class.
+	 * Boot's factory, except that its protocol puts a deadline on reading request heads
+	 * (see {@link GuardedNioProtocol}) and that the host's error report valve is
+	 * {@link ProblemErrorReportValve}. The host creates that valve from a class name when
+	 * it starts, so the name has to be set before, which no customizer can do. Public
+	 * with a no-argument constructor because the management server's child context
+	 * instantiates the same factory class.
 	 */
 	public static class ProblemPageTomcatFactory extends TomcatServletWebServerFactory {
 

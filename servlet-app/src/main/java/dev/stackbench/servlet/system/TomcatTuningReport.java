@@ -17,8 +17,9 @@ import org.springframework.boot.web.server.WebServer;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the tuning back from the running Tomcat connector, not from configuration, so that what is logged and
- * published on {@code /actuator/info} is what actually serves the requests.
+ * Reads the tuning back from the running Tomcat connector, not from configuration, so
+ * that what is logged and published on {@code /actuator/info} is what actually serves the
+ * requests.
  */
 @Component
 class TomcatTuningReport extends TuningReport {

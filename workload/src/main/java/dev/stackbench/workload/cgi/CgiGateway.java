@@ -27,21 +27,26 @@ import dev.stackbench.workload.ProblemException;
 import dev.stackbench.workload.ProblemType;
 
 /**
- * Runs CGI programs (RFC 3875), one process per request, the same way for both apps. {@link Slot#start} hands the
- * program to a few starter threads and answers with a future at once; {@link #run} blocks until the program has
- * answered. The servlet app waits on the request thread, the reactive app waits for nothing.
+ * Runs CGI programs (RFC 3875), one process per request, the same way for both apps.
+ * {@link Slot#start} hands the program to a few starter threads and answers with a future
+ * at once; {@link #run} blocks until the program has answered. The servlet app waits on
+ * the request thread, the reactive app waits for nothing.
  * <p>
- * Starting a process (a fork and exec) is a blocking system call and CPU work, so it happens on platform threads of
- * the gateway's own, one per core by default: never on an event loop, and never on a virtual thread, which it would
- * pin to its carrier (with 200 programs a second on one core, a plain request on the same carrier waited up to a
- * quarter of a second). More starters than cores start no more programs and only compete with the server's threads.
+ * Starting a process (a fork and exec) is a blocking system call and CPU work, so it
+ * happens on platform threads of the gateway's own, one per core by default: never on an
+ * event loop, and never on a virtual thread, which it would pin to its carrier (with 200
+ * programs a second on one core, a plain request on the same carrier waited up to a
+ * quarter of a second). More starters than cores start no more programs and only compete
+ * with the server's threads.
  * <p>
- * What a client can make it run is confined: only a regular, executable file directly inside the CGI directory,
- * named by a strict pattern and not a link leading out of it; no shell; an environment of the meta-variables and a
- * fixed {@code PATH}, nothing inherited. What a program can take is bounded: its time (504, the process and its
- * children killed), its output (502), the number running at once (503 with {@code Retry-After}). A request whose
- * client has gone away gets its process killed too. Whatever a program leaves running when it ends, by itself or
- * killed, is killed after it: each program runs in a session of its own ({@link Sessions}).
+ * What a client can make it run is confined: only a regular, executable file directly
+ * inside the CGI directory, named by a strict pattern and not a link leading out of it;
+ * no shell; an environment of the meta-variables and a fixed {@code PATH}, nothing
+ * inherited. What a program can take is bounded: its time (504, the process and its
+ * children killed), its output (502), the number running at once (503 with
+ * {@code Retry-After}). A request whose client has gone away gets its process killed too.
+ * Whatever a program leaves running when it ends, by itself or killed, is killed after
+ * it: each program runs in a session of its own ({@link Sessions}).
  */
 public final class CgiGateway implements AutoCloseable {
 
@@ -83,7 +88,10 @@ public final class CgiGateway implements AutoCloseable {
 	private final ScheduledExecutorService watchdog = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("cgi-watchdog").daemon().factory());
 
-	/** Unbounded queue, but never longer than the process slots: a request takes its slot before it queues. */
+	/**
+	 * Unbounded queue, but never longer than the process slots: a request takes its slot
+	 * before it queues.
+	 */
 	private final ExecutorService starters;
 
 	private final int startThreads;
@@ -91,20 +99,20 @@ public final class CgiGateway implements AutoCloseable {
 	private Path spool;
 
 	/**
-	 * @param directory where the programs are; a missing directory means every script is not found
+	 * @param directory where the programs are; a missing directory means every script is
+	 * not found
 	 * @param timeout how long a program may run
 	 * @param maxOutputBytes how much a program may write, headers and body
 	 * @param maxProcesses how many programs may run at once
 	 * @param startThreads how many threads start programs; null for one per core
 	 */
-	public CgiGateway(Path directory, Duration timeout, long maxOutputBytes, int maxProcesses,
-			Integer startThreads) {
+	public CgiGateway(Path directory, Duration timeout, long maxOutputBytes, int maxProcesses, Integer startThreads) {
 		this.startThreads = (startThreads != null) ? startThreads : Runtime.getRuntime().availableProcessors();
 		if (maxProcesses < 1 || maxOutputBytes < 1 || timeout.isNegative() || timeout.isZero()
 				|| this.startThreads < 1) {
-			throw new IllegalArgumentException("CGI limits must be positive: " + TIMEOUT_PROPERTY + "=" + timeout
-					+ ", " + MAX_OUTPUT_PROPERTY + "=" + maxOutputBytes + ", " + MAX_PROCESSES_PROPERTY + "="
-					+ maxProcesses + ", " + START_THREADS_PROPERTY + "=" + this.startThreads);
+			throw new IllegalArgumentException("CGI limits must be positive: " + TIMEOUT_PROPERTY + "=" + timeout + ", "
+					+ MAX_OUTPUT_PROPERTY + "=" + maxOutputBytes + ", " + MAX_PROCESSES_PROPERTY + "=" + maxProcesses
+					+ ", " + START_THREADS_PROPERTY + "=" + this.startThreads);
 		}
 		this.starters = Executors.newFixedThreadPool(this.startThreads,
 				Thread.ofPlatform().name("cgi-start-", 1).daemon().factory());
@@ -127,8 +135,8 @@ public final class CgiGateway implements AutoCloseable {
 	}
 
 	/**
-	 * Runs the program the request names with {@code body} on its standard input and answers with what it wrote:
-	 * {@link #admit} and {@link Slot#run} in one.
+	 * Runs the program the request names with {@code body} on its standard input and
+	 * answers with what it wrote: {@link #admit} and {@link Slot#run} in one.
 	 */
 	public CgiResponse run(CgiRequest request, byte[] body, BooleanSupplier abandoned) {
 		try (Slot slot = admit(request)) {
@@ -137,10 +145,11 @@ public final class CgiGateway implements AutoCloseable {
 	}
 
 	/**
-	 * Finds the program the request names and takes one of the process slots for it, without waiting: cheap enough
-	 * for an event loop, so that past the bound a request is turned away at once rather than queued.
-	 *
-	 * @throws ProblemException 404 no such script, 503 (with {@code Retry-After}) every slot taken
+	 * Finds the program the request names and takes one of the process slots for it,
+	 * without waiting: cheap enough for an event loop, so that past the bound a request
+	 * is turned away at once rather than queued.
+	 * @throws ProblemException 404 no such script, 503 (with {@code Retry-After}) every
+	 * slot taken
 	 */
 	public Slot admit(CgiRequest request) {
 		Path script = resolve(request.scriptName());
@@ -151,7 +160,10 @@ public final class CgiGateway implements AutoCloseable {
 		return new Slot(script, request);
 	}
 
-	/** One admitted request: runs once, and its slot is freed when its program has exited, or when closed unrun. */
+	/**
+	 * One admitted request: runs once, and its slot is freed when its program has exited,
+	 * or when closed unrun.
+	 */
 	public final class Slot implements AutoCloseable {
 
 		private final Path script;
@@ -166,12 +178,13 @@ public final class CgiGateway implements AutoCloseable {
 		}
 
 		/**
-		 * Hands the program to a starter thread and returns at once. The answer completes when the program has
-		 * exited, or fails with a {@link ProblemException}: 502 the program failed or could not be started, 504 it
-		 * ran out of time, 400 the client went away, 503 the server is shutting down. Cancelling it kills the
-		 * program, or keeps it from starting.
-		 *
-		 * @param abandoned asked while the program runs: true once the client has gone, and the program is killed
+		 * Hands the program to a starter thread and returns at once. The answer completes
+		 * when the program has exited, or fails with a {@link ProblemException}: 502 the
+		 * program failed or could not be started, 504 it ran out of time, 400 the client
+		 * went away, 503 the server is shutting down. Cancelling it kills the program, or
+		 * keeps it from starting.
+		 * @param abandoned asked while the program runs: true once the client has gone,
+		 * and the program is killed
 		 */
 		public CompletableFuture<CgiResponse> start(byte[] body, BooleanSupplier abandoned) {
 			if (!this.taken.compareAndSet(false, true)) {
@@ -188,7 +201,10 @@ public final class CgiGateway implements AutoCloseable {
 			return answer;
 		}
 
-		/** Runs the program, blocking until it has answered: {@link #start}, then its answer or its problem. */
+		/**
+		 * Runs the program, blocking until it has answered: {@link #start}, then its
+		 * answer or its problem.
+		 */
 		public CgiResponse run(byte[] body, BooleanSupplier abandoned) {
 			CompletableFuture<CgiResponse> answer = start(body, abandoned);
 			try {
@@ -199,7 +215,8 @@ public final class CgiGateway implements AutoCloseable {
 						: failed(this.script.getFileName().toString(), "could not be run");
 			}
 			catch (InterruptedException ex) {
-				// The waiting thread is being stopped (a shutdown): the program is the client's no longer.
+				// The waiting thread is being stopped (a shutdown): the program is the
+				// client's no longer.
 				Thread.currentThread().interrupt();
 				answer.cancel(true);
 				throw new ProblemException(ProblemType.GATEWAY_TIMEOUT,
@@ -207,7 +224,10 @@ public final class CgiGateway implements AutoCloseable {
 			}
 		}
 
-		/** Frees the slot if the program never started (the client went away first); otherwise its exit does. */
+		/**
+		 * Frees the slot if the program never started (the client went away first);
+		 * otherwise its exit does.
+		 */
 		@Override
 		public void close() {
 			if (this.taken.compareAndSet(false, true)) {
@@ -217,7 +237,10 @@ public final class CgiGateway implements AutoCloseable {
 
 	}
 
-	/** The script as a real path directly inside the directory, regular and executable, or 404. */
+	/**
+	 * The script as a real path directly inside the directory, regular and executable, or
+	 * 404.
+	 */
 	private Path resolve(String name) {
 		try {
 			Path realDirectory = this.directory.toRealPath();
@@ -233,10 +256,12 @@ public final class CgiGateway implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the program with its input and output in files, not pipes: Java reads a pipe only blocking, which took a
-	 * thread (and for a virtual thread, a carrier) per program for its whole life, some six hundred threads for two
-	 * hundred slow programs, enough to keep a reactive app's event loops from being scheduled promptly. Now a running
-	 * program holds only the JDK's own thread that waits for its exit, and one watchdog thread checks all of them.
+	 * Starts the program with its input and output in files, not pipes: Java reads a pipe
+	 * only blocking, which took a thread (and for a virtual thread, a carrier) per
+	 * program for its whole life, some six hundred threads for two hundred slow programs,
+	 * enough to keep a reactive app's event loops from being scheduled promptly. Now a
+	 * running program holds only the JDK's own thread that waits for its exit, and one
+	 * watchdog thread checks all of them.
 	 */
 	private Running start(Answer answer) {
 		ProcessBuilder builder = new ProcessBuilder(Sessions.command(answer.script))
@@ -263,14 +288,16 @@ public final class CgiGateway implements AutoCloseable {
 			throw failed(answer.name(), "could not be started");
 		}
 		finally {
-			// The program has its input open, or never will: the name is not needed either way.
+			// The program has its input open, or never will: the name is not needed
+			// either way.
 			deleteQuietly(input);
 		}
 	}
 
 	/**
-	 * Checks every running program's deadline, output size and client, and kills what ended ones left behind. Nothing
-	 * may escape: an exception would cancel every later tick, and no program would ever be timed out again.
+	 * Checks every running program's deadline, output size and client, and kills what
+	 * ended ones left behind. Nothing may escape: an exception would cancel every later
+	 * tick, and no program would ever be timed out again.
 	 */
 	private void watch() {
 		for (Running running : this.running) {
@@ -290,17 +317,24 @@ public final class CgiGateway implements AutoCloseable {
 		}
 	}
 
-	/** Where programs' input and output are kept while they run, made when the first program starts. */
+	/**
+	 * Where programs' input and output are kept while they run, made when the first
+	 * program starts.
+	 */
 	private synchronized Path spool() throws IOException {
 		if (this.spool == null) {
 			this.spool = Files.createTempDirectory("stackbench-cgi-");
-			// Emptied after every program; removed at exit even when the gateway is never closed.
+			// Emptied after every program; removed at exit even when the gateway is never
+			// closed.
 			this.spool.toFile().deleteOnExit();
 		}
 		return this.spool;
 	}
 
-	/** Stops the watchdog, turns away what has not started, kills what still runs, and removes the spool directory. */
+	/**
+	 * Stops the watchdog, turns away what has not started, kills what still runs, and
+	 * removes the spool directory.
+	 */
 	@Override
 	public void close() {
 		this.watchdog.shutdownNow();
@@ -317,9 +351,9 @@ public final class CgiGateway implements AutoCloseable {
 	}
 
 	/**
-	 * One admitted request handed to the starters: it starts its program, on a starter thread, and is its answer.
-	 * Cancelling it (a reactive subscriber that goes away does) kills the program, or keeps it from starting if it has
-	 * not yet.
+	 * One admitted request handed to the starters: it starts its program, on a starter
+	 * thread, and is its answer. Cancelling it (a reactive subscriber that goes away
+	 * does) kills the program, or keeps it from starting if it has not yet.
 	 */
 	private final class Answer extends CompletableFuture<CgiResponse> implements Runnable {
 
@@ -368,19 +402,24 @@ public final class CgiGateway implements AutoCloseable {
 				Running started = start(this);
 				this.running = started;
 				if (isCancelled()) {
-					// Cancelled while the process was being started, before it could be seen here.
+					// Cancelled while the process was being started, before it could be
+					// seen here.
 					started.fail(clientWentAway(name()));
 				}
 			}
 			catch (RuntimeException ex) {
-				// Whatever went wrong, the answer must complete and the slot be freed: nobody else would.
+				// Whatever went wrong, the answer must complete and the slot be freed:
+				// nobody else would.
 				CgiGateway.this.processes.release();
-				completeExceptionally((ex instanceof ProblemException problem) ? problem
-						: failed(name(), "could not be started"));
+				completeExceptionally(
+						(ex instanceof ProblemException problem) ? problem : failed(name(), "could not be started"));
 			}
 		}
 
-		/** The gateway closed before this program started: its slot is freed and its answer is a 503. */
+		/**
+		 * The gateway closed before this program started: its slot is freed and its
+		 * answer is a 503.
+		 */
 		void turnAway() {
 			CgiGateway.this.processes.release();
 			completeExceptionally(shuttingDown());
@@ -388,7 +427,10 @@ public final class CgiGateway implements AutoCloseable {
 
 	}
 
-	/** One started program, from its start until it has exited and its answer (or failure) is known. */
+	/**
+	 * One started program, from its start until it has exited and its answer (or failure)
+	 * is known.
+	 */
 	private final class Running {
 
 		private final Process process;
@@ -397,7 +439,10 @@ public final class CgiGateway implements AutoCloseable {
 
 		private final long deadline;
 
-		/** Why the program is being killed, once it is; the answer fails with it when the program has exited. */
+		/**
+		 * Why the program is being killed, once it is; the answer fails with it when the
+		 * program has exited.
+		 */
 		private final AtomicReference<ProblemException> failure = new AtomicReference<>();
 
 		private final Answer answer;
@@ -428,7 +473,10 @@ public final class CgiGateway implements AutoCloseable {
 			}
 		}
 
-		/** Kills the program with its children, off the watchdog thread: that waits for the children to be reaped. */
+		/**
+		 * Kills the program with its children, off the watchdog thread: that waits for
+		 * the children to be reaped.
+		 */
 		void fail(ProblemException problem) {
 			if (this.failure.compareAndSet(null, problem)) {
 				Thread.ofVirtual().name("cgi-kill-", this.process.pid()).start(() -> killTree(this.process));
@@ -436,8 +484,8 @@ public final class CgiGateway implements AutoCloseable {
 		}
 
 		/**
-		 * The program has exited, by itself or killed. Its slot is free again before anyone hears the answer, so that
-		 * a client that retries at once finds it free.
+		 * The program has exited, by itself or killed. Its slot is free again before
+		 * anyone hears the answer, so that a client that retries at once finds it free.
 		 */
 		private void exited() {
 			CgiGateway.this.running.remove(this);
@@ -507,9 +555,10 @@ public final class CgiGateway implements AutoCloseable {
 	}
 
 	/**
-	 * Kills the program and every process it started that is still its descendant. Children go first, and their
-	 * parents get a moment to reap them, so that none is orphaned while its parent dies (an orphan is left to the
-	 * session sweep, and to init to reap); Java reaps the program itself.
+	 * Kills the program and every process it started that is still its descendant.
+	 * Children go first, and their parents get a moment to reap them, so that none is
+	 * orphaned while its parent dies (an orphan is left to the session sweep, and to init
+	 * to reap); Java reaps the program itself.
 	 */
 	private static void killTree(Process process) {
 		List<ProcessHandle> descendants = process.descendants().toList();

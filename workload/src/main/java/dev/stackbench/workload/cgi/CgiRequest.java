@@ -15,11 +15,13 @@ import dev.stackbench.workload.ProblemException;
 import dev.stackbench.workload.ProblemType;
 
 /**
- * One request to a CGI program, as each web layer sees it, and the RFC 3875 meta-variables it becomes. Both apps
- * build it from the raw request alone, so a program sees the same environment whichever stack started it.
+ * One request to a CGI program, as each web layer sees it, and the RFC 3875
+ * meta-variables it becomes. Both apps build it from the raw request alone, so a program
+ * sees the same environment whichever stack started it.
  *
  * @param method the request method
- * @param rawPath the path as sent, {@code /api/cgi/<script>[/path-info]}, still percent-encoded
+ * @param rawPath the path as sent, {@code /api/cgi/<script>[/path-info]}, still
+ * percent-encoded
  * @param rawQuery the query as sent, or {@code null}
  * @param protocol {@code HTTP/1.1} or {@code HTTP/1.0}
  * @param host the Host header, or {@code null}
@@ -31,21 +33,31 @@ import dev.stackbench.workload.ProblemType;
 public record CgiRequest(String method, String rawPath, String rawQuery, String protocol, String host, int localPort,
 		String remoteAddress, List<Map.Entry<String, String>> headers, int bodyLength) {
 
-	/** Only names like {@code env.cgi} or {@code slow-page_2.cgi}: no dots before the suffix, no escapes, no slash. */
+	/**
+	 * Only names like {@code env.cgi} or {@code slow-page_2.cgi}: no dots before the
+	 * suffix, no escapes, no slash.
+	 */
 	private static final Pattern SCRIPT_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,59}\\.cgi");
 
-	/** Field names a CGI header may carry: a token without underscores, which would collide after mapping. */
+	/**
+	 * Field names a CGI header may carry: a token without underscores, which would
+	 * collide after mapping.
+	 */
 	private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9-]{1,100}");
 
 	/**
-	 * Header fields not passed on as {@code HTTP_*}: the body's two have their own variables, credentials are the
-	 * server's business (RFC 3875, 4.1.18), and {@code Proxy} would become {@code HTTP_PROXY}, which many HTTP
-	 * libraries take as their proxy setting (httpoxy).
+	 * Header fields not passed on as {@code HTTP_*}: the body's two have their own
+	 * variables, credentials are the server's business (RFC 3875, 4.1.18), and
+	 * {@code Proxy} would become {@code HTTP_PROXY}, which many HTTP libraries take as
+	 * their proxy setting (httpoxy).
 	 */
 	private static final Set<String> WITHHELD_HEADERS = Set.of("content-length", "content-type", "authorization",
 			"proxy-authorization", "proxy");
 
-	/** The only search path a program gets: nothing of the server's own environment is inherited. */
+	/**
+	 * The only search path a program gets: nothing of the server's own environment is
+	 * inherited.
+	 */
 	static final String PATH = "/usr/local/bin:/usr/bin:/bin";
 
 	private static final String PREFIX = Api.CGI + "/";
@@ -61,7 +73,10 @@ public record CgiRequest(String method, String rawPath, String rawQuery, String 
 		return name;
 	}
 
-	/** Whatever follows the script name in the path, percent-decoded (RFC 3875, 4.1.5), or empty. */
+	/**
+	 * Whatever follows the script name in the path, percent-decoded (RFC 3875, 4.1.5), or
+	 * empty.
+	 */
 	private String pathInfo(String scriptName) {
 		String afterScript = this.rawPath.substring(PREFIX.length() + scriptName.length());
 		return URLDecoder.decode(afterScript.replace("+", "%2B"), StandardCharsets.UTF_8);
@@ -75,7 +90,10 @@ public record CgiRequest(String method, String rawPath, String rawQuery, String 
 		return (name.length() > 64) ? name.substring(0, 64) + "..." : name;
 	}
 
-	/** The meta-variables of RFC 3875, section 4.1, plus a fixed PATH: the program's whole environment. */
+	/**
+	 * The meta-variables of RFC 3875, section 4.1, plus a fixed PATH: the program's whole
+	 * environment.
+	 */
 	public Map<String, String> metaVariables() {
 		Map<String, String> variables = new TreeMap<>();
 		variables.put("GATEWAY_INTERFACE", "CGI/1.1");
@@ -105,7 +123,10 @@ public record CgiRequest(String method, String rawPath, String rawQuery, String 
 		return variables;
 	}
 
-	/** {@code HTTP_*} variables, one per header name, repeated fields joined with a comma as HTTP allows. */
+	/**
+	 * {@code HTTP_*} variables, one per header name, repeated fields joined with a comma
+	 * as HTTP allows.
+	 */
 	private Map<String, String> protocolVariables() {
 		Map<String, String> variables = new LinkedHashMap<>();
 		for (Map.Entry<String, String> header : this.headers) {
@@ -146,7 +167,8 @@ public record CgiRequest(String method, String rawPath, String rawQuery, String 
 					return Integer.parseInt(this.host.substring(colon + 1));
 				}
 				catch (NumberFormatException ex) {
-					// Not a port: the servers have accepted the Host header, so fall back to the real one.
+					// Not a port: the servers have accepted the Host header, so fall back
+					// to the real one.
 				}
 			}
 		}

@@ -12,9 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a CGI program wrote, read as RFC 3875, section 6: header fields (CRLF or LF line ends), a blank line, the
- * body. {@code Status} gives the status code (its reason phrase is the server's to choose); a {@code Location}
- * without a {@code Status} is a redirect (302), local or not; anything else needs a {@code Content-Type}.
+ * What a CGI program wrote, read as RFC 3875, section 6: header fields (CRLF or LF line
+ * ends), a blank line, the body. {@code Status} gives the status code (its reason phrase
+ * is the server's to choose); a {@code Location} without a {@code Status} is a redirect
+ * (302), local or not; anything else needs a {@code Content-Type}.
  *
  * @param status the HTTP status to answer with
  * @param contentType the body's media type, or {@code null} for a redirect without one
@@ -29,20 +30,26 @@ public record CgiResponse(int status, String contentType, String location, List<
 
 	private static final String TOKEN = "[A-Za-z0-9!#$&^_.+-]+";
 
-	/** {@code type/subtype} and optional parameters: what both frameworks parse without complaint. */
+	/**
+	 * {@code type/subtype} and optional parameters: what both frameworks parse without
+	 * complaint.
+	 */
 	private static final Pattern MEDIA_TYPE = Pattern
 		.compile(TOKEN + "/" + TOKEN + "(?:[ \t]*;[ \t]*" + TOKEN + "=(?:" + TOKEN + "|\"[^\"\\\\]*\"))*");
 
 	private static final Pattern STATUS = Pattern.compile("([1-5][0-9][0-9])(?: .*)?");
 
 	/**
-	 * Header fields a program may not set: the framing and connection of the HTTP response are the server's, and
-	 * the stack headers name the server that answered.
+	 * Header fields a program may not set: the framing and connection of the HTTP
+	 * response are the server's, and the stack headers name the server that answered.
 	 */
 	private static final Set<String> SERVER_HEADERS = Set.of("connection", "content-length", "transfer-encoding",
 			"keep-alive", "upgrade", "trailer", "te", "date", "server", "x-stack", "x-thread");
 
-	/** Every header field to answer with: the program's own, then its Content-Type and Location. */
+	/**
+	 * Every header field to answer with: the program's own, then its Content-Type and
+	 * Location.
+	 */
 	public List<Map.Entry<String, String>> headerFields() {
 		List<Map.Entry<String, String>> fields = new ArrayList<>(this.headers);
 		if (this.contentType != null) {
@@ -54,7 +61,9 @@ public record CgiResponse(int status, String contentType, String location, List<
 		return fields;
 	}
 
-	/** @return the response, or empty when the output is not a valid CGI response */
+	/**
+	 * @return the response, or empty when the output is not a valid CGI response
+	 */
 	static Optional<CgiResponse> parse(byte[] output) {
 		int offset = 0;
 		Integer status = null;

@@ -15,19 +15,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * Kills what CGI programs leave behind. Each program starts in a session of its own: util-linux's {@code setsid}
- * makes one and execs the program in its place, so the session's id is the program's pid. A child the program sent
- * to the background, or one whose parent died first, stays in that session though it is nobody's descendant any
- * more (init has adopted it, which also reaps it once killed). After a program has exited, every process still in its
- * session is killed, found in {@code /proc}, until none is left.
+ * Kills what CGI programs leave behind. Each program starts in a session of its own:
+ * util-linux's {@code setsid} makes one and execs the program in its place, so the
+ * session's id is the program's pid. A child the program sent to the background, or one
+ * whose parent died first, stays in that session though it is nobody's descendant any
+ * more (init has adopted it, which also reaps it once killed). After a program has
+ * exited, every process still in its session is killed, found in {@code /proc}, until
+ * none is left.
  * <p>
- * A process that starts a session of its own escapes, as it would from any CGI gateway short of cgroups. Where there
- * is no {@code setsid} or no {@code /proc} (not Linux), programs run as they are and only their descendants are
- * killed.
+ * A process that starts a session of its own escapes, as it would from any CGI gateway
+ * short of cgroups. Where there is no {@code setsid} or no {@code /proc} (not Linux),
+ * programs run as they are and only their descendants are killed.
  */
 final class Sessions {
 
-	/** Reading the process table costs some 4 ms with 500 processes: done at most this often, not per program. */
+	/**
+	 * Reading the process table costs some 4 ms with 500 processes: done at most this
+	 * often, not per program.
+	 */
 	static final Duration SWEEP_INTERVAL = Duration.ofMillis(250);
 
 	private static final Path PROC = Path.of("/proc");
@@ -48,20 +53,29 @@ final class Sessions {
 		return SETSID.isPresent();
 	}
 
-	/** The command that runs {@code program} in a session of its own, where that can be done. */
+	/**
+	 * The command that runs {@code program} in a session of its own, where that can be
+	 * done.
+	 */
 	static List<String> command(Path program) {
 		return SETSID.map((setsid) -> List.of(setsid.toString(), program.toString()))
 			.orElseGet(() -> List.of(program.toString()));
 	}
 
-	/** The program with this pid has exited: whatever is still in its session is killed at the next sweep. */
+	/**
+	 * The program with this pid has exited: whatever is still in its session is killed at
+	 * the next sweep.
+	 */
 	void ended(long pid) {
 		if (supported()) {
 			this.ended.add(pid);
 		}
 	}
 
-	/** Kills every process in an ended session; at most once per {@link #SWEEP_INTERVAL}, called by one thread. */
+	/**
+	 * Kills every process in an ended session; at most once per {@link #SWEEP_INTERVAL},
+	 * called by one thread.
+	 */
 	void sweep() {
 		if (this.ended.isEmpty() || System.nanoTime() - this.nextSweep < 0) {
 			return;
@@ -80,10 +94,12 @@ final class Sessions {
 			}
 		}
 		catch (IOException ex) {
-			// The table could not be listed this time; the sessions are swept at the next try.
+			// The table could not be listed this time; the sessions are swept at the next
+			// try.
 			return;
 		}
-		// A session seen inhabited is swept again: a process may have forked while its siblings were killed.
+		// A session seen inhabited is swept again: a process may have forked while its
+		// siblings were killed.
 		swept.stream().filter((session) -> !inhabited.contains(session)).forEach(this.ended::remove);
 	}
 
@@ -98,9 +114,10 @@ final class Sessions {
 	}
 
 	/**
-	 * The session of a process that has not exited, from its {@code stat}: after the command (in parentheses, and
-	 * which may itself hold any character) come state, parent, process group and session. -1 for a zombie, already
-	 * dead, or a process gone while the table was read.
+	 * The session of a process that has not exited, from its {@code stat}: after the
+	 * command (in parentheses, and which may itself hold any character) come state,
+	 * parent, process group and session. -1 for a zombie, already dead, or a process gone
+	 * while the table was read.
 	 */
 	private static long liveSession(Path process) {
 		String stat;

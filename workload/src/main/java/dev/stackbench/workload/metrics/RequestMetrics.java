@@ -12,12 +12,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * The {@code http.server.requests} timer and the requests in flight, recorded the same way by both apps' outermost
- * web layer, in place of Spring's observation of each request. That observation (an Observation object, its key
- * values sorted and copied into tags, a timer looked up by those tags and a long task timer started and stopped, per
- * request) cost the reactive app about a tenth of its {@code /api/hello} throughput; this costs a counter, two clock
- * reads and a timer found by a small key. The series keep Spring's names and tags ({@code method}, {@code uri},
- * {@code status}, {@code outcome}, {@code exception}, {@code error}), so the dashboards read them unchanged; the
+ * The {@code http.server.requests} timer and the requests in flight, recorded the same
+ * way by both apps' outermost web layer, in place of Spring's observation of each
+ * request. That observation (an Observation object, its key values sorted and copied into
+ * tags, a timer looked up by those tags and a long task timer started and stopped, per
+ * request) cost the reactive app about a tenth of its {@code /api/hello} throughput; this
+ * costs a counter, two clock reads and a timer found by a small key. The series keep
+ * Spring's names and tags ({@code method}, {@code uri}, {@code status}, {@code outcome},
+ * {@code exception}, {@code error}), so the dashboards read them unchanged; the
  * {@code uri} is {@link Api#pathTag}, bounded whatever a client sends.
  */
 public final class RequestMetrics {
@@ -29,7 +31,10 @@ public final class RequestMetrics {
 
 	public static final String NO_EXCEPTION = "none";
 
-	/** Methods tagged as themselves; any other a client invents is one value, so it cannot grow the registry. */
+	/**
+	 * Methods tagged as themselves; any other a client invents is one value, so it cannot
+	 * grow the registry.
+	 */
 	private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
 			"TRACE");
 
@@ -54,8 +59,8 @@ public final class RequestMetrics {
 
 	/**
 	 * The request has been answered (or abandoned).
-	 *
-	 * @param exception the simple name of what the request failed with, or {@link #NO_EXCEPTION}
+	 * @param exception the simple name of what the request failed with, or
+	 * {@link #NO_EXCEPTION}
 	 */
 	public void stop(long start, String method, String path, int status, String exception) {
 		long nanos = System.nanoTime() - start;

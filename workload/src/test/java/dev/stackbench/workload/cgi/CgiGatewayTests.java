@@ -98,7 +98,8 @@ class CgiGatewayTests {
 		assertThat(answer).isNotDone();
 		answer.cancel(true);
 		assertNoDescendantsWithin(Duration.ofSeconds(1));
-		// The one slot is free again once the program has gone (its exit, seen by the JDK's reaper, frees it).
+		// The one slot is free again once the program has gone (its exit, seen by the
+		// JDK's reaper, frees it).
 		long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
 		CgiResponse next = null;
 		while (next == null) {
@@ -119,8 +120,10 @@ class CgiGatewayTests {
 	void anAnswerCancelledAtOnceStartsNothingThatOutlivesItAndFreesItsSlot() throws Exception {
 		CgiGateway gateway = new CgiGateway(SHIPPED, Duration.ofSeconds(10), 1024, 1, 1);
 		for (int i = 0; i < 20; i++) {
-			// Cancelled before or just after its starter thread has started it: either way it is gone at once. Its
-			// slot is freed only once it has exited, or when it was turned away unstarted.
+			// Cancelled before or just after its starter thread has started it: either
+			// way it is gone at once. Its
+			// slot is freed only once it has exited, or when it was turned away
+			// unstarted.
 			CompletableFuture<CgiResponse> answer = gateway.admit(get("slow.cgi", "delay=5000"))
 				.start(new byte[0], () -> false);
 			answer.cancel(true);
@@ -148,7 +151,8 @@ class CgiGatewayTests {
 				throw new IllegalStateException("the socket check broke");
 			}))
 			.satisfies((ex) -> assertThat(ex.problem().status()).isEqualTo(502));
-		// Had the exception escaped the watchdog, no later tick would run and this would sleep its 5 s.
+		// Had the exception escaped the watchdog, no later tick would run and this would
+		// sleep its 5 s.
 		long start = System.nanoTime();
 		assertThatExceptionOfType(ProblemException.class)
 			.isThrownBy(() -> gateway.run(get("slow.cgi", "delay=5000"), new byte[0], () -> false))
@@ -164,7 +168,8 @@ class CgiGatewayTests {
 		script("chatty.cgi", "printf 'Content-Type: text/plain\\n\\n'; yes");
 		// Executable, but its interpreter does not exist: it cannot even start.
 		Files.writeString(this.directory.resolve("broken.cgi"), "#!/nonexistent/interpreter\n");
-		Files.setPosixFilePermissions(this.directory.resolve("broken.cgi"), PosixFilePermissions.fromString("rwxr-xr-x"));
+		Files.setPosixFilePermissions(this.directory.resolve("broken.cgi"),
+				PosixFilePermissions.fromString("rwxr-xr-x"));
 		for (String name : List.of("fails.cgi", "garbled.cgi", "chatty.cgi", "broken.cgi")) {
 			assertThatExceptionOfType(ProblemException.class).as(name)
 				.isThrownBy(() -> gateway(this.directory).run(get(name, null), new byte[0], () -> false))
@@ -181,7 +186,8 @@ class CgiGatewayTests {
 				StandardCharsets.US_ASCII);
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 		long pid = Long.parseLong(stat.substring(0, stat.indexOf(' ')));
-		assertThat(List.of(Long.parseLong(fields[2]), Long.parseLong(fields[3]))).as("process group and session of " + stat)
+		assertThat(List.of(Long.parseLong(fields[2]), Long.parseLong(fields[3])))
+			.as("process group and session of " + stat)
 			.containsExactly(pid, pid);
 	}
 
@@ -193,10 +199,12 @@ class CgiGatewayTests {
 		String orphaned = marker();
 		script("background.cgi", "sleep " + answered + " >/dev/null 2>&1 & printf 'Content-Type: text/plain\\n\\nok'");
 		script("fails.cgi", "sleep " + failed + " & exit 3");
-		// The subshell exits at once: its sleep is nobody's descendant while the program waits for its time limit.
+		// The subshell exits at once: its sleep is nobody's descendant while the program
+		// waits for its time limit.
 		script("orphans.cgi", "(sleep " + orphaned + " &); sleep 10");
 		CgiGateway gateway = new CgiGateway(this.directory, Duration.ofMillis(500), 1024, 4, null);
-		assertThat(gateway.run(get("background.cgi", null), new byte[0], () -> false).body()).asString().isEqualTo("ok");
+		assertThat(gateway.run(get("background.cgi", null), new byte[0], () -> false).body()).asString()
+			.isEqualTo("ok");
 		assertThatExceptionOfType(ProblemException.class)
 			.isThrownBy(() -> gateway.run(get("fails.cgi", null), new byte[0], () -> false))
 			.satisfies((ex) -> assertThat(ex.problem().status()).isEqualTo(502));
@@ -223,9 +231,8 @@ class CgiGatewayTests {
 				.isThrownBy(() -> gateway(this.directory).run(get(name, null), new byte[0], () -> false))
 				.satisfies((ex) -> assertThat(ex.problem().status()).isEqualTo(404));
 		}
-		assertThatExceptionOfType(ProblemException.class)
-			.isThrownBy(() -> gateway(this.directory.resolve("absent")).run(get("hello.cgi", null), new byte[0],
-					() -> false))
+		assertThatExceptionOfType(ProblemException.class).isThrownBy(
+				() -> gateway(this.directory.resolve("absent")).run(get("hello.cgi", null), new byte[0], () -> false))
 			.satisfies((ex) -> assertThat(ex.problem().status()).isEqualTo(404));
 	}
 
@@ -236,8 +243,8 @@ class CgiGatewayTests {
 		try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<CgiResponse>> running = new ArrayList<>();
 			for (int i = 0; i < 2; i++) {
-				running.add(clients.submit(() -> gateway.run(get("slow.cgi", "delay=5000"), new byte[0],
-						() -> release.getCount() == 0)));
+				running.add(clients.submit(
+						() -> gateway.run(get("slow.cgi", "delay=5000"), new byte[0], () -> release.getCount() == 0)));
 			}
 			sleep(Duration.ofMillis(500));
 			assertThatExceptionOfType(ProblemException.class)
@@ -264,8 +271,8 @@ class CgiGatewayTests {
 	}
 
 	/**
-	 * Every CGI process, and every child of one, has exited: none is a descendant any more. (The contract suite's
-	 * CgiLimitsTests also checks for zombies, on both apps.)
+	 * Every CGI process, and every child of one, has exited: none is a descendant any
+	 * more. (The contract suite's CgiLimitsTests also checks for zombies, on both apps.)
 	 */
 	static void assertNoDescendantsWithin(Duration patience) throws InterruptedException {
 		long deadline = System.nanoTime() + patience.toNanos();
@@ -282,7 +289,10 @@ class CgiGatewayTests {
 		return "30." + System.nanoTime();
 	}
 
-	/** No live process has {@code argument} on its command line (a zombie has none): killed, wherever it was. */
+	/**
+	 * No live process has {@code argument} on its command line (a zombie has none):
+	 * killed, wherever it was.
+	 */
 	private static void assertNoneRunningWithin(String argument, Duration patience) throws InterruptedException {
 		long deadline = System.nanoTime() + patience.toNanos();
 		while (!running(argument).isEmpty() && System.nanoTime() < deadline) {

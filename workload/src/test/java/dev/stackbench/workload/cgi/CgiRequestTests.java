@@ -23,16 +23,16 @@ class CgiRequestTests {
 				List.of(Map.entry("Host", "Example.org:8081"), Map.entry("Content-Type", "text/plain"),
 						Map.entry("Content-Length", "5"), Map.entry("Accept", "a"), Map.entry("accept", "b"),
 						Map.entry("X-Forwarded-For", "10.0.0.1")));
-		assertThat(request.metaVariables()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
-				Map.entry("GATEWAY_INTERFACE", "CGI/1.1"), Map.entry("SERVER_SOFTWARE", "stackbench"),
-				Map.entry("SERVER_PROTOCOL", "HTTP/1.1"), Map.entry("SERVER_NAME", "example.org"),
-				Map.entry("SERVER_PORT", "8081"), Map.entry("REQUEST_METHOD", "POST"),
-				Map.entry("SCRIPT_NAME", "/api/cgi/env.cgi"), Map.entry("PATH_INFO", "/a b/c"),
-				Map.entry("QUERY_STRING", "x=1&y=%41"), Map.entry("REMOTE_ADDR", "127.0.0.1"),
-				Map.entry("REMOTE_HOST", "127.0.0.1"), Map.entry("CONTENT_LENGTH", "5"),
-				Map.entry("CONTENT_TYPE", "text/plain"), Map.entry("HTTP_HOST", "Example.org:8081"),
-				Map.entry("HTTP_ACCEPT", "a, b"), Map.entry("HTTP_X_FORWARDED_FOR", "10.0.0.1"),
-				Map.entry("PATH", CgiRequest.PATH)));
+		assertThat(request.metaVariables())
+			.containsExactlyInAnyOrderEntriesOf(Map.ofEntries(Map.entry("GATEWAY_INTERFACE", "CGI/1.1"),
+					Map.entry("SERVER_SOFTWARE", "stackbench"), Map.entry("SERVER_PROTOCOL", "HTTP/1.1"),
+					Map.entry("SERVER_NAME", "example.org"), Map.entry("SERVER_PORT", "8081"),
+					Map.entry("REQUEST_METHOD", "POST"), Map.entry("SCRIPT_NAME", "/api/cgi/env.cgi"),
+					Map.entry("PATH_INFO", "/a b/c"), Map.entry("QUERY_STRING", "x=1&y=%41"),
+					Map.entry("REMOTE_ADDR", "127.0.0.1"), Map.entry("REMOTE_HOST", "127.0.0.1"),
+					Map.entry("CONTENT_LENGTH", "5"), Map.entry("CONTENT_TYPE", "text/plain"),
+					Map.entry("HTTP_HOST", "Example.org:8081"), Map.entry("HTTP_ACCEPT", "a, b"),
+					Map.entry("HTTP_X_FORWARDED_FOR", "10.0.0.1"), Map.entry("PATH", CgiRequest.PATH)));
 	}
 
 	@Test
