@@ -1,6 +1,5 @@
 package dev.stackbench.reactive.system;
 
-import dev.stackbench.workload.Api;
 import dev.stackbench.workload.Problem;
 import dev.stackbench.workload.ProblemException;
 import org.apache.commons.logging.Log;
@@ -10,7 +9,6 @@ import reactor.netty.channel.AbortedException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -29,11 +27,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(ProblemResponses.class);
 
-	static final MediaType PROBLEM_JSON = MediaType.parseMediaType(Api.PROBLEM_JSON);
-
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<Object> workloadProblem(ProblemException ex) {
-		return respond(ex.problem(), new HttpHeaders());
+		return ProblemWriter.entity(ex.problem(), new HttpHeaders());
 	}
 
 	/**
@@ -50,7 +46,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, ServerHttpRequest request) {
 		logger.error("Unexpected failure answering " + request.getMethod() + " " + request.getURI().getRawPath(), ex);
-		return respond(Problem.forStatus(500, request.getMethod().name(), request.getURI().getRawPath()),
+		return ProblemWriter.entity(Problem.forStatus(500, request.getMethod().name(), request.getURI().getRawPath()),
 				new HttpHeaders());
 	}
 
@@ -59,14 +55,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 			HttpStatusCode status, ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
 		Problem problem = Problem.forStatus(status.value(), request.getMethod().name(), request.getURI().getRawPath());
-		return Mono.just(respond(problem, (headers != null) ? headers : new HttpHeaders()));
-	}
-
-	private static ResponseEntity<Object> respond(Problem problem, HttpHeaders headers) {
-		if (problem.retryAfterSeconds() != null) {
-			headers.set(HttpHeaders.RETRY_AFTER, problem.retryAfterSeconds());
-		}
-		return ResponseEntity.status(problem.status()).headers(headers).contentType(PROBLEM_JSON).body(problem);
+		return Mono.just(ProblemWriter.entity(problem, (headers != null) ? headers : new HttpHeaders()));
 	}
 
 }

@@ -4,23 +4,17 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import dev.stackbench.workload.Api;
 import dev.stackbench.workload.Problem;
 import dev.stackbench.workload.RequestHead;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.DecoderResult;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -222,15 +216,7 @@ final class RequestHeadGuard {
 	}
 
 	private static void respondAndClose(ChannelHandlerContext ctx, Problem problem) {
-		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-				HttpResponseStatus.valueOf(problem.status()), Unpooled.wrappedBuffer(problem.toJson()));
-		response.headers()
-			.set(Api.STACK_HEADER, StackHeadersFilter.STACK)
-			.set(Api.THREAD_HEADER, Thread.currentThread().getName())
-			.set(HttpHeaderNames.CONTENT_TYPE, Api.PROBLEM_JSON)
-			.set(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
-			.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-		ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+		ctx.writeAndFlush(ProblemWriter.closing(problem)).addListener(ChannelFutureListener.CLOSE);
 	}
 
 }

@@ -2,13 +2,9 @@ package dev.stackbench.reactive.system;
 
 import java.util.Optional;
 
-import dev.stackbench.workload.Api;
 import dev.stackbench.workload.Problem;
 import dev.stackbench.workload.RequestTarget;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
@@ -34,12 +30,7 @@ class RequestTargetRoute implements NettyRouteProvider {
 	}
 
 	private static Publisher<Void> reject(HttpServerRequest request, HttpServerResponse response) {
-		Problem problem = problem(request).orElseThrow();
-		return response.status(HttpResponseStatus.valueOf(problem.status()))
-			.header(Api.STACK_HEADER, StackHeadersFilter.STACK)
-			.header(Api.THREAD_HEADER, Thread.currentThread().getName())
-			.header(HttpHeaderNames.CONTENT_TYPE, Api.PROBLEM_JSON)
-			.sendByteArray(Mono.just(problem.toJson()));
+		return ProblemWriter.send(problem(request).orElseThrow(), response);
 	}
 
 }

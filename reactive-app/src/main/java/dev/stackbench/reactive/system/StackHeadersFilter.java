@@ -3,7 +3,6 @@ package dev.stackbench.reactive.system;
 import dev.stackbench.workload.Api;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -17,7 +16,7 @@ import org.springframework.web.server.WebFilterChain;
  * the concurrency model is about.)
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(FilterOrder.STACK_HEADERS)
 class StackHeadersFilter implements WebFilter {
 
 	static final String STACK = "reactive";

@@ -3,15 +3,12 @@ package dev.stackbench.servlet.system;
 import java.io.IOException;
 
 import dev.stackbench.workload.Admission;
-import dev.stackbench.workload.Problem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -22,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the pool's queue, which {@code server.tomcat.threads.max-queue-capacity} bounds.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(FilterOrder.ADMISSION)
 class AdmissionFilter extends OncePerRequestFilter {
 
 	private final Admission admission;
@@ -35,9 +32,7 @@ class AdmissionFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (!this.admission.tryEnter()) {
-			Problem overloaded = this.admission.overloaded();
-			response.setHeader(HttpHeaders.RETRY_AFTER, overloaded.retryAfterSeconds());
-			ProblemErrorReportValve.write(overloaded, response);
+			ProblemWriter.write(this.admission.overloaded(), response);
 			return;
 		}
 		try {

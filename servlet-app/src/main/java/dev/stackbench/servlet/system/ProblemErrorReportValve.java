@@ -5,7 +5,6 @@ import java.io.IOException;
 import dev.stackbench.workload.Api;
 import dev.stackbench.workload.Problem;
 import dev.stackbench.workload.RequestHead;
-import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -37,7 +36,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		try {
 			response.setHeader(Api.STACK_HEADER, StackHeadersFilter.STACK);
 			response.setHeader(Api.THREAD_HEADER, Thread.currentThread().getName());
-			write(problem(request, status, throwable), response);
+			ProblemWriter.write(problem(request, status, throwable), response);
 		}
 		catch (IOException | IllegalStateException ex) {
 			// The client is gone or the response already started: there is no one left to
@@ -60,14 +59,6 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			return RequestHead.malformed();
 		}
 		return Problem.forStatus(status, request.getMethod(), request.getRequestURI());
-	}
-
-	static void write(Problem problem, HttpServletResponse response) throws IOException {
-		byte[] json = problem.toJson();
-		response.setStatus(problem.status());
-		response.setContentType(Api.PROBLEM_JSON);
-		response.setContentLength(json.length);
-		response.getOutputStream().write(json);
 	}
 
 }

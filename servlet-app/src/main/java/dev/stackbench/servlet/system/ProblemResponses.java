@@ -2,7 +2,6 @@ package dev.stackbench.servlet.system;
 
 import java.io.IOException;
 
-import dev.stackbench.workload.Api;
 import dev.stackbench.workload.Problem;
 import dev.stackbench.workload.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -81,20 +80,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	 */
 	static @Nullable ResponseEntity<Object> respond(Problem problem, HttpHeaders headers, HttpServletResponse response)
 			throws IOException {
-		if (response.isCommitted()) {
-			// Part of another answer has gone out (a stream that failed): nothing can
-			// follow it.
-			return null;
+		if (!response.isCommitted()) {
+			headers.forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
 		}
-		response.setStatus(problem.status());
-		headers.forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
-		if (problem.retryAfterSeconds() != null) {
-			response.setHeader(HttpHeaders.RETRY_AFTER, problem.retryAfterSeconds());
-		}
-		byte[] json = problem.toJson();
-		response.setContentType(Api.PROBLEM_JSON);
-		response.setContentLength(json.length);
-		response.getOutputStream().write(json);
+		ProblemWriter.write(problem, response);
 		return null;
 	}
 

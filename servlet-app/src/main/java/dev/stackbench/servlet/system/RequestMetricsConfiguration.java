@@ -14,7 +14,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,7 +29,7 @@ class RequestMetricsConfiguration {
 	FilterRegistrationBean<RequestMetricsFilter> requestMetricsFilter(RequestMetrics metrics) {
 		FilterRegistrationBean<RequestMetricsFilter> registration = new FilterRegistrationBean<>(
 				new RequestMetricsFilter(metrics));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.setOrder(FilterOrder.REQUEST_METRICS);
 		return registration;
 	}
 

@@ -10,7 +10,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -21,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code /a/../b} into {@code /b} for routing.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(FilterOrder.REQUEST_TARGET)
 class RequestTargetFilter extends OncePerRequestFilter {
 
 	@Override
@@ -31,7 +30,7 @@ class RequestTargetFilter extends OncePerRequestFilter {
 				: request.getRequestURI();
 		Optional<Problem> problem = RequestTarget.problem(request.getMethod(), target);
 		if (problem.isPresent()) {
-			ProblemErrorReportValve.write(problem.get(), response);
+			ProblemWriter.write(problem.get(), response);
 		}
 		else {
 			chain.doFilter(request, response);

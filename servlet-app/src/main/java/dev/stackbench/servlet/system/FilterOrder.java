@@ -1,0 +1,29 @@
+package dev.stackbench.servlet.system;
+
+import org.springframework.core.Ordered;
+
+/**
+ * The servlet app's filters, outermost first: each one's place, and why, in one place.
+ */
+final class FilterOrder {
+
+	/** Times every request, the ones the filters below refuse included. */
+	static final int REQUEST_METRICS = Ordered.HIGHEST_PRECEDENCE;
+
+	/**
+	 * {@code X-Stack} and {@code X-Thread} on every answer, the refusals below included.
+	 */
+	static final int STACK_HEADERS = REQUEST_METRICS + 1;
+
+	/**
+	 * A request target the reactive app refuses too is refused before anything reads it.
+	 */
+	static final int REQUEST_TARGET = STACK_HEADERS + 1;
+
+	/** The admission limit counts only requests that will be served. */
+	static final int ADMISSION = REQUEST_TARGET + 1;
+
+	private FilterOrder() {
+	}
+
+}
