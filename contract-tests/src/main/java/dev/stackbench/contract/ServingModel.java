@@ -1,6 +1,11 @@
 package dev.stackbench.contract;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How an app under test serves requests, and therefore what the contract suite expects of
@@ -10,26 +15,26 @@ import java.util.Map;
 public enum ServingModel {
 
 	/** A bounded pool of platform threads, one per request in flight. */
-	PLATFORM_THREADS("servlet", "servlet-app", "platform-threads", "http-nio-[\\w-]+-exec-\\d+",
+	PLATFORM_THREADS(Stack.SERVLET, "servlet-app", "platform-threads", "http-nio-[\\w-]+-exec-\\d+",
 			Concurrency.THREAD_PER_REQUEST, Map.of("virtual-threads", false, "threads.max", 200)),
 
 	/** A new virtual thread per request. */
-	VIRTUAL_THREADS("servlet", "servlet-app-virtual", "virtual-threads", "tomcat-handler-\\d+",
+	VIRTUAL_THREADS(Stack.SERVLET, "servlet-app-virtual", "virtual-threads", "tomcat-handler-\\d+",
 			Concurrency.THREAD_PER_REQUEST, Map.of("virtual-threads", true)),
 
 	/** One request thread: the sequential server. */
-	SINGLE_THREAD("servlet", "servlet-app-single-thread", "single-thread", "http-nio-[\\w-]+-exec-1",
+	SINGLE_THREAD(Stack.SERVLET, "servlet-app-single-thread", "single-thread", "http-nio-[\\w-]+-exec-1",
 			Concurrency.SEQUENTIAL, Map.of("virtual-threads", false, "threads.max", 1)),
 
 	/** A few event loops shared by all connections. */
-	EVENT_LOOPS("reactive", "reactive-app", "event-loops", "reactor-http-(epoll|nio)-\\d+", Concurrency.SHARED_THREADS,
-			Map.of("accept-loops", 1)),
+	EVENT_LOOPS(Stack.REACTIVE, "reactive-app", "event-loops", "reactor-http-(epoll|nio)-\\d+",
+			Concurrency.SHARED_THREADS, Map.of("accept-loops", 1)),
 
 	/** One event loop for everything, still concurrent for waiting work. */
-	SINGLE_EVENT_LOOP("reactive", "reactive-app-single-loop", "single-event-loop", "reactor-http-(epoll|nio)-\\d+",
+	SINGLE_EVENT_LOOP(Stack.REACTIVE, "reactive-app-single-loop", "single-event-loop", "reactor-http-(epoll|nio)-\\d+",
 			Concurrency.ONE_SHARED_THREAD, Map.of("event-loops", 1, "accept-loops", 1));
 
-	private final String stack;
+	private final Stack stack;
 
 	private final String application;
 
@@ -41,7 +46,7 @@ public enum ServingModel {
 
 	private final Map<String, Object> tuning;
 
-	ServingModel(String stack, String application, String model, String threadNamePattern, Concurrency concurrency,
+	ServingModel(Stack stack, String application, String model, String threadNamePattern, Concurrency concurrency,
 			Map<String, Object> tuning) {
 		this.stack = stack;
 		this.application = application;
@@ -53,7 +58,12 @@ public enum ServingModel {
 
 	/** The {@code X-Stack} header. */
 	public String stack() {
-		return this.stack;
+		return this.stack.header;
+	}
+
+	/** The web server's own meters, which the dashboards read. */
+	public List<String> serverMetrics() {
+		return this.stack.serverMetrics;
 	}
 
 	/** The {@code application} tag on every meter. */
@@ -80,20 +90,81 @@ public enum ServingModel {
 		return this.tuning;
 	}
 
+	/** The web stack a serving model runs on: what is the same for all of its models. */
+	enum Stack {
+
+		SERVLET("servlet",
+				List.of("tomcat_threads_busy_threads", "tomcat_threads_config_max_threads",
+						"tomcat_connections_current_connections", "tomcat_connections_config_max_connections")),
+
+		REACTIVE("reactive",
+				List.of("reactor_netty_http_server_connections", "reactor_netty_http_server_connections_active",
+						"reactor_netty_http_server_data_received_time_seconds_count",
+						"reactor_netty_http_server_data_sent_bytes_total", "reactor_netty_eventloop_pending_tasks"));
+
+		private final String header;
+
+		private final List<String> serverMetrics;
+
+		Stack(String header, List<String> serverMetrics) {
+			this.header = header;
+			this.serverMetrics = serverMetrics;
+		}
+
+	}
+
 	/** What K simultaneous slow requests look like from outside. */
 	public enum Concurrency {
 
 		/** All K are served at once, each on its own thread. */
-		THREAD_PER_REQUEST,
+		THREAD_PER_REQUEST {
+
+			@Override
+			void assertServed(Duration elapsed, Set<String> threads, int requests, Duration delay) {
+				assertThat(elapsed).as("all at once").isLessThan(delay.multipliedBy(3));
+				assertThat(threads).as("a thread each").hasSize(requests);
+			}
+
+		},
 
 		/** One at a time, on the same thread: K requests take K delays. */
-		SEQUENTIAL,
+		SEQUENTIAL {
+
+			@Override
+			void assertServed(Duration elapsed, Set<String> threads, int requests, Duration delay) {
+				assertThat(elapsed).as("one after another").isGreaterThanOrEqualTo(delay.multipliedBy(requests));
+				assertThat(threads).as("all on the one thread").hasSize(1);
+			}
+
+		},
 
 		/** All K at once, on fewer threads than requests. */
-		SHARED_THREADS,
+		SHARED_THREADS {
+
+			@Override
+			void assertServed(Duration elapsed, Set<String> threads, int requests, Duration delay) {
+				assertThat(elapsed).as("all at once").isLessThan(delay.multipliedBy(3));
+				assertThat(threads).as("fewer threads than requests").hasSizeLessThan(requests);
+			}
+
+		},
 
 		/** All K at once, on one thread. */
-		ONE_SHARED_THREAD
+		ONE_SHARED_THREAD {
+
+			@Override
+			void assertServed(Duration elapsed, Set<String> threads, int requests, Duration delay) {
+				assertThat(elapsed).as("all at once").isLessThan(delay.multipliedBy(3));
+				assertThat(threads).as("all on the one event loop").hasSize(1);
+			}
+
+		};
+
+		/**
+		 * Checks how {@code requests} simultaneous requests of {@code delay} each were
+		 * served: how long all of them took, and on which threads ({@code X-Thread}).
+		 */
+		abstract void assertServed(Duration elapsed, Set<String> threads, int requests, Duration delay);
 
 	}
 

@@ -6,7 +6,7 @@ import dev.stackbench.contract.ServingModel;
 class EventLoopsContractTests extends AbstractContractTests {
 
 	@Override
-	protected ServingModel servingModel() {
+	public ServingModel servingModel() {
 		return ServingModel.EVENT_LOOPS;
 	}
 

@@ -9,7 +9,7 @@ import org.springframework.test.context.ActiveProfiles;
 class SingleEventLoopContractTests extends AbstractContractTests {
 
 	@Override
-	protected ServingModel servingModel() {
+	public ServingModel servingModel() {
 		return ServingModel.SINGLE_EVENT_LOOP;
 	}
 

@@ -6,7 +6,7 @@ import dev.stackbench.contract.ServingModel;
 class PlatformThreadsContractTests extends AbstractContractTests {
 
 	@Override
-	protected ServingModel servingModel() {
+	public ServingModel servingModel() {
 		return ServingModel.PLATFORM_THREADS;
 	}
 

@@ -9,7 +9,7 @@ import org.springframework.test.context.ActiveProfiles;
 class VirtualThreadsContractTests extends AbstractContractTests {
 
 	@Override
-	protected ServingModel servingModel() {
+	public ServingModel servingModel() {
 		return ServingModel.VIRTUAL_THREADS;
 	}
 

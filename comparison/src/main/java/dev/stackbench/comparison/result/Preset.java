@@ -33,17 +33,16 @@ import dev.stackbench.comparison.result.Scenario.Kind;
 public enum Preset {
 
 	// Shorter steps than standard's, a shorter warm-up and a coarser capacity search
-	// (doubling the rate), so that
-	// the whole comparison, build included, stays under eight minutes here.
+	// (doubling the rate), so that the whole comparison, build included, stays under
+	// eight minutes here.
 	QUICK(40, List.of(
 			new Scenario("throughput", CONCURRENCY_STEPS,
 					new Steps("/api/hello", List.of(1, 8, 32, 128, 512), 4, 2000)),
 			new Scenario("concurrent-slow", CONCURRENT_WAIT, new Steps("/api/slow?delay=500", List.of(1000), 10, 5000)),
 			new Scenario("keep-alive", KEEP_ALIVE, new KeepAlive("/api/hello", 16, 4, 2000)),
 			// An open model on the plain page: 1,000 req/s, doubled each step up to
-			// 8,000, past which this machine's
-			// load generator gives out (it runs out of its 20,000 file descriptors at
-			// 16,000 arrivals a second).
+			// 8,000, past which this machine's load generator gives out (it runs out of
+			// its 20,000 file descriptors at 16,000 arrivals a second).
 			new Scenario("capacity", CAPACITY, new Capacity("/api/hello", 25, 5, 1000, 2, 4)))),
 
 	STANDARD(90, List.of(
@@ -52,11 +51,10 @@ public enum Preset {
 			new Scenario("cpu", CONCURRENCY_STEPS, new Steps("/api/cpu?work=20000", List.of(1, 2, 8, 32), 6, 2000)),
 			new Scenario("concurrent-slow", CONCURRENT_WAIT, new Steps("/api/slow?delay=500", List.of(1000), 15, 5000)),
 			// The slow page again, but each request a real process (sh and a sleep
-			// child): the server's model no longer
-			// decides alone, the machine's cost of a process does. Within the 256 process
-			// slots. A probe asks for
-			// /api/hello meanwhile: starting and reaping 200 processes a second must not
-			// stall a non-blocking stack.
+			// child): the server's model no longer decides alone, the machine's cost of a
+			// process does. Within the 256 process slots. A probe asks for /api/hello
+			// meanwhile: starting and reaping 200 processes a second must not stall a
+			// non-blocking stack.
 			new Scenario("cgi", CONCURRENT_WAIT,
 					new Steps("/api/cgi/slow.cgi?delay=1000", List.of(200), 15, 5000, 0, "/api/hello")),
 			// Ten parallel calls of 100 ms to a downstream service per request, which the

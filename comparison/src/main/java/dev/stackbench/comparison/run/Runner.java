@@ -199,8 +199,7 @@ final class Runner {
 		Path folder = folder(target.stack(), run, "warm-up");
 		Instant deadline = Instant.now().plusSeconds(this.options.preset().warmUpLimitSeconds());
 		// Done when two rounds in a row fail to beat the best so far by WARM_UP_GROWTH:
-		// one flat round is often only
-		// the pause between the JIT's tiers.
+		// one flat round is often only the pause between the JIT's tiers.
 		double best = 0;
 		int flat = 0;
 		while (flat < 2 && Instant.now().isBefore(deadline)) {

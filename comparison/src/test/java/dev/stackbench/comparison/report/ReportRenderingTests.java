@@ -62,9 +62,8 @@ class ReportRenderingTests {
 			assertThat(pixels(image, rgb)).as("pixels drawn in %s's colour", stack.id()).isGreaterThan(charts * 150);
 		}
 		// Each chart is one row of the page: its legend is a band of colour as tall as a
-		// legend swatch, and its bars
-		// or lines make one band below it, or more where a log axis leaves white between
-		// them.
+		// legend swatch, and its bars or lines make one band below it, or more where a
+		// log axis leaves white between them.
 		List<Integer> bands = bandsOfChartColours(image, comparison.stacks());
 		assertThat(bands.stream().filter((height) -> Math.abs(height - LEGEND_HEIGHT) <= 1)).as("legends down the page")
 			.hasSize(charts);

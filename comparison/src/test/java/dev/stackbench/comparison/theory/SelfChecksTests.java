@@ -47,8 +47,8 @@ class SelfChecksTests {
 		assertThat(platform.reading())
 			.startsWith("55 of the 205 requests the clients wait on are not yet in the app's handlers");
 		// Capacity steps of a fast page: under 5 in flight (1,000 req/s × 1 ms) is below
-		// what can be read; at 8,000
-		// req/s, 7.2 for the clients against the app's 8 agree within a quarter.
+		// what can be read; at 8,000 req/s, 7.2 for the clients against the app's 8 agree
+		// within a quarter.
 		List<String> capacitySteps = checks.stream()
 			.filter((check) -> check.result().stack() == Stack.PLATFORM
 					&& check.result().scenario().id().equals("capacity"))

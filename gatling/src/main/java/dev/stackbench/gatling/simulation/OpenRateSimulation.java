@@ -43,8 +43,8 @@ public class OpenRateSimulation extends Simulation {
 			.injectOpen(constantUsersPerSec(this.rate).during(this.duration)))
 			.protocols(Http.sharedConnections(this.baseUrl))
 			// Past capacity the queue would otherwise keep the step going long after its
-			// arrivals stopped: what is
-			// not answered within this margin counts as not answered.
+			// arrivals stopped: what is not answered within this margin counts as not
+			// answered.
 			.maxDuration(this.duration.plusMillis(Math.max(2_000, 4L * this.sloMillis)))
 			.assertions(global().failedRequests().count().is(0L),
 					global().responseTime().percentile(99.0).lte(this.sloMillis));

@@ -204,8 +204,7 @@ final class RequestHeadGuard {
 		}
 		HttpHeaders headers = request.headers();
 		// Rules Tomcat's parser enforces and Netty's decoder does not: Host exactly once
-		// in HTTP/1.1 (RFC 9112), and
-		// a bounded number of header fields.
+		// in HTTP/1.1 (RFC 9112), and a bounded number of header fields.
 		boolean oneHost = headers.getAll(HttpHeaderNames.HOST).size() == 1;
 		if ((version.equals(HttpVersion.HTTP_1_1) && !oneHost) || headers.size() > RequestHead.MAX_HEADER_FIELDS) {
 			return Optional.of(Problem.forStatus(400, request.method().name(), request.uri()));

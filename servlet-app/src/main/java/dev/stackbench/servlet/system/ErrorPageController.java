@@ -27,9 +27,8 @@ class ErrorPageController implements ErrorController {
 		Integer status = (Integer) request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		boolean requestedDirectly = status == null;
 		// An error dispatch is a GET whatever the request was: the original method is in
-		// ERROR_METHOD.
-		// Requested directly, the error page is not an endpoint: it is answered like any
-		// unknown path.
+		// ERROR_METHOD. Requested directly, the error page is not an endpoint: it is
+		// answered like any unknown path.
 		Problem problem = requestedDirectly ? Problem.forStatus(404, request.getMethod(), request.getRequestURI())
 				: Problem.forStatus(status, String.valueOf(request.getAttribute(RequestDispatcher.ERROR_METHOD)),
 						String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));

@@ -121,9 +121,8 @@ class CgiGatewayTests {
 		CgiGateway gateway = new CgiGateway(SHIPPED, Duration.ofSeconds(10), 1024, 1, 1);
 		for (int i = 0; i < 20; i++) {
 			// Cancelled before or just after its starter thread has started it: either
-			// way it is gone at once. Its
-			// slot is freed only once it has exited, or when it was turned away
-			// unstarted.
+			// way it is gone at once. Its slot is freed only once it has exited, or when
+			// it was turned away unstarted.
 			CompletableFuture<CgiResponse> answer = gateway.admit(get("slow.cgi", "delay=5000"))
 				.start(new byte[0], () -> false);
 			answer.cancel(true);
