@@ -70,15 +70,7 @@ interface ActuatorContract extends ContractContext {
 	}
 
 	private double helloCount() {
-		String scrape = management().get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		return scrape.lines()
+		return scrape().lines()
 			.filter((line) -> line.startsWith("http_server_requests_seconds_count{")
 					&& line.contains("status=\"200\",uri=\"/api/hello\""))
 			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
@@ -90,14 +82,7 @@ interface ActuatorContract extends ContractContext {
 		client().get().uri("/api/hello").exchange().expectStatus().isOk();
 		client().get().uri("/unknown-" + System.nanoTime()).exchange().expectStatus().isNotFound();
 		management().get().uri("/actuator/health").exchange().expectStatus().isOk();
-		String scrape = management().get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String scrape = scrape();
 		String application = "application=\"" + servingModel().application() + "\"";
 		assertThat(scrape).contains("http_server_requests_seconds_bucket{" + application)
 			.contains("uri=\"/api/hello\"")
@@ -112,6 +97,18 @@ interface ActuatorContract extends ContractContext {
 		for (String metric : servingModel().serverMetrics()) {
 			assertThat(scrape).contains(metric + "{" + application);
 		}
+	}
+
+	/** What Prometheus would scrape from the app now. */
+	private String scrape() {
+		return management().get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 }
