@@ -17,6 +17,7 @@ import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.Scenario.Kind;
 import dev.stackbench.comparison.result.ScenarioResult;
 import dev.stackbench.comparison.result.Stack;
+import dev.stackbench.comparison.result.WarmUp;
 import dev.stackbench.comparison.theory.Theory;
 
 /**
@@ -82,7 +83,7 @@ public final class Fixtures {
 				"app on CPU 0, load generator on CPU 1 (taskset)", 1, 1, "local");
 		return Theory.analysed(new ComparisonResults(ComparisonResults.SCHEMA_VERSION, "quick", repeat,
 				Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:03:00Z"), environment, stacks,
-				SCENARIOS, tuning, results, List.of(), List.of()));
+				SCENARIOS, tuning, results, List.of(), List.of(), warmUps(stacks, repeat)));
 	}
 
 	/** One run of every scenario on one stack, its figures scaled by {@code factor}. */
@@ -147,6 +148,22 @@ public final class Fixtures {
 	public static RequestStats row(String name, double throughput, int p50) {
 		return new RequestStats(name, Math.round(throughput * 5), 0, throughput, p50, p50, p50 * 2, p50 * 2, p50 * 3,
 				p50 * 4, p50 * 5, p50 * 5);
+	}
+
+	/**
+	 * Every app's warm-up settled, except the reactive app's in its first run, cut short
+	 * by the limit.
+	 */
+	private static List<WarmUp> warmUps(List<Stack> stacks, int repeat) {
+		List<WarmUp> warmUps = new ArrayList<>();
+		for (int run = 1; run <= repeat; run++) {
+			for (Stack stack : stacks) {
+				boolean cutShort = stack == Stack.REACTIVE && run == 1;
+				warmUps.add(new WarmUp(stack, run, cutShort ? 9 : 6, cutShort ? 6500 : 11000, cutShort ? 6500 : 10800,
+						!cutShort));
+			}
+		}
+		return warmUps;
 	}
 
 }

@@ -17,6 +17,7 @@ import dev.stackbench.comparison.result.AppMetrics;
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.Environment;
 import dev.stackbench.comparison.result.LoadShape;
+import dev.stackbench.comparison.result.Preset;
 import dev.stackbench.comparison.result.RateStep;
 import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
@@ -43,8 +44,8 @@ final class ReportTables {
 		List<Table> tables = new ArrayList<>(List.of(verdicts(results)));
 		baseline.ifPresent((before) -> tables.add(sinceBaseline(before, results)));
 		tables.addAll(List.of(capacity(results), capacitySteps(results), summary(results), littlesLaw(results),
-				claims(results), loadGenerator(results), littlesLawCheck(results), resources(results), errors(results),
-				environment(results), tuning(results), scenarios(results)));
+				claims(results), loadGenerator(results), warmUp(results), littlesLawCheck(results), resources(results),
+				errors(results), environment(results), tuning(results), scenarios(results)));
 		return tables.stream().filter((table) -> !table.rows().isEmpty() || table.title().equals("Errors")).toList();
 	}
 
@@ -254,6 +255,25 @@ final class ReportTables {
 				100 * CapacitySearch.SATURATED_GENERATOR, results.environment().loadGeneratorCores(),
 				rows.isEmpty() ? "No scenario or step reached it." : "These did:", percent(busiest)),
 				List.of("scenario", "stack", "run", "where", "load generator CPU", "verdict"), rows);
+	}
+
+	static Table warmUp(ComparisonResults results) {
+		List<List<Cell>> rows = results.warmUps()
+			.stream()
+			.filter((warmUp) -> !warmUp.settled())
+			.map((warmUp) -> List.of(Cell.of(warmUp.stack().id()), Cell.of(String.valueOf(warmUp.run())),
+					Cell.of(String.valueOf(warmUp.rounds())), Cell.of(count(warmUp.bestThroughput())),
+					Cell.of(count(warmUp.lastThroughput())),
+					Cell.verdict("cut short: the first scenario met an app still being compiled", false)))
+			.toList();
+		return new Table("Self-check: the warm-up", format(Locale.ROOT,
+				"Each app's plain page is loaded in rounds until its throughput stops growing, for at most %d s in "
+						+ "this preset. %s",
+				Preset.of(results.preset()).warmUpLimitSeconds(),
+				rows.isEmpty() ? "Every warm-up settled before the limit."
+						: "These were cut short by the limit while still growing: their first scenario's figures "
+								+ "include the JIT's last compilations (standard's limit is longer)."),
+				List.of("stack", "run", "rounds", "best req/s", "last req/s", "verdict"), rows);
 	}
 
 	static Table littlesLawCheck(ComparisonResults results) {

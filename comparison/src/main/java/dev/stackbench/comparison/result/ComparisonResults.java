@@ -29,10 +29,11 @@ import java.util.Optional;
  */
 public record ComparisonResults(int schemaVersion, String preset, int repeat, Instant started, Instant finished,
 		Environment environment, List<Stack> stacks, List<Scenario> scenarios, Map<String, Map<String, Object>> tuning,
-		List<ScenarioResult> results, List<Claim> claims, List<HeadlineFigure> headlines) {
+		List<ScenarioResult> results, List<Claim> claims, List<HeadlineFigure> headlines, List<WarmUp> warmUps) {
 
 	public ComparisonResults {
 		headlines = (headlines == null) ? List.of() : headlines;
+		warmUps = (warmUps == null) ? List.of() : warmUps;
 	}
 
 	/**

@@ -25,6 +25,7 @@ import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
 import dev.stackbench.comparison.result.Stack;
+import dev.stackbench.comparison.result.WarmUp;
 import dev.stackbench.comparison.theory.CapacitySearch;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -83,6 +84,8 @@ final class Runner {
 
 	private final List<ScenarioResult> results = new ArrayList<>();
 
+	private final List<WarmUp> warmUps = new ArrayList<>();
+
 	private final Map<String, Map<String, Object>> tuning = new LinkedHashMap<>();
 
 	private final Map<String, String> versions = new LinkedHashMap<>();
@@ -99,6 +102,11 @@ final class Runner {
 
 	List<ScenarioResult> results() {
 		return this.results;
+	}
+
+	/** How every app's warm-up ended, in the order they ran. */
+	List<WarmUp> warmUps() {
+		return this.warmUps;
 	}
 
 	/** Every stack's tuning as its {@code /actuator/info} reported it, by stack id. */
@@ -134,7 +142,14 @@ final class Runner {
 			running.springBootVersion().ifPresent((version) -> this.versions.put("spring-boot", version));
 			this.progress.stack(stack,
 					"warming up until the plain page's throughput stops growing, then every path once");
-			warmUp(target, run);
+			WarmUp warmUp = warmUp(target, run);
+			this.warmUps.add(warmUp);
+			if (!warmUp.settled()) {
+				this.progress.stack(stack, String.format(java.util.Locale.ROOT,
+						"warm-up cut short at the preset's %d s while the plain page still grew (%,.0f req/s, best "
+								+ "%,.0f): the first scenario meets an app the JIT is still compiling",
+						this.options.preset().warmUpLimitSeconds(), warmUp.lastThroughput(), warmUp.bestThroughput()));
+			}
 			for (Scenario scenario : this.options.scenarios()) {
 				awaitIdle(target);
 				this.progress.scenario(stack, scenario);
@@ -195,15 +210,18 @@ final class Runner {
 	 * connection, and a cold app went from 3 ms to seconds at 1,000 req/s with thousands
 	 * of connections open.
 	 */
-	private void warmUp(Target target, int run) throws IOException {
+	private WarmUp warmUp(Target target, int run) throws IOException {
 		Path folder = folder(target.stack(), run, "warm-up");
 		Instant deadline = Instant.now().plusSeconds(this.options.preset().warmUpLimitSeconds());
 		// Done when two rounds in a row fail to beat the best so far by WARM_UP_GROWTH:
 		// one flat round is often only the pause between the JIT's tiers.
 		double best = 0;
+		double now = 0;
 		int flat = 0;
+		int rounds = 0;
 		while (flat < 2 && Instant.now().isBefore(deadline)) {
-			double now = warmUpRound(target, WARM_UP_PATHS.getFirst(), WARM_UP_ROUND_SECONDS, folder);
+			now = warmUpRound(target, WARM_UP_PATHS.getFirst(), WARM_UP_ROUND_SECONDS, folder);
+			rounds++;
 			flat = (now > best * (1 + WARM_UP_GROWTH)) ? 0 : flat + 1;
 			best = Math.max(best, now);
 			this.progress.stack(target.stack(), String.format(java.util.Locale.ROOT, "warming up: %,.0f req/s on %s%s",
@@ -216,6 +234,7 @@ final class Runner {
 				new OpenRate(WARM_UP_PATHS.getFirst(), WARM_UP_ARRIVALS_PER_SECOND, WARM_UP_OTHER_PATH_SECONDS, 60_000),
 				target.baseUrl(), this.options.isRemote(), folder, false);
 		awaitQuiet(target);
+		return new WarmUp(target.stack(), run, rounds, best, now, flat >= 2);
 	}
 
 	/** 64 users on one page for a few seconds; its throughput. */

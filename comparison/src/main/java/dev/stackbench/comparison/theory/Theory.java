@@ -51,7 +51,8 @@ public final class Theory {
 	public static ComparisonResults analysed(ComparisonResults results) {
 		return new ComparisonResults(results.schemaVersion(), results.preset(), results.repeat(), results.started(),
 				results.finished(), results.environment(), results.stacks(), results.scenarios(), results.tuning(),
-				results.results(), claims(results.medianRuns(), results.tuning()), Headlines.figures(results));
+				results.results(), claims(results.medianRuns(), results.tuning()), Headlines.figures(results),
+				results.warmUps());
 	}
 
 	/**

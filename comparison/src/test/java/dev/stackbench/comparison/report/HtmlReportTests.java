@@ -57,6 +57,16 @@ class HtmlReportTests {
 	}
 
 	@Test
+	void namesEveryWarmUpTheLimitCutShort() {
+		String table = this.html.substring(this.html.indexOf("Self-check: the warm-up"));
+		table = table.substring(0, table.indexOf("</table>"));
+		assertThat(table).contains("at most 40 s")
+			.contains("<td>reactive</td><td>1</td><td>9</td><td>6,500</td><td>6,500</td>")
+			.contains("cut short: the first scenario met an app still being compiled")
+			.doesNotContain("<td>platform</td>");
+	}
+
+	@Test
 	void showsClaimsTablesAndGatlingLinks() {
 		assertThat(this.html).contains("<td class=\"not-held\">NOT held</td>")
 			.contains("<td class=\"held\">held</td>")

@@ -1,0 +1,17 @@
+package dev.stackbench.comparison.result;
+
+/**
+ * How one app's warm-up ended: its plain page's throughput over the rounds, and whether
+ * it stopped growing before the preset's limit.
+ *
+ * @param stack the stack
+ * @param run which repetition
+ * @param rounds closed-loop rounds on the plain page
+ * @param bestThroughput the best round's req/s
+ * @param lastThroughput the last round's req/s
+ * @param settled whether two rounds in a row stopped growing it; if not, the limit ended
+ * the warm-up and the first scenario measured an app the JIT was still compiling
+ */
+public record WarmUp(Stack stack, int run, int rounds, double bestThroughput, double lastThroughput, boolean settled) {
+
+}
