@@ -1,7 +1,10 @@
 package dev.stackbench.comparison.report;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Charts as inline SVG, drawn by the browser from the report's own markup: no script, no
@@ -85,9 +88,7 @@ final class SvgChart {
 
 				@Override
 				public List<Double> ticks() {
-					return java.util.stream.IntStream.rangeClosed(0, decades)
-						.mapToObj((power) -> Math.pow(10, power))
-						.toList();
+					return IntStream.rangeClosed(0, decades).mapToObj((power) -> Math.pow(10, power)).toList();
 				}
 			};
 		}
@@ -196,9 +197,9 @@ final class SvgChart {
 				TOP + plotHeight() / 2, TOP + plotHeight() / 2, Html.escape(unit)));
 		// One entry per colour: series that share one (a stack's p50, p99 and p99.9)
 		// share its first word.
-		java.util.Map<String, String> legend = new java.util.LinkedHashMap<>();
+		Map<String, String> legend = new LinkedHashMap<>();
 		series.forEach((line) -> legend.putIfAbsent(line.color(), line.name().split(" ")[0]));
-		List<java.util.Map.Entry<String, String>> entries = List.copyOf(legend.entrySet());
+		List<Map.Entry<String, String>> entries = List.copyOf(legend.entrySet());
 		int legendX = WIDTH - RIGHT;
 		for (int s = entries.size() - 1; s >= 0; s--) {
 			String name = entries.get(s).getValue();

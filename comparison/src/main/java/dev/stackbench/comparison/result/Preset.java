@@ -12,6 +12,7 @@ import static dev.stackbench.comparison.result.Scenario.Kind.SMOKE;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import dev.stackbench.comparison.result.LoadShape.ArrivalRate;
 import dev.stackbench.comparison.result.LoadShape.Capacity;
@@ -119,8 +120,7 @@ public enum Preset {
 	 * a standard scenario.
 	 */
 	public Scenario scenario(String id) {
-		return java.util.stream.Stream
-			.concat(this.scenarios.stream(), Arrays.stream(values()).flatMap((p) -> p.scenarios.stream()))
+		return Stream.concat(this.scenarios.stream(), Arrays.stream(values()).flatMap((p) -> p.scenarios.stream()))
 			.filter((scenario) -> scenario.id().equals(id.trim()))
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + id + "'; choose from "

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import dev.stackbench.comparison.result.Stack;
@@ -158,7 +159,7 @@ final class AppProcess implements AutoCloseable {
 
 	/** The Spring Boot version the app's jar was built with, from its manifest. */
 	static Optional<String> springBootVersion(Path projectRoot, String app) {
-		try (java.util.jar.JarFile jar = new java.util.jar.JarFile(jar(projectRoot, app).toFile())) {
+		try (JarFile jar = new JarFile(jar(projectRoot, app).toFile())) {
 			return Optional.ofNullable(jar.getManifest().getMainAttributes().getValue("Spring-Boot-Version"));
 		}
 		catch (IOException ex) {

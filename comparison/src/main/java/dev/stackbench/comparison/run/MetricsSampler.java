@@ -7,8 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 import dev.stackbench.comparison.result.AppMetrics;
@@ -141,7 +143,7 @@ final class MetricsSampler implements AutoCloseable {
 		while (last >= first && inFlight[last] <= 0) {
 			last--;
 		}
-		return java.util.Arrays.stream(inFlight, first, last + 1).average().orElse(0);
+		return Arrays.stream(inFlight, first, last + 1).average().orElse(0);
 	}
 
 	private static double lowestHeap(List<Prometheus> scrapes) {
@@ -164,7 +166,7 @@ final class MetricsSampler implements AutoCloseable {
 		return tomcat.isPresent() ? tomcat : scrape.sum("reactor_netty_http_server_connections");
 	}
 
-	private double max(java.util.function.Function<Prometheus, OptionalDouble> metric) {
+	private double max(Function<Prometheus, OptionalDouble> metric) {
 		return this.scrapes.stream()
 			.map(metric)
 			.filter(OptionalDouble::isPresent)

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -145,7 +146,7 @@ final class Runner {
 			WarmUp warmUp = warmUp(target, run);
 			this.warmUps.add(warmUp);
 			if (!warmUp.settled()) {
-				this.progress.stack(stack, String.format(java.util.Locale.ROOT,
+				this.progress.stack(stack, String.format(Locale.ROOT,
 						"warm-up cut short at the preset's %d s while the plain page still grew (%,.0f req/s, best "
 								+ "%,.0f): the first scenario meets an app the JIT is still compiling",
 						this.options.preset().warmUpLimitSeconds(), warmUp.lastThroughput(), warmUp.bestThroughput()));
@@ -224,8 +225,8 @@ final class Runner {
 			rounds++;
 			flat = (now > best * (1 + WARM_UP_GROWTH)) ? 0 : flat + 1;
 			best = Math.max(best, now);
-			this.progress.stack(target.stack(), String.format(java.util.Locale.ROOT, "warming up: %,.0f req/s on %s%s",
-					now, WARM_UP_PATHS.getFirst(), (flat == 0) ? ", still growing" : ""));
+			this.progress.stack(target.stack(), String.format(Locale.ROOT, "warming up: %,.0f req/s on %s%s", now,
+					WARM_UP_PATHS.getFirst(), (flat == 0) ? ", still growing" : ""));
 		}
 		for (String path : WARM_UP_PATHS.subList(1, WARM_UP_PATHS.size())) {
 			warmUpRound(target, path, WARM_UP_OTHER_PATH_SECONDS, folder);
@@ -377,9 +378,8 @@ final class Runner {
 			}
 		}
 		this.progress.stack(target.stack(),
-				String.format(java.util.Locale.ROOT,
-						"still at %.0f%% CPU after %d s; the next scenario starts on a busy app", 100 * share,
-						IDLE_TIMEOUT.toSeconds()));
+				String.format(Locale.ROOT, "still at %.0f%% CPU after %d s; the next scenario starts on a busy app",
+						100 * share, IDLE_TIMEOUT.toSeconds()));
 	}
 
 	@SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package dev.stackbench.comparison.theory;
 import static java.lang.String.format;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -209,8 +210,7 @@ public final class Theory {
 		Optional<Long> recoveredAfter = result.requests()
 			.stream()
 			.filter((row) -> OverloadPhases.windowStartSeconds(row.name()) >= 0)
-			.sorted(java.util.Comparator
-				.comparingLong((RequestStats row) -> OverloadPhases.windowStartSeconds(row.name())))
+			.sorted(Comparator.comparingLong((RequestStats row) -> OverloadPhases.windowStartSeconds(row.name())))
 			.filter((row) -> row.p95() <= tolerated && row.ko() == 0)
 			.map((row) -> OverloadPhases.windowStartSeconds(row.name()))
 			.findFirst();

@@ -1,5 +1,7 @@
 package dev.stackbench.comparison.report;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,9 +78,9 @@ class HtmlReportTests {
 			.contains("-Xms1g -Xmx1g");
 	}
 
-	private java.util.List<String> charts() {
+	private List<String> charts() {
 		Matcher matcher = Pattern.compile("data-chart=\"([^\"]+)\"").matcher(this.html);
-		java.util.List<String> ids = new java.util.ArrayList<>();
+		List<String> ids = new ArrayList<>();
 		while (matcher.find()) {
 			ids.add(matcher.group(1));
 		}

@@ -4,10 +4,10 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
 import javax.imageio.ImageIO;
 
 import dev.stackbench.comparison.Fixtures;
@@ -96,7 +96,7 @@ class ReportRenderingTests {
 		List<Integer> colours = stacks.stream()
 			.map((stack) -> Integer.parseInt(stack.color().substring(1), 16))
 			.toList();
-		List<Integer> bands = new java.util.ArrayList<>();
+		List<Integer> bands = new ArrayList<>();
 		int start = -1;
 		for (int y = 0; y <= image.getHeight(); y++) {
 			boolean coloured = false;

@@ -1,5 +1,6 @@
 package dev.stackbench.comparison.result;
 
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 
@@ -55,8 +56,7 @@ class ScenarioTests {
 
 	@Test
 	void everyLoadShapeNamesTheSimulationThatAppliesIt() {
-		java.util.ArrayDeque<Class<?>> shapes = new java.util.ArrayDeque<>(
-				List.of(LoadShape.class.getPermittedSubclasses()));
+		ArrayDeque<Class<?>> shapes = new ArrayDeque<>(List.of(LoadShape.class.getPermittedSubclasses()));
 		int records = 0;
 		while (!shapes.isEmpty()) {
 			Class<?> shape = shapes.pop();
