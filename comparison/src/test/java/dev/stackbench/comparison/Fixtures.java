@@ -16,7 +16,7 @@ import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.Scenario.Kind;
 import dev.stackbench.comparison.result.ScenarioResult;
-import dev.stackbench.comparison.result.Stack;
+import dev.stackbench.comparison.result.ServingModel;
 import dev.stackbench.comparison.result.WarmUp;
 import dev.stackbench.comparison.theory.Theory;
 
@@ -49,7 +49,7 @@ public final class Fixtures {
 	}
 
 	public static ComparisonResults comparison() {
-		List<Stack> stacks = List.of(Stack.PLATFORM, Stack.VIRTUAL, Stack.REACTIVE);
+		List<ServingModel> stacks = List.of(ServingModel.PLATFORM, ServingModel.VIRTUAL, ServingModel.REACTIVE);
 		List<ScenarioResult> results = new ArrayList<>();
 		for (int s = 0; s < stacks.size(); s++) {
 			results.addAll(run(stacks.get(s), s, 1, 1.0));
@@ -62,7 +62,7 @@ public final class Fixtures {
 	 * run's: with 5% the stacks' ranges stay apart, with 30% they overlap.
 	 */
 	public static ComparisonResults repeated(double spread) {
-		List<Stack> stacks = List.of(Stack.PLATFORM, Stack.VIRTUAL, Stack.REACTIVE);
+		List<ServingModel> stacks = List.of(ServingModel.PLATFORM, ServingModel.VIRTUAL, ServingModel.REACTIVE);
 		List<ScenarioResult> results = new ArrayList<>();
 		double[] factors = { 1 - spread, 1, 1 + spread };
 		for (int run = 1; run <= 3; run++) {
@@ -73,11 +73,11 @@ public final class Fixtures {
 		return comparison(stacks, 3, results);
 	}
 
-	public static ComparisonResults comparison(List<Stack> stacks, int repeat, List<ScenarioResult> results) {
+	public static ComparisonResults comparison(List<ServingModel> stacks, int repeat, List<ScenarioResult> results) {
 		Map<String, Map<String, Object>> tuning = new LinkedHashMap<>();
-		tuning.put("platform", Map.of("model", "platform-threads", "threads.max", 200, "virtual-threads", false));
-		tuning.put("virtual", Map.of("model", "virtual-threads", "threads.max", 200, "virtual-threads", true));
-		tuning.put("reactive", Map.of("model", "event-loops", "event-loops", 4));
+		tuning.put("platform", Map.of("model", "platform", "threads.max", 200, "virtual-threads", false));
+		tuning.put("virtual", Map.of("model", "virtual", "threads.max", 200, "virtual-threads", true));
+		tuning.put("reactive", Map.of("model", "reactive", "event-loops", 4));
 		Environment environment = new Environment("Eclipse Adoptium 25", 2, 24_000, "Debian 12",
 				Map.of("gatling", "3.15.1"), List.of("-Xms1g", "-Xmx1g"),
 				"app on CPU 0, load generator on CPU 1 (taskset)", 1, 1, "local");
@@ -87,7 +87,7 @@ public final class Fixtures {
 	}
 
 	/** One run of every scenario on one stack, its figures scaled by {@code factor}. */
-	private static List<ScenarioResult> run(Stack stack, int s, int run, double factor) {
+	private static List<ScenarioResult> run(ServingModel stack, int s, int run, double factor) {
 		// platform: capped at 200 / 0.5 s = 400 req/s; virtual: 1,900 of 2,000; reactive:
 		// 1,500, under 80%.
 		double[] slowThroughput = { 395, 1900, 1500 };
@@ -106,7 +106,7 @@ public final class Fixtures {
 				List.of(row("GET /api/slow?delay=500 @ 1000 users", slowThroughput[s] * factor, 520))));
 		results.add(result(stack, KEEP_ALIVE, run, List.of(row("keep-alive", keepAlive[s][0] * factor, 4),
 				row("new connection per request", keepAlive[s][1] * factor, 8))));
-		results.add(capacity(stack, run, lastHeld[s], stack == Stack.REACTIVE));
+		results.add(capacity(stack, run, lastHeld[s], stack == ServingModel.REACTIVE));
 		boolean platform = s == 0;
 		results.add(new ScenarioResult(stack, FLOOD, run, !platform, "gatling/" + stack.id() + "/flood/index.html",
 				List.of(new RequestStats("GET /api/slow?delay=10000", platform ? 1200 : 4000, platform ? 300 : 0, 150,
@@ -122,7 +122,7 @@ public final class Fixtures {
 	 * A capacity search that held every step up to {@code lastHeld} (0-based), then
 	 * missed the SLO twice, or ran into a saturated load generator.
 	 */
-	public static ScenarioResult capacity(Stack stack, int run, int lastHeld, boolean loadGeneratorGivesOut) {
+	public static ScenarioResult capacity(ServingModel stack, int run, int lastHeld, boolean loadGeneratorGivesOut) {
 		List<RateStep> steps = new ArrayList<>();
 		for (int index = 0; index <= lastHeld + 2; index++) {
 			double offered = HELLO_CAPACITY.rate(index);
@@ -139,7 +139,7 @@ public final class Fixtures {
 				new AppMetrics(8, 40, 60, 12, 33, 250, 2, 0.02, 90, 92, 2, 30), 9, 40, steps);
 	}
 
-	private static ScenarioResult result(Stack stack, Scenario scenario, int run, List<RequestStats> rows) {
+	private static ScenarioResult result(ServingModel stack, Scenario scenario, int run, List<RequestStats> rows) {
 		return new ScenarioResult(stack, scenario, run, true,
 				"gatling/" + stack.id() + "/" + scenario.id() + "/index.html", rows, List.of(),
 				new AppMetrics(5, 40, 60, 12, 33, 250, 2, 0.02, 90, 92, 150, 10), 3.5, 12, List.of());
@@ -154,11 +154,11 @@ public final class Fixtures {
 	 * Every app's warm-up settled, except the reactive app's in its first run, cut short
 	 * by the limit.
 	 */
-	private static List<WarmUp> warmUps(List<Stack> stacks, int repeat) {
+	private static List<WarmUp> warmUps(List<ServingModel> stacks, int repeat) {
 		List<WarmUp> warmUps = new ArrayList<>();
 		for (int run = 1; run <= repeat; run++) {
-			for (Stack stack : stacks) {
-				boolean cutShort = stack == Stack.REACTIVE && run == 1;
+			for (ServingModel stack : stacks) {
+				boolean cutShort = stack == ServingModel.REACTIVE && run == 1;
 				warmUps.add(new WarmUp(stack, run, cutShort ? 9 : 6, cutShort ? 6500 : 11000, cutShort ? 6500 : 10800,
 						!cutShort));
 			}

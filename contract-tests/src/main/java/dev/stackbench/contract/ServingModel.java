@@ -15,23 +15,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 public enum ServingModel {
 
 	/** A bounded pool of platform threads, one per request in flight. */
-	PLATFORM_THREADS(Stack.SERVLET, "servlet-app", "platform-threads", "http-nio-[\\w-]+-exec-\\d+",
-			Concurrency.THREAD_PER_REQUEST, Map.of("virtual-threads", false, "threads.max", 200)),
+	PLATFORM(Stack.SERVLET, "servlet-app", "platform", "http-nio-[\\w-]+-exec-\\d+", Concurrency.THREAD_PER_REQUEST,
+			Map.of("virtual-threads", false, "threads.max", 200)),
 
 	/** A new virtual thread per request. */
-	VIRTUAL_THREADS(Stack.SERVLET, "servlet-app-virtual", "virtual-threads", "tomcat-handler-\\d+",
-			Concurrency.THREAD_PER_REQUEST, Map.of("virtual-threads", true)),
+	VIRTUAL(Stack.SERVLET, "servlet-app-virtual", "virtual", "tomcat-handler-\\d+", Concurrency.THREAD_PER_REQUEST,
+			Map.of("virtual-threads", true)),
 
 	/** One request thread: the sequential server. */
 	SINGLE_THREAD(Stack.SERVLET, "servlet-app-single-thread", "single-thread", "http-nio-[\\w-]+-exec-1",
 			Concurrency.SEQUENTIAL, Map.of("virtual-threads", false, "threads.max", 1)),
 
 	/** A few event loops shared by all connections. */
-	EVENT_LOOPS(Stack.REACTIVE, "reactive-app", "event-loops", "reactor-http-(epoll|nio)-\\d+",
-			Concurrency.SHARED_THREADS, Map.of("accept-loops", 1)),
+	REACTIVE(Stack.REACTIVE, "reactive-app", "reactive", "reactor-http-(epoll|nio)-\\d+", Concurrency.SHARED_THREADS,
+			Map.of("accept-loops", 1)),
 
 	/** One event loop for everything, still concurrent for waiting work. */
-	SINGLE_EVENT_LOOP(Stack.REACTIVE, "reactive-app-single-loop", "single-event-loop", "reactor-http-(epoll|nio)-\\d+",
+	SINGLE_LOOP(Stack.REACTIVE, "reactive-app-single-loop", "single-loop", "reactor-http-(epoll|nio)-\\d+",
 			Concurrency.ONE_SHARED_THREAD, Map.of("event-loops", 1, "accept-loops", 1));
 
 	private final Stack stack;

@@ -14,8 +14,8 @@ class TuningTests {
 		Map<String, Object> knobs = new LinkedHashMap<>();
 		knobs.put("threads.max", 200);
 		knobs.put("virtual-threads", false);
-		assertThat(new Tuning("servlet", "platform-threads", knobs).logLine())
-			.isEqualTo("stackbench tuning: stack=servlet model=platform-threads threads.max=200 virtual-threads=false");
+		assertThat(new Tuning("servlet", "platform", knobs).logLine())
+			.isEqualTo("stackbench tuning: stack=servlet model=platform threads.max=200 virtual-threads=false");
 	}
 
 }

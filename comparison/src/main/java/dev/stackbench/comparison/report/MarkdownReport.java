@@ -44,7 +44,7 @@ public final class MarkdownReport {
 					.collect(Collectors.joining(", "))
 				+ ". Machine: " + results.environment().cores() + " cores, " + results.environment().jdk() + "; "
 				+ results.environment().cpuSplit() + "." + ((results.repeat() > 1)
-						? " Every scenario ran " + results.repeat() + " times per stack, interleaved." : "");
+						? " Every scenario ran " + results.repeat() + " times per model, interleaved." : "");
 	}
 
 }

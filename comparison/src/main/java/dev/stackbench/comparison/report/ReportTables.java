@@ -23,7 +23,7 @@ import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
 import dev.stackbench.comparison.result.Spread;
-import dev.stackbench.comparison.result.Stack;
+import dev.stackbench.comparison.result.ServingModel;
 import dev.stackbench.comparison.theory.Baseline;
 import dev.stackbench.comparison.theory.CapacitySearch;
 import dev.stackbench.comparison.theory.SelfChecks;
@@ -58,7 +58,7 @@ final class ReportTables {
 			List<Cell> cells = new ArrayList<>(List.of(Cell.of(row.measure().scenario()),
 					Cell.of(row.measure().figure() + ", " + row.measure().unit()),
 					Cell.of(row.measure().closedLoop() ? "closed" : "open")));
-			for (Stack stack : results.stacks()) {
+			for (ServingModel stack : results.stacks()) {
 				String atLeast = row.measure().lowerBound(results, stack) ? "≥ " : "";
 				String text = Optional.ofNullable(row.spreads().get(stack))
 					.map((spread) -> atLeast + spread.text(row.measure().decimals()))
@@ -73,8 +73,8 @@ final class ReportTables {
 				? "One run of each: a difference smaller than the machine's noise (about ±15% here) cannot be told "
 						+ "from it; -Drepeat=3 gives ranges."
 				: results.repeat()
-						+ " runs of each, interleaved across stacks: median (lowest–highest); a margin is beyond "
-						+ "noise only when the best stack's range is clear of every other's.";
+						+ " runs of each, interleaved across models: median (lowest–highest); a margin is beyond "
+						+ "noise only when the best model's range is clear of every other's.";
 		return new Table("Verdicts", runs
 				+ " Open-loop figures come from arrivals that do not wait for answers; closed-loop ones from users "
 				+ "that do, whose latencies hide a stalled server, so only their throughputs are shown here.", headers,
@@ -98,7 +98,7 @@ final class ReportTables {
 						+ " run(s) each). Beyond noise: the two runs' ranges do not overlap"
 						+ format(Locale.ROOT, " (and a latency moved by at least %.0f ms).",
 								Baseline.LATENCY_NOISE_MILLIS),
-				List.of("workload", "figure", "stack", "baseline", "now", "change", "verdict"), rows);
+				List.of("workload", "figure", "model", "baseline", "now", "change", "verdict"), rows);
 	}
 
 	static Table capacity(ComparisonResults results) {
@@ -107,7 +107,7 @@ final class ReportTables {
 			if (!(scenario.load() instanceof LoadShape.Capacity capacity)) {
 				continue;
 			}
-			for (Stack stack : results.stacks()) {
+			for (ServingModel stack : results.stacks()) {
 				List<ScenarioResult> runs = results.runsOf(scenario.id(), stack);
 				List<CapacitySearch.Figure> figures = runs.stream()
 					.flatMap((run) -> CapacitySearch.capacity(run).stream())
@@ -136,7 +136,7 @@ final class ReportTables {
 						+ "the highest offered rate that held. A step whose load generator was at %.0f%% of its CPU "
 						+ "or more, or could not start the offered arrivals, is credited to no one.",
 				100 * CapacitySearch.ACHIEVED_SHARE, 100 * CapacitySearch.SATURATED_GENERATOR),
-				List.of("scenario", "page", "SLO", "stack", "capacity req/s", "each run", "what ended the search"),
+				List.of("scenario", "page", "SLO", "model", "capacity req/s", "each run", "what ended the search"),
 				rows);
 	}
 
@@ -163,7 +163,7 @@ final class ReportTables {
 		return new Table("Capacity search, step by step",
 				"Every step of every run. CPU shares are of the cores each side runs on (the app's, the load "
 						+ "generator's).",
-				List.of("scenario", "stack", "run", "offered req/s", "achieved req/s", "p50 ms", "p90 ms", "p99 ms",
+				List.of("scenario", "model", "run", "offered req/s", "achieved req/s", "p50 ms", "p90 ms", "p99 ms",
 						"p99.9 ms", "max ms", "failed", "app CPU", "load generator CPU", "step"),
 				rows);
 	}
@@ -177,7 +177,7 @@ final class ReportTables {
 				.map(RequestStats::name)
 				.toList()));
 			for (String name : names) {
-				for (Stack stack : results.stacks()) {
+				for (ServingModel stack : results.stacks()) {
 					List<RequestStats> runs = results.runsOf(scenario.id(), stack)
 						.stream()
 						.flatMap((run) -> run.row(name).stream())
@@ -199,7 +199,7 @@ final class ReportTables {
 						+ "are Gatling's, in whole milliseconds, from the client's side. A closed loop's latencies "
 						+ "hide a stalled server (its users stop sending while they wait): read them as what those "
 						+ "users saw, not as the server's.",
-				List.of("scenario", "requests", "stack", "loop", "req/s", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms",
+				List.of("scenario", "requests", "model", "loop", "req/s", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms",
 						"max ms", "count", "failed"),
 				rows);
 	}
@@ -207,7 +207,7 @@ final class ReportTables {
 	static Table littlesLaw(ComparisonResults results) {
 		List<List<Cell>> rows = new ArrayList<>();
 		for (Scenario scenario : results.scenarios()) {
-			for (Stack stack : results.stacks()) {
+			for (ServingModel stack : results.stacks()) {
 				List<ScenarioResult> runs = results.runsOf(scenario.id(), stack);
 				OptionalDouble bound = runs.isEmpty() ? OptionalDouble.empty() : Theory.bound(runs.getFirst());
 				if (bound.isEmpty()) {
@@ -221,13 +221,13 @@ final class ReportTables {
 		}
 		return new Table("Little's law",
 				"For the scenarios that wait: the most requests a second possible if no request waits for another "
-						+ "(concurrent users / delay, or the arrival rate), and how close each stack came.",
-				List.of("scenario", "stack", "bound req/s", "measured req/s", "share of bound"), rows);
+						+ "(concurrent users / delay, or the arrival rate), and how close each model came.",
+				List.of("scenario", "model", "bound req/s", "measured req/s", "share of bound"), rows);
 	}
 
 	static Table claims(ComparisonResults results) {
 		return new Table("Claims from theory",
-				(results.repeat() > 1) ? "Each checked on the stack's median run of the scenario." : "",
+				(results.repeat() > 1) ? "Each checked on the model's median run of the scenario." : "",
 				List.of("claim", "verdict", "numbers"),
 				results.claims()
 					.stream()
@@ -251,10 +251,10 @@ final class ReportTables {
 			.toList();
 		return new Table("Self-check: the load generator", format(Locale.ROOT,
 				"Where the load generator's CPU reached %.0f%% of its %d core(s), or it could not start the arrivals "
-						+ "offered, the figure is its limit and not the stack's. %s The busiest of the others used %s.",
+						+ "offered, the figure is its limit and not the model's. %s The busiest of the others used %s.",
 				100 * CapacitySearch.SATURATED_GENERATOR, results.environment().loadGeneratorCores(),
 				rows.isEmpty() ? "No scenario or step reached it." : "These did:", percent(busiest)),
-				List.of("scenario", "stack", "run", "where", "load generator CPU", "verdict"), rows);
+				List.of("scenario", "model", "run", "where", "load generator CPU", "verdict"), rows);
 	}
 
 	static Table warmUp(ComparisonResults results) {
@@ -273,7 +273,7 @@ final class ReportTables {
 				rows.isEmpty() ? "Every warm-up settled before the limit."
 						: "These were cut short by the limit while still growing: their first scenario's figures "
 								+ "include the JIT's last compilations (standard's limit is longer)."),
-				List.of("stack", "run", "rounds", "best req/s", "last req/s", "verdict"), rows);
+				List.of("model", "run", "rounds", "best req/s", "last req/s", "verdict"), rows);
 	}
 
 	static Table littlesLawCheck(ComparisonResults results) {
@@ -291,13 +291,13 @@ final class ReportTables {
 						+ "had at least %.0f requests in flight: below that, whole milliseconds and a once-a-second "
 						+ "gauge resolve nothing.",
 				100 * SelfChecks.LITTLES_LAW_GAP, SelfChecks.LEAST_IN_FLIGHT),
-				List.of("scenario", "stack", "run", "where", "clients' L", "app's L", "gap", "reading"), rows);
+				List.of("scenario", "model", "run", "where", "clients' L", "app's L", "gap", "reading"), rows);
 	}
 
 	static Table resources(ComparisonResults results) {
 		List<List<Cell>> rows = new ArrayList<>();
 		for (Scenario scenario : results.scenarios()) {
-			for (Stack stack : results.stacks()) {
+			for (ServingModel stack : results.stacks()) {
 				List<ScenarioResult> runs = results.runsOf(scenario.id(), stack);
 				if (runs.isEmpty()) {
 					continue;
@@ -317,9 +317,9 @@ final class ReportTables {
 		}
 		return new Table("Resources",
 				"From each app's own metrics, scraped every second on its management port, and the load generator's "
-						+ "process CPU. A dash means the stack has no such meter (busy request threads on an event "
+						+ "process CPU. A dash means the model has no such meter (busy request threads on an event "
 						+ "loop).",
-				List.of("scenario", "stack", "app CPU s", "app CPU ms / 1k req", "load generator CPU s",
+				List.of("scenario", "model", "app CPU s", "app CPU ms / 1k req", "load generator CPU s",
 						"max live threads", "max busy request threads", "max connections", "max heap MB",
 						"heap after GC MB, start → end", "GC pauses", "assertions"),
 				rows);
@@ -333,7 +333,7 @@ final class ReportTables {
 						String.valueOf(result.run()), error.message(), String.valueOf(error.count()))));
 		}
 		return Table.plain("Errors", rows.isEmpty() ? "No request failed." : "",
-				List.of("scenario", "stack", "run", "error", "count"), rows);
+				List.of("scenario", "model", "run", "error", "count"), rows);
 	}
 
 	static Table environment(ComparisonResults results) {
@@ -361,7 +361,7 @@ final class ReportTables {
 								.map((knob) -> knob.getKey() + "=" + knob.getValue())
 								.collect(Collectors.joining(", ")))));
 		return Table.plain("Tuning", "Every knob as the running app reported it on /actuator/info.",
-				List.of("stack", "knobs"), rows);
+				List.of("model", "knobs"), rows);
 	}
 
 	static Table scenarios(ComparisonResults results) {

@@ -28,8 +28,9 @@ import java.util.Optional;
  * comparison not yet analysed)
  */
 public record ComparisonResults(int schemaVersion, String preset, int repeat, Instant started, Instant finished,
-		Environment environment, List<Stack> stacks, List<Scenario> scenarios, Map<String, Map<String, Object>> tuning,
-		List<ScenarioResult> results, List<Claim> claims, List<HeadlineFigure> headlines, List<WarmUp> warmUps) {
+		Environment environment, List<ServingModel> stacks, List<Scenario> scenarios,
+		Map<String, Map<String, Object>> tuning, List<ScenarioResult> results, List<Claim> claims,
+		List<HeadlineFigure> headlines, List<WarmUp> warmUps) {
 
 	public ComparisonResults {
 		headlines = (headlines == null) ? List.of() : headlines;
@@ -47,7 +48,7 @@ public record ComparisonResults(int schemaVersion, String preset, int repeat, In
 	}
 
 	/** Every run of one scenario on one stack, in run order. */
-	public List<ScenarioResult> runsOf(String scenario, Stack stack) {
+	public List<ScenarioResult> runsOf(String scenario, ServingModel stack) {
 		return this.results.stream()
 			.filter((result) -> result.scenario().id().equals(scenario) && result.stack() == stack)
 			.sorted(Comparator.comparingInt(ScenarioResult::run))
@@ -59,7 +60,7 @@ public record ComparisonResults(int schemaVersion, String preset, int repeat, In
 	 * runs (the lower middle one of an even count): claims and charts read one real run,
 	 * the typical one, rather than a mix of several.
 	 */
-	public Optional<ScenarioResult> medianRun(String scenario, Stack stack) {
+	public Optional<ScenarioResult> medianRun(String scenario, ServingModel stack) {
 		List<ScenarioResult> runs = runsOf(scenario, stack).stream()
 			.sorted(Comparator
 				.comparingDouble((ScenarioResult run) -> run.headline().map(RequestStats::throughput).orElse(0.0)))

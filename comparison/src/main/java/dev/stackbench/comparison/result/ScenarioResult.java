@@ -24,9 +24,9 @@ import dev.stackbench.gatling.simulation.ThroughputSimulation;
  * @param seconds the scenario's wall time, Gatling's start and stop included
  * @param steps the steps of a capacity search, in order; empty for every other kind
  */
-public record ScenarioResult(Stack stack, Scenario scenario, int run, boolean assertionsPassed, String gatlingReport,
-		List<RequestStats> requests, List<ErrorCount> errors, AppMetrics app, double loadGeneratorCpuSeconds,
-		double seconds, List<RateStep> steps) {
+public record ScenarioResult(ServingModel stack, Scenario scenario, int run, boolean assertionsPassed,
+		String gatlingReport, List<RequestStats> requests, List<ErrorCount> errors, AppMetrics app,
+		double loadGeneratorCpuSeconds, double seconds, List<RateStep> steps) {
 
 	public Scenario.Kind kind() {
 		return this.scenario.kind();

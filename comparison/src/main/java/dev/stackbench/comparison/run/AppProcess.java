@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
-import dev.stackbench.comparison.result.Stack;
+import dev.stackbench.comparison.result.ServingModel;
 
 /**
  * One stack's app running as its own JVM, started from its jar with the same JVM options
@@ -58,7 +58,7 @@ final class AppProcess implements AutoCloseable {
 	 * @param arguments more application arguments (properties), after the ones every app
 	 * gets
 	 */
-	static AppProcess start(Stack stack, Path projectRoot, CpuSplit.Placement placement, List<String> arguments,
+	static AppProcess start(ServingModel stack, Path projectRoot, CpuSplit.Placement placement, List<String> arguments,
 			Path log) throws IOException {
 		int port = freePort();
 		int managementPort = freePort();

@@ -74,7 +74,7 @@ public final class Comparison {
 
 	private static ComparisonResults measure(Options options, Path output, CpuSplit cpus) throws IOException {
 		Instant started = Instant.now();
-		System.out.println("stackbench: preset " + options.preset().id() + ", stacks "
+		System.out.println("stackbench: preset " + options.preset().id() + ", models "
 				+ options.stacks().stream().map((stack) -> stack.id()).toList() + ", scenarios "
 				+ options.scenarios().stream().map((scenario) -> scenario.id()).toList()
 				+ ((options.repeat() > 1) ? ", " + options.repeat() + " runs each, interleaved" : ""));

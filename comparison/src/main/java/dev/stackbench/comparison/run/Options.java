@@ -10,7 +10,7 @@ import java.util.OptionalDouble;
 
 import dev.stackbench.comparison.result.Preset;
 import dev.stackbench.comparison.result.Scenario;
-import dev.stackbench.comparison.result.Stack;
+import dev.stackbench.comparison.result.ServingModel;
 
 /**
  * What to run, from system properties (the README's option table is the reference). Lists
@@ -19,7 +19,7 @@ import dev.stackbench.comparison.result.Stack;
  *
  * @param root the project's root folder
  * @param preset the preset
- * @param stacks the stacks, in order
+ * @param stacks the serving models, in order
  * @param scenarios the scenarios with overrides applied, in order
  * @param remote targets of stacks already running elsewhere, empty when the apps are
  * started here
@@ -33,9 +33,9 @@ import dev.stackbench.comparison.result.Stack;
  * {@code --server.tomcat.threads.max=20}
  * @param failOnAssertions whether a failed Gatling assertion fails the command
  */
-record Options(Path root, Preset preset, List<Stack> stacks, List<Scenario> scenarios, Map<Stack, Target> remote,
-		int repeat, Optional<Path> baseline, OptionalDouble failOnRegression, List<String> appArguments,
-		boolean failOnAssertions) {
+record Options(Path root, Preset preset, List<ServingModel> stacks, List<Scenario> scenarios,
+		Map<ServingModel, Target> remote, int repeat, Optional<Path> baseline, OptionalDouble failOnRegression,
+		List<String> appArguments, boolean failOnAssertions) {
 
 	Options {
 		if (repeat < 1) {
@@ -49,8 +49,12 @@ record Options(Path root, Preset preset, List<Stack> stacks, List<Scenario> scen
 
 	static Options fromSystemProperties() {
 		Preset preset = text("preset").map(Preset::of).orElse(Preset.QUICK);
-		Map<Stack, Target> remote = remoteTargets(System.getProperty("remote", ""));
-		List<Stack> stacks = stacks(ids("stacks").map((ids) -> ids.stream().map(Stack::of).toList()), remote);
+		Map<ServingModel, Target> remote = remoteTargets(System.getProperty("remote", ""));
+		// -Dstacks is the option's name before "stack" came to mean servlet or reactive
+		// only.
+		List<ServingModel> stacks = stacks(
+				ids("models").or(() -> ids("stacks")).map((ids) -> ids.stream().map(ServingModel::of).toList()),
+				remote);
 		Map<String, Map<String, String>> overrides = overrides(System.getProperty("set", ""));
 		List<Scenario> scenarios = ids("scenarios").map((ids) -> ids.stream().map(preset::scenario).toList())
 			.orElse(preset.scenarios())
@@ -77,14 +81,14 @@ record Options(Path root, Preset preset, List<Stack> stacks, List<Scenario> scen
 	 * The stacks asked for, or the default three; with remote apps, those of them given a
 	 * target.
 	 */
-	static List<Stack> stacks(Optional<List<Stack>> asked, Map<Stack, Target> remote) {
+	static List<ServingModel> stacks(Optional<List<ServingModel>> asked, Map<ServingModel, Target> remote) {
 		if (remote.isEmpty()) {
-			return asked.orElse(Stack.DEFAULT);
+			return asked.orElse(ServingModel.DEFAULT);
 		}
-		List<Stack> stacks = asked.orElse(List.copyOf(remote.keySet()));
+		List<ServingModel> stacks = asked.orElse(List.copyOf(remote.keySet()));
 		stacks.stream().filter((stack) -> !remote.containsKey(stack)).findFirst().ifPresent((stack) -> {
-			throw new IllegalArgumentException("stack " + stack.id() + " has no remote target; remote gives "
-					+ remote.keySet().stream().map(Stack::id).toList());
+			throw new IllegalArgumentException("serving model " + stack.id() + " has no remote target; remote gives "
+					+ remote.keySet().stream().map(ServingModel::id).toList());
 		});
 		return stacks;
 	}
@@ -125,8 +129,8 @@ record Options(Path root, Preset preset, List<Stack> stacks, List<Scenario> scen
 	}
 
 	/** {@code platform=http://host:8080|http://host:9080,reactive=...}. */
-	static Map<Stack, Target> remoteTargets(String spec) {
-		Map<Stack, Target> targets = new LinkedHashMap<>();
+	static Map<ServingModel, Target> remoteTargets(String spec) {
+		Map<ServingModel, Target> targets = new LinkedHashMap<>();
 		for (String entry : spec.split(",")) {
 			if (entry.isBlank()) {
 				continue;
@@ -134,9 +138,9 @@ record Options(Path root, Preset preset, List<Stack> stacks, List<Scenario> scen
 			String[] stackUrls = entry.split("=", 2);
 			String[] urls = (stackUrls.length == 2) ? stackUrls[1].split("\\|") : new String[0];
 			if (urls.length != 2) {
-				throw new IllegalArgumentException("remote '" + entry + "' is not stack=baseUrl|managementUrl");
+				throw new IllegalArgumentException("remote '" + entry + "' is not model=baseUrl|managementUrl");
 			}
-			Stack stack = Stack.of(stackUrls[0]);
+			ServingModel stack = ServingModel.of(stackUrls[0]);
 			targets.put(stack, new Target(stack, URI.create(urls[0].trim()), URI.create(urls[1].trim())));
 		}
 		return targets;

@@ -7,7 +7,7 @@ import java.util.Locale;
 import dev.stackbench.comparison.result.LoadShape;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
-import dev.stackbench.comparison.result.Stack;
+import dev.stackbench.comparison.result.ServingModel;
 
 /**
  * The console's account of a run: which stack, which scenario, time elapsed and time
@@ -33,11 +33,11 @@ final class Progress {
 		this.plannedSeconds = perStack * options.stacks().size() * options.repeat();
 	}
 
-	void stack(Stack stack, String what) {
+	void stack(ServingModel stack, String what) {
 		print("[" + stack.id() + "] " + what);
 	}
 
-	void scenario(Stack stack, Scenario scenario) {
+	void scenario(ServingModel stack, Scenario scenario) {
 		print("[" + stack.id() + "] " + scenario.id() + " (" + scenario.simulation().getSimpleName() + ", about "
 				+ Math.round(estimatedSeconds(scenario)) + " s)");
 		this.doneSeconds += estimatedSeconds(scenario);

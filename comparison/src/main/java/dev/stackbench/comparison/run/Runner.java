@@ -25,7 +25,7 @@ import dev.stackbench.comparison.result.RateStep;
 import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
-import dev.stackbench.comparison.result.Stack;
+import dev.stackbench.comparison.result.ServingModel;
 import dev.stackbench.comparison.result.WarmUp;
 import dev.stackbench.comparison.theory.CapacitySearch;
 import tools.jackson.databind.json.JsonMapper;
@@ -124,7 +124,7 @@ final class Runner {
 		this.downstream = startDownstream();
 		try {
 			for (int run = 1; run <= this.options.repeat(); run++) {
-				for (Stack stack : this.options.stacks()) {
+				for (ServingModel stack : this.options.stacks()) {
 					measure(stack, run);
 				}
 			}
@@ -134,7 +134,7 @@ final class Runner {
 		}
 	}
 
-	private void measure(Stack stack, int run) throws IOException {
+	private void measure(ServingModel stack, int run) throws IOException {
 		String turn = (this.options.repeat() > 1) ? "run " + run + " of " + this.options.repeat() + ": " : "";
 		this.progress.stack(stack, turn + (this.options.isRemote() ? "checking the remote app's health" : "starting"));
 		try (RunningStack running = start(stack, run)) {
@@ -172,14 +172,14 @@ final class Runner {
 		if (this.options.isRemote() || this.options.scenarios().stream().noneMatch(Scenario::callsDownstream)) {
 			return Optional.empty();
 		}
-		AppProcess downstream = AppProcess.start(Stack.REACTIVE, this.options.root(),
+		AppProcess downstream = AppProcess.start(ServingModel.REACTIVE, this.options.root(),
 				this.cpus.loadGeneratorPlacement(), List.of(), logs().resolve("downstream.log"));
 		this.progress.line("downstream service (reactive app) on " + downstream.target().baseUrl()
 				+ ", on the load generator's CPUs");
 		return Optional.of(downstream);
 	}
 
-	private RunningStack start(Stack stack, int run) throws IOException {
+	private RunningStack start(ServingModel stack, int run) throws IOException {
 		Optional<Target> remote = Optional.ofNullable(this.options.remote().get(stack));
 		if (remote.isPresent()) {
 			AppProcess.awaitHealthy(remote.get(), Duration.ofSeconds(30), null);
@@ -249,7 +249,7 @@ final class Runner {
 			.sum();
 	}
 
-	private Path folder(Stack stack, int run, String scenario) {
+	private Path folder(ServingModel stack, int run, String scenario) {
 		Path stackFolder = this.output.resolve("gatling").resolve(stack.id());
 		return ((this.options.repeat() > 1) ? stackFolder.resolve("run-" + run) : stackFolder).resolve(scenario);
 	}

@@ -2,7 +2,7 @@ package dev.stackbench.comparison.run;
 
 import java.net.URI;
 
-import dev.stackbench.comparison.result.Stack;
+import dev.stackbench.comparison.result.ServingModel;
 
 /**
  * Where a stack answers: its base URL for load and its management URL for health, metrics
@@ -12,7 +12,7 @@ import dev.stackbench.comparison.result.Stack;
  * @param baseUrl e.g. {@code http://127.0.0.1:8080}
  * @param managementUrl e.g. {@code http://127.0.0.1:9080}
  */
-public record Target(Stack stack, URI baseUrl, URI managementUrl) {
+public record Target(ServingModel stack, URI baseUrl, URI managementUrl) {
 
 	public URI actuator(String endpoint) {
 		return this.managementUrl.resolve("/actuator/" + endpoint);

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.Spread;
-import dev.stackbench.comparison.result.Stack;
+import dev.stackbench.comparison.result.ServingModel;
 import dev.stackbench.comparison.theory.Headlines.Measure;
 
 /**
@@ -38,7 +38,7 @@ public final class Baseline {
 	 * @param before the baseline's spread
 	 * @param now this run's spread
 	 */
-	public record Change(Measure measure, Stack stack, Spread before, Spread now) {
+	public record Change(Measure measure, ServingModel stack, Spread before, Spread now) {
 
 		/**
 		 * The change of the medians, in percent of the baseline's (positive: the figure
@@ -76,7 +76,7 @@ public final class Baseline {
 			if (then.isEmpty()) {
 				continue;
 			}
-			for (Stack stack : now.stacks()) {
+			for (ServingModel stack : now.stacks()) {
 				Optional<Spread> was = then.get().spread(baseline, stack);
 				Optional<Spread> is = measure.spread(now, stack);
 				if (was.isPresent() && is.isPresent()) {

@@ -110,7 +110,7 @@ public final class CapacitySearch {
 	public enum Limit {
 
 		/** A step the stack missed: the figure is the stack's capacity. */
-		STACK("the stack"),
+		STACK("the app"),
 
 		/**
 		 * The load generator gave out first: the stack's capacity is at least the figure.

@@ -15,7 +15,7 @@ import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
 import dev.stackbench.comparison.result.Spread;
-import dev.stackbench.comparison.result.Stack;
+import dev.stackbench.comparison.result.ServingModel;
 import dev.stackbench.gatling.simulation.KeepAliveSimulation;
 import dev.stackbench.gatling.simulation.OverloadPhases;
 
@@ -66,7 +66,7 @@ public final class Headlines {
 		 * Whether any run of the scenario on the stack gave only a lower bound, so its
 		 * spread reads "at least".
 		 */
-		public boolean lowerBound(ComparisonResults results, Stack stack) {
+		public boolean lowerBound(ComparisonResults results, ServingModel stack) {
 			return results.runsOf(this.scenario, stack).stream().anyMatch(this.lowerBound);
 		}
 
@@ -74,7 +74,7 @@ public final class Headlines {
 		 * The figure over every run of the scenario on the stack, or empty when no run
 		 * has it.
 		 */
-		public Optional<Spread> spread(ComparisonResults results, Stack stack) {
+		public Optional<Spread> spread(ComparisonResults results, ServingModel stack) {
 			List<Double> values = new ArrayList<>();
 			for (ScenarioResult run : results.runsOf(this.scenario, stack)) {
 				this.read.apply(run).ifPresent(values::add);
@@ -105,7 +105,7 @@ public final class Headlines {
 	public static List<HeadlineFigure> figures(ComparisonResults results) {
 		List<HeadlineFigure> figures = new ArrayList<>();
 		for (Measure measure : of(results)) {
-			for (Stack stack : results.stacks()) {
+			for (ServingModel stack : results.stacks()) {
 				measure.spread(results, stack)
 					.ifPresent((spread) -> figures.add(new HeadlineFigure(measure.scenario(), measure.figure(),
 							measure.unit(), measure.closedLoop(), stack, spread)));

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 import dev.stackbench.comparison.Fixtures;
 import dev.stackbench.comparison.result.ComparisonResults;
-import dev.stackbench.comparison.result.Stack;
+import dev.stackbench.comparison.result.ServingModel;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +35,7 @@ class HtmlReportTests {
 			if (!figure.startsWith("class=\"chart\"")) {
 				continue;
 			}
-			for (Stack stack : this.comparison.stacks()) {
+			for (ServingModel stack : this.comparison.stacks()) {
 				assertThat(figure).as("a chart drawing %s", stack.id())
 					.containsPattern("(fill|stroke)=\"" + stack.color() + "\"[^>]*(class=\"|points=\"\\d|>)");
 			}

@@ -13,7 +13,7 @@ import javax.imageio.ImageIO;
 import dev.stackbench.comparison.Fixtures;
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.Scenario;
-import dev.stackbench.comparison.result.Stack;
+import dev.stackbench.comparison.result.ServingModel;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +57,7 @@ class ReportRenderingTests {
 			.stream()
 			.mapToInt((Scenario scenario) -> HtmlReport.scenarioCharts(comparison, scenario).size())
 			.sum() + HtmlReport.resourceCharts(comparison).size();
-		for (Stack stack : comparison.stacks()) {
+		for (ServingModel stack : comparison.stacks()) {
 			int rgb = Integer.parseInt(stack.color().substring(1), 16);
 			assertThat(pixels(image, rgb)).as("pixels drawn in %s's colour", stack.id()).isGreaterThan(charts * 150);
 		}
@@ -92,7 +92,7 @@ class ReportRenderingTests {
 	 * The heights of the runs of rows that hold any stack's colour, separated by white,
 	 * down the page.
 	 */
-	private static List<Integer> bandsOfChartColours(BufferedImage image, List<Stack> stacks) {
+	private static List<Integer> bandsOfChartColours(BufferedImage image, List<ServingModel> stacks) {
 		List<Integer> colours = stacks.stream()
 			.map((stack) -> Integer.parseInt(stack.color().substring(1), 16))
 			.toList();

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import dev.stackbench.comparison.result.Preset;
 import dev.stackbench.comparison.result.Scenario;
-import dev.stackbench.comparison.result.Stack;
+import dev.stackbench.comparison.result.ServingModel;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,14 +32,14 @@ class OptionsTests {
 
 	@Test
 	void remoteTargetsNameTheirStackAndBothUrls() {
-		Map<Stack, Target> targets = Options
+		Map<ServingModel, Target> targets = Options
 			.remoteTargets("platform=http://10.0.0.5:8080|http://10.0.0.5:9080,reactive=http://lb:80|http://lb:9081");
-		assertThat(targets).containsOnlyKeys(Stack.PLATFORM, Stack.REACTIVE);
-		assertThat(targets.get(Stack.REACTIVE).actuator("prometheus"))
+		assertThat(targets).containsOnlyKeys(ServingModel.PLATFORM, ServingModel.REACTIVE);
+		assertThat(targets.get(ServingModel.REACTIVE).actuator("prometheus"))
 			.isEqualTo(URI.create("http://lb:9081/actuator/prometheus"));
 		assertThatIllegalArgumentException().isThrownBy(() -> Options.remoteTargets("platform=http://x:8080"));
 		assertThatIllegalArgumentException().isThrownBy(() -> Options.remoteTargets("tomcat=a|b"))
-			.withMessageContaining("unknown stack");
+			.withMessageContaining("unknown serving model");
 	}
 
 	@Test
@@ -51,14 +51,16 @@ class OptionsTests {
 
 	@Test
 	void stacksAreHonouredWithRemoteAppsToo() {
-		Map<Stack, Target> remote = Options
+		Map<ServingModel, Target> remote = Options
 			.remoteTargets("platform=http://a:8080|http://a:9080,reactive=http://b:8081|http://b:9081");
-		assertThat(Options.stacks(Optional.empty(), remote)).containsExactly(Stack.PLATFORM, Stack.REACTIVE);
-		assertThat(Options.stacks(Optional.of(List.of(Stack.REACTIVE)), remote)).containsExactly(Stack.REACTIVE);
+		assertThat(Options.stacks(Optional.empty(), remote)).containsExactly(ServingModel.PLATFORM,
+				ServingModel.REACTIVE);
+		assertThat(Options.stacks(Optional.of(List.of(ServingModel.REACTIVE)), remote))
+			.containsExactly(ServingModel.REACTIVE);
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> Options.stacks(Optional.of(List.of(Stack.VIRTUAL)), remote))
+			.isThrownBy(() -> Options.stacks(Optional.of(List.of(ServingModel.VIRTUAL)), remote))
 			.withMessageContaining("virtual has no remote target");
-		assertThat(Options.stacks(Optional.empty(), Map.of())).isEqualTo(Stack.DEFAULT);
+		assertThat(Options.stacks(Optional.empty(), Map.of())).isEqualTo(ServingModel.DEFAULT);
 	}
 
 }

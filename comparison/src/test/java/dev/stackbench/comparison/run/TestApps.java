@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import dev.stackbench.comparison.result.Stack;
+import dev.stackbench.comparison.result.ServingModel;
 
 /**
  * Several stacks' apps running at once from their jars, for tests that watch them side by
@@ -21,22 +21,22 @@ import dev.stackbench.comparison.result.Stack;
  */
 public final class TestApps implements AutoCloseable {
 
-	private final Map<Stack, AppProcess> apps;
+	private final Map<ServingModel, AppProcess> apps;
 
-	private TestApps(Map<Stack, AppProcess> apps) {
+	private TestApps(Map<ServingModel, AppProcess> apps) {
 		this.apps = apps;
 	}
 
-	public static TestApps start(Path projectRoot, List<Stack> stacks, Path logs) throws Exception {
-		Map<Stack, AppProcess> apps = new LinkedHashMap<>();
+	public static TestApps start(Path projectRoot, List<ServingModel> stacks, Path logs) throws Exception {
+		Map<ServingModel, AppProcess> apps = new LinkedHashMap<>();
 		try (ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor()) {
-			Map<Stack, Future<AppProcess>> starting = new LinkedHashMap<>();
-			for (Stack stack : stacks) {
+			Map<ServingModel, Future<AppProcess>> starting = new LinkedHashMap<>();
+			for (ServingModel stack : stacks) {
 				// Unpinned, with no arguments beyond the ones every app gets.
 				starting.put(stack, starter.submit(() -> AppProcess.start(stack, projectRoot,
 						CpuSplit.Placement.ANYWHERE, List.of(), logs.resolve(stack.id() + ".log"))));
 			}
-			for (Map.Entry<Stack, Future<AppProcess>> app : starting.entrySet()) {
+			for (Map.Entry<ServingModel, Future<AppProcess>> app : starting.entrySet()) {
 				apps.put(app.getKey(), app.getValue().get());
 			}
 		}
@@ -51,26 +51,26 @@ public final class TestApps implements AutoCloseable {
 		return new ArrayList<>(this.apps.values().stream().map((app) -> app.target().baseUrl()).toList());
 	}
 
-	public URI baseUrl(Stack stack) {
+	public URI baseUrl(ServingModel stack) {
 		return this.apps.get(stack).target().baseUrl();
 	}
 
 	/** Requests the stack's app is serving right now, from its own metrics. */
-	public double inFlight(Stack stack) {
+	public double inFlight(ServingModel stack) {
 		return MetricsSampler.inFlight(this.apps.get(stack).target().actuator("prometheus"));
 	}
 
 	/**
 	 * Sends the app SIGTERM, as an orchestrator stopping it would, and returns at once.
 	 */
-	public ProcessHandle terminate(Stack stack) {
+	public ProcessHandle terminate(ServingModel stack) {
 		ProcessHandle app = this.apps.get(stack).handle();
 		app.destroy();
 		return app;
 	}
 
 	/** {@code 127.0.0.1:port} of a stack's management port, as a Prometheus target. */
-	public String managementAuthority(Stack stack) {
+	public String managementAuthority(ServingModel stack) {
 		return this.apps.get(stack).target().managementUrl().getAuthority();
 	}
 

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.stackbench.comparison.result.Stack;
+import dev.stackbench.comparison.result.ServingModel;
 import dev.stackbench.comparison.run.TestApps;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,8 +57,8 @@ class DashboardQueriesTests {
 	 * Compose services and management ports as prometheus.yml names them, and the stack
 	 * each one runs.
 	 */
-	private static final Map<String, Stack> COMPOSE_TARGETS = Map.of("servlet-app:9080", Stack.PLATFORM,
-			"servlet-app-virtual:9082", Stack.VIRTUAL, "reactive-app:9081", Stack.REACTIVE);
+	private static final Map<String, ServingModel> COMPOSE_TARGETS = Map.of("servlet-app:9080", ServingModel.PLATFORM,
+			"servlet-app-virtual:9082", ServingModel.VIRTUAL, "reactive-app:9081", ServingModel.REACTIVE);
 
 	/**
 	 * What Grafana puts in place of the dashboards' variables: every application, every
@@ -88,7 +88,8 @@ class DashboardQueriesTests {
 				}
 				return abort("Prometheus is not installed");
 			});
-		apps = TestApps.start(PROJECT, List.of(Stack.PLATFORM, Stack.VIRTUAL, Stack.REACTIVE), folder);
+		apps = TestApps.start(PROJECT, List.of(ServingModel.PLATFORM, ServingModel.VIRTUAL, ServingModel.REACTIVE),
+				folder);
 		Path config = folder.resolve("prometheus.yml");
 		Files.writeString(config, localConfig(Files.readString(PROJECT.resolve("prometheus/prometheus.yml"))));
 		int port = TestApps.freePort();
@@ -177,7 +178,7 @@ class DashboardQueriesTests {
 	 */
 	static String localConfig(String composeConfig) {
 		String config = composeConfig.replace("scrape_interval: 5s", "scrape_interval: 1s");
-		for (Map.Entry<String, Stack> target : COMPOSE_TARGETS.entrySet()) {
+		for (Map.Entry<String, ServingModel> target : COMPOSE_TARGETS.entrySet()) {
 			assertThat(config).as("prometheus.yml scrapes %s", target.getKey()).contains("\"" + target.getKey() + "\"");
 			config = config.replace(target.getKey(), apps.managementAuthority(target.getValue()));
 		}

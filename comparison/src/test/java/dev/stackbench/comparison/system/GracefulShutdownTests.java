@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import dev.stackbench.comparison.result.Stack;
+import dev.stackbench.comparison.result.ServingModel;
 import dev.stackbench.comparison.run.TestApps;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +41,7 @@ class GracefulShutdownTests {
 
 	@ParameterizedTest
 	@EnumSource(names = { "PLATFORM", "VIRTUAL", "REACTIVE" })
-	void sigtermLosesNoRequestInFlight(Stack stack, @TempDir Path logs) throws Exception {
+	void sigtermLosesNoRequestInFlight(ServingModel stack, @TempDir Path logs) throws Exception {
 		try (TestApps apps = TestApps.start(PROJECT, List.of(stack), logs)) {
 			URI slow = apps.baseUrl(stack).resolve("/api/slow?delay=" + DELAY_MILLIS);
 			HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -69,7 +69,7 @@ class GracefulShutdownTests {
 		}
 	}
 
-	private static void awaitInFlight(TestApps apps, Stack stack) throws InterruptedException {
+	private static void awaitInFlight(TestApps apps, ServingModel stack) throws InterruptedException {
 		Instant deadline = Instant.now().plusSeconds(DELAY_MILLIS / 1000 - 1);
 		while (apps.inFlight(stack) < IN_FLIGHT) {
 			assertThat(Instant.now()).as("%d requests in flight", IN_FLIGHT).isBefore(deadline);

@@ -11,7 +11,7 @@ import dev.stackbench.comparison.result.LoadShape;
 import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
-import dev.stackbench.comparison.result.Stack;
+import dev.stackbench.comparison.result.ServingModel;
 
 import org.junit.jupiter.api.Test;
 
@@ -68,15 +68,15 @@ class TheoryTests {
 	@Test
 	void aSoakHoldsWhenNothingFailsAndHeapAfterGcStaysFlat() {
 		Scenario soak = new Scenario("soak", Scenario.Kind.SOAK, new LoadShape.Soak(200, 600));
-		List<Claim> claims = Theory.claims(List.of(soakResult(soak, Stack.VIRTUAL, 100, 105, 0),
-				soakResult(soak, Stack.REACTIVE, 100, 150, 0), soakResult(soak, Stack.PLATFORM, 100, 100, 3)),
-				Map.of());
+		List<Claim> claims = Theory.claims(List.of(soakResult(soak, ServingModel.VIRTUAL, 100, 105, 0),
+				soakResult(soak, ServingModel.REACTIVE, 100, 150, 0),
+				soakResult(soak, ServingModel.PLATFORM, 100, 100, 3)), Map.of());
 		assertThat(claims).extracting(Claim::held).containsExactly(true, false, false);
 		assertThat(claims.get(1).evidence())
 			.isEqualTo("1003 requests, 0 failed; heap after GC 100 MB at the start, 150 MB at the end");
 	}
 
-	private static ScenarioResult soakResult(Scenario soak, Stack stack, double heapStart, double heapEnd,
+	private static ScenarioResult soakResult(Scenario soak, ServingModel stack, double heapStart, double heapEnd,
 			long failed) {
 		return new ScenarioResult(stack, soak, 1, failed == 0, "soak/index.html",
 				List.of(new RequestStats("hello", 1003 - failed, failed, 200, 1, 1, 2, 2, 3, 3, 4, 4)), List.of(),
@@ -90,8 +90,8 @@ class TheoryTests {
 		Map<String, Map<String, Object>> tuning = Map.of("platform",
 				Map.of("threads.max", 200, "virtual-threads", false), "virtual",
 				Map.of("threads.max", 200, "virtual-threads", true), "reactive", Map.of("event-loops", 1));
-		List<ScenarioResult> results = List.of(withProbe(Stack.PLATFORM, cgi, 700), withProbe(Stack.VIRTUAL, cgi, 49),
-				withProbe(Stack.REACTIVE, cgi, 50));
+		List<ScenarioResult> results = List.of(withProbe(ServingModel.PLATFORM, cgi, 700),
+				withProbe(ServingModel.VIRTUAL, cgi, 49), withProbe(ServingModel.REACTIVE, cgi, 50));
 		List<Claim> claims = Theory.claims(results, tuning);
 		// Platform's 200 threads are all taken by 200 users: its probe waits for one, and
 		// it claims nothing.
@@ -107,7 +107,7 @@ class TheoryTests {
 		assertThat(reactive.probe().orElseThrow().max()).isEqualTo(50);
 	}
 
-	private static ScenarioResult withProbe(Stack stack, Scenario scenario, int probeMax) {
+	private static ScenarioResult withProbe(ServingModel stack, Scenario scenario, int probeMax) {
 		// The probe's throughput is above the load's: the headline must still be the
 		// load's row.
 		return new ScenarioResult(stack, scenario, 1, true, "index.html",

@@ -57,7 +57,7 @@ class NettyTuningReport extends TuningReport {
 		knobs.put("max-request-head-bytes", this.maxRequestHeadSize.toBytes());
 		knobs.put("max-header-fields", RequestHead.MAX_HEADER_FIELDS);
 		knobs.put("request-head-timeout-ms", this.requestHeadTimeout.toMillis());
-		return new Tuning("reactive", (loops == 1) ? "single-event-loop" : "event-loops", knobs);
+		return new Tuning("reactive", (loops == 1) ? "single-loop" : "reactive", knobs);
 	}
 
 	private static long millisOrUnbounded(Duration timeout) {

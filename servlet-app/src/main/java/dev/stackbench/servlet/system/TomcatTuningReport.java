@@ -58,10 +58,10 @@ class TomcatTuningReport extends TuningReport {
 
 	private static String model(Executor executor, boolean virtualThreads) {
 		if (virtualThreads) {
-			return "virtual-threads";
+			return "virtual";
 		}
 		boolean oneThread = executor instanceof ThreadPoolExecutor pool && pool.getMaximumPoolSize() == 1;
-		return oneThread ? "single-thread" : "platform-threads";
+		return oneThread ? "single-thread" : "platform";
 	}
 
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** A serving model the comparison runs: which app, in which Spring profile. */
-public enum Stack {
+public enum ServingModel {
 
 	PLATFORM("platform", "servlet-app", "default", "Spring MVC on Tomcat, platform threads", "#1f77b4"),
 
@@ -23,7 +23,7 @@ public enum Stack {
 	 * What a comparison runs unless told otherwise: the three models a team actually
 	 * chooses between.
 	 */
-	public static final List<Stack> DEFAULT = List.of(PLATFORM, VIRTUAL, REACTIVE);
+	public static final List<ServingModel> DEFAULT = List.of(PLATFORM, VIRTUAL, REACTIVE);
 
 	private final String id;
 
@@ -35,7 +35,7 @@ public enum Stack {
 
 	private final String color;
 
-	Stack(String id, String app, String profile, String title, String color) {
+	ServingModel(String id, String app, String profile, String title, String color) {
 		this.id = id;
 		this.app = app;
 		this.profile = profile;
@@ -66,12 +66,12 @@ public enum Stack {
 		return this.color;
 	}
 
-	public static Stack of(String id) {
+	public static ServingModel of(String id) {
 		return Arrays.stream(values())
 			.filter((stack) -> stack.id.equals(id.trim()))
 			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException(
-					"unknown stack '" + id + "'; choose from " + Arrays.stream(values()).map(Stack::id).toList()));
+			.orElseThrow(() -> new IllegalArgumentException("unknown serving model '" + id + "'; choose from "
+					+ Arrays.stream(values()).map(ServingModel::id).toList()));
 	}
 
 }

@@ -6,11 +6,11 @@ import dev.stackbench.contract.ServingModel;
 import org.springframework.test.context.ActiveProfiles;
 
 @ActiveProfiles("virtual")
-class VirtualThreadsContractTests extends AbstractContractTests {
+class VirtualContractTests extends AbstractContractTests {
 
 	@Override
 	public ServingModel servingModel() {
-		return ServingModel.VIRTUAL_THREADS;
+		return ServingModel.VIRTUAL;
 	}
 
 }

@@ -3,11 +3,11 @@ package dev.stackbench.servlet;
 import dev.stackbench.contract.AbstractContractTests;
 import dev.stackbench.contract.ServingModel;
 
-class PlatformThreadsContractTests extends AbstractContractTests {
+class PlatformContractTests extends AbstractContractTests {
 
 	@Override
 	public ServingModel servingModel() {
-		return ServingModel.PLATFORM_THREADS;
+		return ServingModel.PLATFORM;
 	}
 
 }

@@ -6,11 +6,11 @@ import dev.stackbench.contract.ServingModel;
 import org.springframework.test.context.ActiveProfiles;
 
 @ActiveProfiles("single-loop")
-class SingleEventLoopContractTests extends AbstractContractTests {
+class SingleLoopContractTests extends AbstractContractTests {
 
 	@Override
 	public ServingModel servingModel() {
-		return ServingModel.SINGLE_EVENT_LOOP;
+		return ServingModel.SINGLE_LOOP;
 	}
 
 }
