@@ -4,10 +4,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.stackbench.workload.RequestBodyDeadline;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,6 +28,11 @@ import org.springframework.validation.annotation.Validated;
  * fully arrived within this time of its first byte, or the connection is closed: without
  * a deadline on the whole head, a client trickling one byte every few seconds (slowloris)
  * holds its connection for ever
+ * @param requestBodyTimeout once its head has arrived, a request body may take this long,
+ * plus a second for every {@code requestBodyMinRate} bytes that have arrived (see
+ * {@code RequestBodyDeadline}); past it the connection is closed, after a 408 where an
+ * answer can still be sent
+ * @param requestBodyMinRate bytes per second a body must arrive at after its grace period
  * @param admission the admission limit
  * @param cgi the CGI gateway of {@code /api/cgi/<script>}
  * @param downstream the downstream service {@code /api/downstream} calls
@@ -34,8 +41,14 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("stackbench")
 @Validated
 public record StackbenchProperties(@NotNull @DefaultValue("20s") Duration requestHeadTimeout,
-		@Valid @DefaultValue Admission admission, @Valid @DefaultValue Cgi cgi,
-		@Valid @DefaultValue Downstream downstream, @Valid @DefaultValue Metrics metrics) {
+		@NotNull @DurationMin(millis = 1) @DefaultValue("20s") Duration requestBodyTimeout,
+		@Positive @DefaultValue("500") long requestBodyMinRate, @Valid @DefaultValue Admission admission,
+		@Valid @DefaultValue Cgi cgi, @Valid @DefaultValue Downstream downstream,
+		@Valid @DefaultValue Metrics metrics) {
+
+	public RequestBodyDeadline requestBodyDeadline() {
+		return new RequestBodyDeadline(this.requestBodyTimeout, this.requestBodyMinRate);
+	}
 
 	/**
 	 * Past {@code maxInFlight} requests in flight, answer 503 with {@code Retry-After} at

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.stackbench.workload.Admission;
+import dev.stackbench.workload.RequestBodyDeadline;
 import dev.stackbench.workload.Tuning;
 import dev.stackbench.workload.cgi.CgiGateway;
 import org.apache.commons.logging.Log;
@@ -19,12 +20,14 @@ import org.springframework.context.event.EventListener;
  * The knobs that decide a run's outcome, read back from the running server once it has
  * started: logged once ({@code stackbench tuning: ...}) and published on
  * {@code /actuator/info}, so every measurement can be traced to the configuration that
- * produced it. Each app reads its own server's knobs; the ones every app has (admission
- * limit, CGI limits) are added here.
+ * produced it. Each app reads its own server's knobs; the ones every app has (request
+ * body deadline, admission limit, CGI limits) are added here.
  */
 public abstract class TuningReport implements InfoContributor {
 
 	private static final Log logger = LogFactory.getLog(TuningReport.class);
+
+	private final RequestBodyDeadline bodyDeadline;
 
 	private final Admission admission;
 
@@ -32,7 +35,8 @@ public abstract class TuningReport implements InfoContributor {
 
 	private volatile Tuning tuning;
 
-	protected TuningReport(Admission admission, CgiGateway cgi) {
+	protected TuningReport(StackbenchProperties properties, Admission admission, CgiGateway cgi) {
+		this.bodyDeadline = properties.requestBodyDeadline();
 		this.admission = admission;
 		this.cgi = cgi;
 	}
@@ -46,6 +50,8 @@ public abstract class TuningReport implements InfoContributor {
 		if (!managementServer) {
 			Tuning server = describe(event.getWebServer());
 			Map<String, Object> knobs = new LinkedHashMap<>(server.knobs());
+			knobs.put("request-body-timeout-ms", this.bodyDeadline.timeout().toMillis());
+			knobs.put("request-body-min-rate", this.bodyDeadline.minBytesPerSecond());
 			knobs.put("admission.max-in-flight", this.admission.maxInFlight());
 			knobs.putAll(this.cgi.knobs());
 			this.tuning = new Tuning(server.stack(), server.model(), knobs);

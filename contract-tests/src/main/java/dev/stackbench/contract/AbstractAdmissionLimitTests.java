@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The optional admission limit, on both apps alike: with
@@ -39,7 +40,10 @@ public abstract class AbstractAdmissionLimitTests {
 	void pastTheLimitARequestIsTurnedAwayAtOnceAndLaterAdmittedAgain() throws Exception {
 		List<CompletableFuture<HttpResponse<String>>> slow = List.of(sendAsync("/api/slow?delay=2000"),
 				sendAsync("/api/slow?delay=2000"));
-		Thread.sleep(500);
+		// Full once both slow requests are in flight.
+		await().atMost(Duration.ofSeconds(1))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> send(this.port, "/api/hello").statusCode(), (status) -> status == 503);
 
 		long start = System.nanoTime();
 		HttpResponse<String> refused = send(this.port, "/api/hello");

@@ -36,11 +36,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The trickle (a header line every 250 ms) is far faster than any per-read timeout, and
  * the keep-alive timeout is longer than the deadline the trickling connections are held
  * to, so only the deadline on the head as a whole can close them in time.
+ * <p>
+ * Bodies that trickle, stay silent, or are left unread after an early answer are held to
+ * the body deadline (4 s here, plus a second per 500 bytes that arrived, a few
+ * milliseconds): later than Tomcat's per-read timeout (2 s), which alone would close a
+ * silent body too early (Reactor Netty's idle timeout does not run while a body is read).
+ * A trickled body holds the one thread of the single-thread profile while the app reads
+ * it, as it would hold any request thread; the deadline is what bounds that, so these are
+ * tested one at a time.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.server.port=0", "stackbench.request-head-timeout=2s",
-				"server.tomcat.connection-timeout=2s", "server.tomcat.keep-alive-timeout=5s",
-				"server.netty.idle-timeout=5s" })
+				"stackbench.request-body-timeout=4s", "server.tomcat.connection-timeout=2s",
+				"server.tomcat.keep-alive-timeout=5s", "server.netty.idle-timeout=5s" })
 public abstract class AbstractSlowClientTests {
 
 	private static final Duration HEAD_TIMEOUT = Duration.ofSeconds(2);
@@ -56,6 +64,21 @@ public abstract class AbstractSlowClientTests {
 
 	/** How early a close may come: timers are not exact. */
 	private static final Duration EARLINESS = Duration.ofMillis(500);
+
+	private static final Duration BODY_TIMEOUT = Duration.ofSeconds(4);
+
+	/**
+	 * How late a body's close may come: a body left unread is checked once a second on
+	 * the servlet app.
+	 */
+	private static final Duration BODY_LATENESS = Duration.ofMillis(1500);
+
+	private static final String ECHO_HEAD = "POST /api/echo HTTP/1.1\r\nHost: localhost\r\n"
+			+ "Content-Type: application/json\r\nContent-Length: %d\r\n\r\n";
+
+	private static final String REQUEST_TIMEOUT = "{\"type\":\"urn:stackbench:problem:request-timeout\","
+			+ "\"title\":\"Request timeout\",\"status\":408,"
+			+ "\"detail\":\"The body of POST /api/echo arrived too slowly\"}";
 
 	private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -113,6 +136,76 @@ public abstract class AbstractSlowClientTests {
 		assertClosedInTime("quiet after a request", quietAfterOneRequest, answered, KEEP_ALIVE_TIMEOUT);
 	}
 
+	@Test
+	void aTrickledBodyIsRefusedAtItsDeadline() throws Exception {
+		Socket socket = open(1).get(0);
+		long sent = trickleBody(socket, 60_000);
+		assertRefusedAtTheDeadline(assertClosedInTime("trickling its body", socket, sent, BODY_TIMEOUT, BODY_LATENESS));
+		assertServed();
+	}
+
+	@Test
+	void aSilentBodyIsRefusedAtItsDeadline() throws Exception {
+		Socket socket = open(1).get(0);
+		write(socket, ECHO_HEAD.formatted(100));
+		assertRefusedAtTheDeadline(
+				assertClosedInTime("sending no body", socket, System.nanoTime(), BODY_TIMEOUT, BODY_LATENESS));
+		assertServed();
+	}
+
+	/**
+	 * Answered at once (413, before the body is read), then the body still arriving is
+	 * read and dropped by the server, within the same deadline.
+	 */
+	@Test
+	void aBodyLeftUnreadIsClosedAtItsDeadline() throws Exception {
+		Socket socket = open(1).get(0);
+		long sent = trickleBody(socket, 100_000);
+		assertThat(RawHttp.readUntil(socket, "}")).startsWith("HTTP/1.1 413 ");
+		assertClosedInTime("trickling a body answered already", socket, sent, BODY_TIMEOUT, BODY_LATENESS);
+		assertServed();
+	}
+
+	/**
+	 * The 408 must come at the deadline: a server that answered at its per-read timeout
+	 * instead, and then held the connection, would otherwise pass.
+	 */
+	private static void assertRefusedAtTheDeadline(Closed closed) {
+		assertThat(closed.received()).startsWith("HTTP/1.1 408 ").endsWith(REQUEST_TIMEOUT);
+		assertThat(closed.firstByte()).as("time to the 408").isGreaterThan(BODY_TIMEOUT.minus(EARLINESS));
+	}
+
+	/**
+	 * Sends an echo head declaring {@code length} bytes, then its body a byte every 250
+	 * ms.
+	 * @return when the head was sent
+	 */
+	private long trickleBody(Socket socket, int length) throws IOException {
+		write(socket, ECHO_HEAD.formatted(length));
+		long sent = System.nanoTime();
+		trickle(socket, " ");
+		return sent;
+	}
+
+	private void trickle(Socket socket, String text) {
+		this.trickler.scheduleAtFixedRate(() -> {
+			try {
+				write(socket, text);
+			}
+			catch (IOException ex) {
+				// Closed by the server: what the test waits for.
+			}
+		}, 250, 250, TimeUnit.MILLISECONDS);
+	}
+
+	private void assertServed() throws Exception {
+		HttpResponse<String> response = CLIENT
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/hello"))
+				.timeout(Duration.ofSeconds(5))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+	}
+
 	private List<Socket> open(int count) throws IOException {
 		List<Socket> opened = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
@@ -134,27 +227,43 @@ public abstract class AbstractSlowClientTests {
 	 */
 	private static void assertClosedInTime(String kind, List<Socket> sockets, long since, Duration timeout)
 			throws IOException {
-		Duration latest = timeout.plus(LATENESS);
 		for (Socket socket : sockets) {
-			long remaining = latest.toMillis() - Duration.ofNanos(System.nanoTime() - since).toMillis();
-			socket.setSoTimeout((int) Math.max(remaining, 1));
-			try {
-				while (socket.getInputStream().read() >= 0) {
-					// Whatever the server sends before closing (nothing, or a 408) is not
-					// the point.
-				}
-			}
-			catch (SocketTimeoutException ex) {
-				throw new AssertionError("A connection " + kind + " was still open after " + latest.toMillis() + " ms",
-						ex);
-			}
-			catch (IOException ex) {
-				// Reset by the server, which closed with unread bytes: closed all the
-				// same.
-			}
-			Duration lived = Duration.ofNanos(System.nanoTime() - since);
-			assertThat(lived).as("life of a connection " + kind).isGreaterThan(timeout.minus(EARLINESS));
+			assertClosedInTime(kind, socket, since, timeout, LATENESS);
 		}
+	}
+
+	/**
+	 * The connection must be closed by the server (end of stream or reset) about the
+	 * timeout after {@code since}.
+	 * @return what the server sent before closing, and when it started to
+	 */
+	private static Closed assertClosedInTime(String kind, Socket socket, long since, Duration timeout,
+			Duration lateness) throws IOException {
+		Duration latest = timeout.plus(lateness);
+		long remaining = latest.toMillis() - Duration.ofNanos(System.nanoTime() - since).toMillis();
+		socket.setSoTimeout((int) Math.max(remaining, 1));
+		StringBuilder received = new StringBuilder();
+		Duration firstByte = null;
+		try {
+			for (int c = socket.getInputStream().read(); c >= 0; c = socket.getInputStream().read()) {
+				if (firstByte == null) {
+					firstByte = Duration.ofNanos(System.nanoTime() - since);
+				}
+				received.append((char) c);
+			}
+		}
+		catch (SocketTimeoutException ex) {
+			throw new AssertionError("A connection " + kind + " was still open after " + latest.toMillis() + " ms", ex);
+		}
+		catch (IOException ex) {
+			// Reset by the server, which closed with unread bytes: closed all the same.
+		}
+		Duration lived = Duration.ofNanos(System.nanoTime() - since);
+		assertThat(lived).as("life of a connection " + kind).isGreaterThan(timeout.minus(EARLINESS));
+		return new Closed(received.toString(), (firstByte != null) ? firstByte : lived);
+	}
+
+	private record Closed(String received, Duration firstByte) {
 	}
 
 }

@@ -1,6 +1,8 @@
 package dev.stackbench.contract;
 
 import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.netty.util.ResourceLeakDetector;
@@ -8,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -33,6 +36,37 @@ interface BadInputContract extends ContractContext {
 		assertThat(response.header("X-Thread")).isNotBlank();
 		assertThat(response.header("Server")).isNull();
 		assertThat(response.header("Content-Disposition")).as("a problem names no file").isNull();
+	}
+
+	/**
+	 * A body declared over the limit is refused on its head, before a byte of it is sent:
+	 * the answer must not wait for a body that is never coming.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/echo", "/api/cgi/env.cgi" })
+	default void aDeclaredBodyOverTheLimitIsRefusedBeforeItIsSent(String path) throws IOException {
+		try (Socket socket = new Socket("localhost", port())) {
+			socket.getOutputStream()
+				.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+						+ "Content-Length: 100000\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			String answer = RawHttp.readUntil(socket, "}");
+			assertThat(answer).startsWith("HTTP/1.1 413 ")
+				.endsWith("{\"type\":\"urn:stackbench:problem:payload-too-large\",\"title\":\"Payload too large\","
+						+ "\"status\":413,\"detail\":\"The body must be at most 65536 bytes\"}");
+		}
+	}
+
+	/**
+	 * A client opening with the HTTP/2 preface (prior knowledge) speaks a protocol these
+	 * ports do not, and could not read an HTTP/1.1 answer: closed without one, at once.
+	 */
+	@Test
+	default void anHttp2PrefaceIsClosedWithoutAnAnswer() throws IOException {
+		try (Socket socket = new Socket("localhost", port())) {
+			socket.getOutputStream().write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+			assertThat(RawHttp.readUntil(socket, "\r\n\r\n")).isEmpty();
+		}
 	}
 
 	@Test

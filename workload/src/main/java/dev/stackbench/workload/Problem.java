@@ -37,6 +37,7 @@ public record Problem(URI type, String title, int status, String detail) {
 			case 405 ->
 				of(ProblemType.METHOD_NOT_ALLOWED, "Method " + method + " is not allowed on " + quoted(rawPath));
 			case 406 -> of(ProblemType.NOT_ACCEPTABLE, "No representation matches the Accept header of " + request);
+			case 408 -> of(ProblemType.REQUEST_TIMEOUT, "The body of " + request + " arrived too slowly");
 			case 413 -> of(ProblemType.PAYLOAD_TOO_LARGE, "The body of " + request + " is too large");
 			case 415 -> of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "The Content-Type of " + request + " is not supported");
 			default -> (status >= 400 && status < 500) ? of(ProblemType.BAD_REQUEST, "Malformed request " + request)

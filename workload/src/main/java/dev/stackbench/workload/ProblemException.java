@@ -9,8 +9,12 @@ public class ProblemException extends RuntimeException {
 	private final transient Problem problem;
 
 	public ProblemException(ProblemType type, String detail) {
-		super(detail, null, false, false);
-		this.problem = Problem.of(type, detail);
+		this(Problem.of(type, detail));
+	}
+
+	public ProblemException(Problem problem) {
+		super(problem.detail(), null, false, false);
+		this.problem = problem;
 	}
 
 	public Problem problem() {

@@ -21,6 +21,9 @@ public enum ProblemType {
 
 	NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
 
+	/** The request body arrived too slowly (see {@link RequestBodyDeadline}). */
+	REQUEST_TIMEOUT(408, "request-timeout", "Request timeout"),
+
 	PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
 
 	UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),

@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProblemTests {
 
 	@ParameterizedTest
-	@CsvSource({ "404, NOT_FOUND", "405, METHOD_NOT_ALLOWED", "406, NOT_ACCEPTABLE", "413, PAYLOAD_TOO_LARGE",
-			"415, UNSUPPORTED_MEDIA_TYPE", "400, BAD_REQUEST", "431, BAD_REQUEST", "500, INTERNAL_ERROR",
-			"503, INTERNAL_ERROR" })
+	@CsvSource({ "404, NOT_FOUND", "405, METHOD_NOT_ALLOWED", "406, NOT_ACCEPTABLE", "408, REQUEST_TIMEOUT",
+			"413, PAYLOAD_TOO_LARGE", "415, UNSUPPORTED_MEDIA_TYPE", "400, BAD_REQUEST", "431, BAD_REQUEST",
+			"500, INTERNAL_ERROR", "503, INTERNAL_ERROR" })
 	void mapsEveryFrameworkStatusOntoAProblemType(int status, ProblemType expected) {
 		Problem problem = Problem.forStatus(status, "GET", "/x");
 		assertThat(problem.type()).isEqualTo(expected.type());

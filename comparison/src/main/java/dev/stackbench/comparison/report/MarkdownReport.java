@@ -37,7 +37,7 @@ public final class MarkdownReport {
 	}
 
 	static String header(ComparisonResults results) {
-		return "Stacks: "
+		return "Serving models: "
 				+ results.stacks()
 					.stream()
 					.map((stack) -> stack.id() + " (" + stack.title() + ")")

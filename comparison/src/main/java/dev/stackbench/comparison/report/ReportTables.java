@@ -16,14 +16,15 @@ import dev.stackbench.comparison.report.Table.Cell;
 import dev.stackbench.comparison.result.AppMetrics;
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.Environment;
+import dev.stackbench.comparison.result.IdleFootprint;
 import dev.stackbench.comparison.result.LoadShape;
 import dev.stackbench.comparison.result.Preset;
 import dev.stackbench.comparison.result.RateStep;
 import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
-import dev.stackbench.comparison.result.Spread;
 import dev.stackbench.comparison.result.ServingModel;
+import dev.stackbench.comparison.result.Spread;
 import dev.stackbench.comparison.theory.Baseline;
 import dev.stackbench.comparison.theory.CapacitySearch;
 import dev.stackbench.comparison.theory.SelfChecks;
@@ -45,7 +46,7 @@ final class ReportTables {
 		baseline.ifPresent((before) -> tables.add(sinceBaseline(before, results)));
 		tables.addAll(List.of(capacity(results), capacitySteps(results), summary(results), littlesLaw(results),
 				claims(results), loadGenerator(results), warmUp(results), littlesLawCheck(results), resources(results),
-				errors(results), environment(results), tuning(results), scenarios(results)));
+				idleConnections(results), errors(results), environment(results), tuning(results), scenarios(results)));
 		return tables.stream().filter((table) -> !table.rows().isEmpty() || table.title().equals("Errors")).toList();
 	}
 
@@ -274,6 +275,37 @@ final class ReportTables {
 						: "These were cut short by the limit while still growing: their first scenario's figures "
 								+ "include the JIT's last compilations (standard's limit is longer)."),
 				List.of("model", "run", "rounds", "best req/s", "last req/s", "verdict"), rows);
+	}
+
+	static Table idleConnections(ComparisonResults results) {
+		List<List<Cell>> rows = new ArrayList<>();
+		for (IdleFootprint footprint : results.idleFootprints()) {
+			String probe = results.runsOf("idle-connections", footprint.stack())
+				.stream()
+				.filter((result) -> result.run() == footprint.run())
+				.findFirst()
+				.flatMap(ScenarioResult::probe)
+				.map((row) -> format(Locale.ROOT, "%d / %d / %d / %d", row.p50(), row.p99(), row.p999(), row.max()))
+				.orElse("-");
+			rows.add(List.of(Cell.of(footprint.stack().id()), Cell.of(String.valueOf(footprint.run())),
+					Cell.of(count(footprint.connections())), Cell.of(count(footprint.openAtPeak())),
+					Cell.of(decimal(footprint.rssKibPerConnection())),
+					Cell.of(decimal(footprint.heapKibPerConnection())),
+					Cell.of(footprint.before().threads() + " → " + footprint.held().threads()),
+					Cell.of(format(Locale.ROOT, "%,.0f → %,.0f", footprint.before().rssMegabytes(),
+							footprint.held().rssMegabytes())),
+					Cell.of(probe), Cell.of(count(footprint.appOpenFilesLimit()) + " / "
+							+ count(footprint.loadGeneratorOpenFilesLimit()))));
+		}
+		return new Table("Idle connections (C10k)",
+				"Keep-alive connections that each sent one request and then stayed open, all at once, while a probe "
+						+ "opened new ones. Memory per connection is what the process grew by with all of them "
+						+ "open, over their count, each reading taken right after a full garbage collection "
+						+ "(resident memory from /proc, the heap from the app's metrics). Open files: the limit "
+						+ "of the app and of the load generator, each connection being one on both sides.",
+				List.of("model", "run", "connections", "open at peak", "RSS KiB / conn", "heap KiB / conn", "threads",
+						"RSS MB", "probe p50 / p99 / p99.9 / max ms", "open files app / load gen"),
+				rows);
 	}
 
 	static Table littlesLawCheck(ComparisonResults results) {

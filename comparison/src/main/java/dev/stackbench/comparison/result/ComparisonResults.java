@@ -26,15 +26,19 @@ import java.util.Optional;
  * @param headlines every headline figure of every stack as the median with its range over
  * the runs, as the verdict table shows them (derived from {@code results}; empty in a
  * comparison not yet analysed)
+ * @param warmUps how every app's warm-up ended
+ * @param idleFootprints what each local app held for its idle connections, in an
+ * idle-connections run
  */
 public record ComparisonResults(int schemaVersion, String preset, int repeat, Instant started, Instant finished,
 		Environment environment, List<ServingModel> stacks, List<Scenario> scenarios,
 		Map<String, Map<String, Object>> tuning, List<ScenarioResult> results, List<Claim> claims,
-		List<HeadlineFigure> headlines, List<WarmUp> warmUps) {
+		List<HeadlineFigure> headlines, List<WarmUp> warmUps, List<IdleFootprint> idleFootprints) {
 
 	public ComparisonResults {
 		headlines = (headlines == null) ? List.of() : headlines;
 		warmUps = (warmUps == null) ? List.of() : warmUps;
+		idleFootprints = (idleFootprints == null) ? List.of() : idleFootprints;
 	}
 
 	/**

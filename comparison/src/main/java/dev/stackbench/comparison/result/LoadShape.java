@@ -11,6 +11,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.stackbench.gatling.simulation.ConnectionFloodSimulation;
+import dev.stackbench.gatling.simulation.IdleConnectionsSimulation;
 import dev.stackbench.gatling.simulation.KeepAliveSimulation;
 import dev.stackbench.gatling.simulation.OpenRateSimulation;
 import dev.stackbench.gatling.simulation.OverloadSimulation;
@@ -33,7 +34,7 @@ import io.gatling.javaapi.core.Simulation;
 		@JsonSubTypes.Type(LoadShape.ArrivalRate.class), @JsonSubTypes.Type(LoadShape.KeepAlive.class),
 		@JsonSubTypes.Type(LoadShape.ConnectionFlood.class), @JsonSubTypes.Type(LoadShape.Overload.class),
 		@JsonSubTypes.Type(LoadShape.Soak.class), @JsonSubTypes.Type(LoadShape.OpenRate.class),
-		@JsonSubTypes.Type(LoadShape.Capacity.class) })
+		@JsonSubTypes.Type(LoadShape.Capacity.class), @JsonSubTypes.Type(LoadShape.IdleConnections.class) })
 public sealed interface LoadShape {
 
 	/** The Gatling simulation that applies this load, as its record names it. */
@@ -118,6 +119,15 @@ public sealed interface LoadShape {
 	/** Thousands of connections, each holding a slow request. */
 	@RunBy(ConnectionFloodSimulation.class)
 	record ConnectionFlood(int connections, int rampSeconds, int delay, int patienceSeconds) implements LoadShape {
+	}
+
+	/**
+	 * Thousands of keep-alive connections, each idle after one request, while a probe
+	 * opens new ones.
+	 */
+	@RunBy(IdleConnectionsSimulation.class)
+	record IdleConnections(int connections, int rampSeconds, int holdSeconds, int probeSeconds, double probesPerSecond,
+			int maxProbeMillis) implements LoadShape {
 	}
 
 	/** CPU-bound requests at a base rate, ramped past capacity, held, dropped back. */

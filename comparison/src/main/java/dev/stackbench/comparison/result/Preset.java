@@ -5,6 +5,7 @@ import static dev.stackbench.comparison.result.Scenario.Kind.CAPACITY;
 import static dev.stackbench.comparison.result.Scenario.Kind.CONCURRENCY_STEPS;
 import static dev.stackbench.comparison.result.Scenario.Kind.CONCURRENT_WAIT;
 import static dev.stackbench.comparison.result.Scenario.Kind.CONNECTION_FLOOD;
+import static dev.stackbench.comparison.result.Scenario.Kind.IDLE_CONNECTIONS;
 import static dev.stackbench.comparison.result.Scenario.Kind.KEEP_ALIVE;
 import static dev.stackbench.comparison.result.Scenario.Kind.OVERLOAD;
 import static dev.stackbench.comparison.result.Scenario.Kind.SMOKE;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
 import dev.stackbench.comparison.result.LoadShape.ArrivalRate;
 import dev.stackbench.comparison.result.LoadShape.Capacity;
 import dev.stackbench.comparison.result.LoadShape.ConnectionFlood;
+import dev.stackbench.comparison.result.LoadShape.IdleConnections;
 import dev.stackbench.comparison.result.LoadShape.KeepAlive;
 import dev.stackbench.comparison.result.LoadShape.Overload;
 import dev.stackbench.comparison.result.LoadShape.Smoke;
@@ -69,6 +71,12 @@ public enum Preset {
 			// 200 / 0.1 s = 2,000 req/s.
 			new Scenario("capacity-slow", CAPACITY, new Capacity("/api/slow?delay=100", 150, 6, 250, 1.5, 14)),
 			new Scenario("overload", OVERLOAD, new Overload(20000, 50, 1000, 6, 6, 8, 20, 5)),
+			// C10k as idle keep-alive connections: 10,000 of them, each one request and
+			// then open, together for 20 s (inside both servers' 60 s keep-alive
+			// timeout);
+			// a probe opens 5 new ones a second for the first 12 s, and the app's
+			// footprint is read in the last 8.
+			new Scenario("idle-connections", IDLE_CONNECTIONS, new IdleConnections(10_000, 20, 20, 12, 5, 5_000)),
 			// Last: a thread pool keeps serving flood requests whose clients gave up, for
 			// minutes after the run.
 			new Scenario("connection-flood", CONNECTION_FLOOD, new ConnectionFlood(4000, 8, 10000, 20)))),

@@ -68,6 +68,12 @@ public record Scenario(String id, Kind kind, LoadShape load) {
 		/** Thousands of connections held open at once. */
 		CONNECTION_FLOOD(true),
 
+		/**
+		 * Thousands of idle keep-alive connections, and a probe on new ones: its latency
+		 * is an open model's, each probe arriving on its own.
+		 */
+		IDLE_CONNECTIONS(false),
+
 		/** An arrival rate past capacity, then back. */
 		OVERLOAD(false),
 

@@ -62,7 +62,8 @@ final class AppProcess implements AutoCloseable {
 			Path log) throws IOException {
 		int port = freePort();
 		int managementPort = freePort();
-		List<String> command = new ArrayList<>(placement.command());
+		List<String> command = new ArrayList<>(OpenFiles.RAISE);
+		command.addAll(placement.command());
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.addAll(JVM_OPTIONS);
 		command.addAll(placement.jvmOptions());
@@ -87,6 +88,40 @@ final class AppProcess implements AutoCloseable {
 
 	Target target() {
 		return this.target;
+	}
+
+	/**
+	 * The open-files limit an app is started with: a connection is a file, and
+	 * idle-connections holds 10,000 of them. Raised to {@link #WANTED} with util-linux's
+	 * {@code prlimit} where this machine allows it (the right to raise a hard limit);
+	 * elsewhere the app keeps this process's limit, whose soft part the JVM raises to the
+	 * hard one by itself. The report shows what each app got.
+	 */
+	private static final class OpenFiles {
+
+		private static final int WANTED = 65_536;
+
+		static final List<String> RAISE = raise();
+
+		private static List<String> raise() {
+			List<String> prefix = List.of("prlimit", "--nofile=" + WANTED + ":" + WANTED, "--");
+			try {
+				List<String> check = new ArrayList<>(prefix);
+				check.add("true");
+				Process process = new ProcessBuilder(check).redirectErrorStream(true)
+					.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+					.start();
+				return (process.waitFor(5, TimeUnit.SECONDS) && process.exitValue() == 0) ? prefix : List.of();
+			}
+			catch (IOException ex) {
+				return List.of();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return List.of();
+			}
+		}
+
 	}
 
 	ProcessHandle handle() {

@@ -88,8 +88,8 @@ public final class Comparison {
 		List<ScenarioResult> results = runner.results();
 		ComparisonResults measured = new ComparisonResults(ComparisonResults.SCHEMA_VERSION, options.preset().id(),
 				options.repeat(), started, Instant.now(), Machine.describe(versions, cpus, options.isRemote()),
-				options.stacks(), options.scenarios(), runner.tuning(), results, List.of(), List.of(),
-				runner.warmUps());
+				options.stacks(), options.scenarios(), runner.tuning(), results, List.of(), List.of(), runner.warmUps(),
+				runner.idleFootprints());
 		return Theory.analysed(measured);
 	}
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -86,19 +87,29 @@ final class MetricsSampler implements AutoCloseable {
 	}
 
 	private static double readOnce(URI endpoint, String metric) {
+		return scrapeOnce(endpoint).map((scrape) -> scrape.sum(metric).orElse(0)).orElse(0.0);
+	}
+
+	/** One scrape of the app's metrics; empty when it cannot be read. */
+	static Optional<Prometheus> scrapeOnce(URI endpoint) {
 		try {
 			HttpResponse<String> response = HttpClient.newHttpClient()
 				.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(5)).build(),
 						HttpResponse.BodyHandlers.ofString());
-			return Prometheus.parse(response.body()).sum(metric).orElse(0);
+			return Optional.of(Prometheus.parse(response.body()));
 		}
 		catch (IOException ex) {
-			return 0;
+			return Optional.empty();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return 0;
+			return Optional.empty();
 		}
+	}
+
+	/** Open connections the server counts now; empty when it cannot be read. */
+	static OptionalDouble openConnections(URI endpoint) {
+		return scrapeOnce(endpoint).map(MetricsSampler::connections).orElse(OptionalDouble.empty());
 	}
 
 	/** Stops sampling after one last scrape, and sums up what the scrapes saw. */

@@ -72,6 +72,8 @@ final class Progress {
 			case LoadShape.Soak soak -> soak.durationSeconds() + 3;
 			case LoadShape.KeepAlive keepAlive -> 2 * keepAlive.phaseSeconds() + 3;
 			case LoadShape.ConnectionFlood flood -> flood.rampSeconds() + flood.delay() / 1000.0 + 5;
+			// Two full garbage collections around it, each a jcmd.
+			case LoadShape.IdleConnections idle -> idle.rampSeconds() + idle.holdSeconds() + 10;
 			case LoadShape.Overload overload -> overload.baselineSeconds() + overload.rampSeconds()
 					+ overload.holdSeconds() + overload.recoverySeconds() + 5;
 			case LoadShape.OpenRate rate -> rate.durationSeconds() + 3;

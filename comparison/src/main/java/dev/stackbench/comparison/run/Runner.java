@@ -1,6 +1,7 @@
 package dev.stackbench.comparison.run;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,11 +15,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 
 import dev.stackbench.comparison.result.AppMetrics;
 import dev.stackbench.comparison.result.ErrorCount;
+import dev.stackbench.comparison.result.IdleFootprint;
 import dev.stackbench.comparison.result.LoadShape;
 import dev.stackbench.comparison.result.LoadShape.Capacity;
+import dev.stackbench.comparison.result.LoadShape.IdleConnections;
 import dev.stackbench.comparison.result.LoadShape.OpenRate;
 import dev.stackbench.comparison.result.LoadShape.Steps;
 import dev.stackbench.comparison.result.RateStep;
@@ -75,6 +80,9 @@ final class Runner {
 	 */
 	private static final int WARM_UP_OTHER_PATH_SECONDS = 3;
 
+	/** About how long Gatling takes to start a simulation, on this machine. */
+	private static final int GATLING_START_SECONDS = 3;
+
 	private final Options options;
 
 	private final Path output;
@@ -86,6 +94,8 @@ final class Runner {
 	private final List<ScenarioResult> results = new ArrayList<>();
 
 	private final List<WarmUp> warmUps = new ArrayList<>();
+
+	private final List<IdleFootprint> idleFootprints = new ArrayList<>();
 
 	private final Map<String, Map<String, Object>> tuning = new LinkedHashMap<>();
 
@@ -108,6 +118,11 @@ final class Runner {
 	/** How every app's warm-up ended, in the order they ran. */
 	List<WarmUp> warmUps() {
 		return this.warmUps;
+	}
+
+	/** What each local app held for its idle connections, in the order they ran. */
+	List<IdleFootprint> idleFootprints() {
+		return this.idleFootprints;
 	}
 
 	/** Every stack's tuning as its {@code /actuator/info} reported it, by stack id. */
@@ -154,7 +169,7 @@ final class Runner {
 			for (Scenario scenario : this.options.scenarios()) {
 				awaitIdle(target);
 				this.progress.scenario(stack, scenario);
-				ScenarioResult result = measure(target, scenario, run);
+				ScenarioResult result = measure(running, scenario, run);
 				this.results.add(result);
 				this.progress.done(result);
 			}
@@ -254,15 +269,62 @@ final class Runner {
 		return ((this.options.repeat() > 1) ? stackFolder.resolve("run-" + run) : stackFolder).resolve(scenario);
 	}
 
-	private ScenarioResult measure(Target target, Scenario scenario, int run) throws IOException {
+	private ScenarioResult measure(RunningStack running, Scenario scenario, int run) throws IOException {
+		Target target = running.target();
 		Path folder = folder(target.stack(), run, scenario.id());
 		if (scenario.load() instanceof Capacity capacity) {
 			return searchCapacity(target, scenario, capacity, run, folder);
 		}
+		if (scenario.load() instanceof IdleConnections idle && running.app() != null) {
+			return measureHolding(idle, running.app().handle().pid(), target, scenario, run, folder);
+		}
+		return measureOnce(target, scenario, run, folder);
+	}
+
+	private ScenarioResult measureOnce(Target target, Scenario scenario, int run, Path folder) throws IOException {
 		Measured measured = measure(target, scenario.load(), folder, true);
 		return new ScenarioResult(target.stack(), scenario, run, measured.outcome().assertionsPassed(),
 				report(measured.outcome()), measured.outcome().requests(), measured.outcome().errors(), measured.app(),
 				measured.loadGeneratorCpuSeconds(), measured.seconds(), List.of());
+	}
+
+	/**
+	 * An idle-connections run, with what the app's process holds measured before the
+	 * first connection and again while all of them are open.
+	 */
+	private ScenarioResult measureHolding(IdleConnections idle, long pid, Target target, Scenario scenario, int run,
+			Path folder) throws IOException {
+		URI metrics = target.actuator("prometheus");
+		IdleFootprint.Usage before = ProcessFootprint.read(pid, metrics);
+		CompletableFuture<Optional<IdleFootprint.Usage>> held = CompletableFuture
+			.supplyAsync(() -> whenAllOpen(idle, pid, metrics), Executors.newVirtualThreadPerTaskExecutor());
+		ScenarioResult result = measureOnce(target, scenario, run, folder);
+		held.join()
+			.ifPresent((usage) -> this.idleFootprints.add(new IdleFootprint(target.stack(), run, idle.connections(),
+					result.app().maxConnections(), before, usage, ProcessFootprint.openFilesLimit(pid),
+					ProcessFootprint.openFilesLimit(ProcessHandle.current().pid()))));
+		return result;
+	}
+
+	/**
+	 * Once the server counts every connection open and the probe is done (its full
+	 * garbage collection pauses the app, which a probe would time), or at the latest a
+	 * few seconds before the hold ends.
+	 */
+	private static Optional<IdleFootprint.Usage> whenAllOpen(IdleConnections idle, long pid, URI metrics) {
+		Instant started = Instant.now();
+		Instant earliest = started.plusSeconds(GATLING_START_SECONDS + idle.rampSeconds() + idle.probeSeconds());
+		Instant latest = started.plusSeconds(GATLING_START_SECONDS + idle.rampSeconds() + idle.holdSeconds() - 3);
+		while (Instant.now().isBefore(earliest) || (Instant.now().isBefore(latest)
+				&& MetricsSampler.openConnections(metrics).orElse(0) < idle.connections())) {
+			AppProcess.sleep(Duration.ofSeconds(1));
+		}
+		try {
+			return Optional.of(ProcessFootprint.read(pid, metrics));
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
 	}
 
 	/**

@@ -152,6 +152,13 @@ public final class Headlines {
 				List.of(new Measure(id, String.format(Locale.ROOT, "connections answered of %d", flood.connections()),
 						"connections", Better.HIGHER, true, false, false,
 						(run) -> OptionalDouble.of(run.requests().stream().mapToLong(RequestStats::ok).sum())));
+			case LoadShape.IdleConnections idle -> List.of(new Measure(id,
+					String.format(
+							Locale.ROOT, "probe p99 on a new connection with %d idle ones open", idle.connections()),
+					"ms", Better.LOWER, false, true, true,
+					(run) -> run.probe()
+						.map((probe) -> OptionalDouble.of(probe.p99()))
+						.orElse(OptionalDouble.empty())));
 			case LoadShape.Overload overload ->
 				List.of(new Measure(id, "requests failed during the overload", "requests", Better.LOWER, false, false,
 						false, row(OverloadPhases.OVERLOAD, (stats) -> stats.ko())));

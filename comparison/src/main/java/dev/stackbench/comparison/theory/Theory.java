@@ -19,6 +19,7 @@ import dev.stackbench.comparison.result.ScenarioResult;
 import dev.stackbench.gatling.simulation.KeepAliveSimulation;
 import dev.stackbench.gatling.simulation.LittlesLaw;
 import dev.stackbench.gatling.simulation.OverloadPhases;
+import dev.stackbench.gatling.simulation.ThroughputSimulation;
 
 /**
  * What theory says the results should show, and whether they do: Little's-law bounds for
@@ -37,6 +38,12 @@ public final class Theory {
 	public static final int RESPONSIVE_MILLIS = 50;
 
 	/**
+	 * The slowest a probe on a new connection may be while thousands of idle ones are
+	 * open: a connect and a plain page, on a loaded machine.
+	 */
+	public static final int IDLE_PROBE_MILLIS = 1000;
+
+	/**
 	 * Slack on a cap before it counts as broken: the machine is noisy, and the cap is an
 	 * upper bound anyway.
 	 */
@@ -53,7 +60,7 @@ public final class Theory {
 		return new ComparisonResults(results.schemaVersion(), results.preset(), results.repeat(), results.started(),
 				results.finished(), results.environment(), results.stacks(), results.scenarios(), results.tuning(),
 				results.results(), claims(results.medianRuns(), results.tuning()), Headlines.figures(results),
-				results.warmUps());
+				results.warmUps(), results.idleFootprints());
 	}
 
 	/**
@@ -90,6 +97,7 @@ public final class Theory {
 				case ARRIVAL_RATE -> claims.add(arrivalRate(result));
 				case KEEP_ALIVE -> keepAlive(result).ifPresent(claims::add);
 				case CONNECTION_FLOOD -> claims.add(connectionFlood(result));
+				case IDLE_CONNECTIONS -> claims.add(idleConnections(result));
 				case OVERLOAD -> overload(result).ifPresent(claims::add);
 				case SOAK -> claims.add(soak(result));
 				default -> {
@@ -181,6 +189,34 @@ public final class Theory {
 				after < before,
 				format(Locale.ROOT, "%.0f req/s with keep-alive, %.0f req/s with a new connection each (%+.0f%%)",
 						before, after, 100 * (after - before) / before)));
+	}
+
+	/**
+	 * C10k as idle connections: every one answered and held open, and a new client
+	 * answered at once meanwhile (its slowest probe under a second: accepting and one
+	 * plain request, with no connection limit or thread in the way).
+	 */
+	private static Claim idleConnections(ScenarioResult result) {
+		LoadShape.IdleConnections idle = (LoadShape.IdleConnections) result.scenario().load();
+		long answered = result.requests()
+			.stream()
+			.filter((row) -> !ThroughputSimulation.isProbe(row.name()))
+			.mapToLong(RequestStats::ok)
+			.sum();
+		Optional<RequestStats> probe = result.probe();
+		boolean probed = probe.isPresent() && probe.get().count() > 0 && probe.get().ko() == 0
+				&& probe.get().max() < IDLE_PROBE_MILLIS;
+		String probes = probe
+			.map((row) -> format(Locale.ROOT, "%d probes: p50 %d ms, p99 %d ms, max %d ms, %d failed", row.count(),
+					row.p50(), row.p99(), row.max(), row.ko()))
+			.orElse("no probe answered");
+		return new Claim(
+				format(Locale.ROOT,
+						"%s: a new client is answered within %d ms while %d idle keep-alive connections are open",
+						result.stack().id(), IDLE_PROBE_MILLIS, idle.connections()),
+				answered == idle.connections() && probed,
+				format(Locale.ROOT, "%d of %d idle connections answered, %d open at the server's peak; %s", answered,
+						idle.connections(), result.app().maxConnections(), probes));
 	}
 
 	private static Claim connectionFlood(ScenarioResult result) {

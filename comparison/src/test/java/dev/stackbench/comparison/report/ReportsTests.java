@@ -8,11 +8,14 @@ import java.util.Optional;
 
 import dev.stackbench.comparison.Fixtures;
 import dev.stackbench.comparison.result.ComparisonResults;
+import dev.stackbench.comparison.result.IdleFootprint;
+import dev.stackbench.comparison.result.ServingModel;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class ReportsTests {
 
@@ -33,6 +36,27 @@ class ReportsTests {
 		assertThat(this.comparison.headlines()).filteredOn((figure) -> figure.scenario().equals("capacity"))
 			.extracting((figure) -> figure.stack().id() + " " + figure.figure() + " " + figure.spread().text(0))
 			.contains("reactive capacity at p99 ≤ 25 ms (/api/hello) 8,000");
+	}
+
+	@Test
+	void idleConnectionsShowWhatEachConnectionCostAndReadBack(@TempDir Path folder) throws IOException {
+		ComparisonResults base = this.comparison;
+		IdleFootprint platform = new IdleFootprint(ServingModel.PLATFORM, 1, 10_000, 10_003,
+				new IdleFootprint.Usage(300, 40, 45), new IdleFootprint.Usage(510, 61, 46), 20_000, 20_000);
+		ComparisonResults withIdle = new ComparisonResults(base.schemaVersion(), base.preset(), base.repeat(),
+				base.started(), base.finished(), base.environment(), base.stacks(), base.scenarios(), base.tuning(),
+				base.results(), base.claims(), base.headlines(), base.warmUps(), List.of(platform));
+		assertThat(platform.rssKibPerConnection()).isCloseTo(21.5, within(0.01));
+		assertThat(platform.heapKibPerConnection()).isCloseTo(2.15, within(0.01));
+		Table table = ReportTables.idleConnections(withIdle);
+		assertThat(table.rows()).hasSize(1);
+		assertThat(table.markdown()).contains("| platform | 1 | 10,000 | 10,003 | 21.5 | 2.2 | 45 → 46 | 300 → 510 |")
+			.contains("| 20,000 / 20,000 |");
+		assertThat(MarkdownReport.render(withIdle, Optional.empty())).contains("Idle connections (C10k)");
+		Reports.write(withIdle, Optional.empty(), folder);
+		assertThat(Reports.read(folder)).isEqualTo(withIdle);
+		assertThat(ReportTables.all(base, Optional.empty())).as("no table without an idle-connections run")
+			.noneMatch((empty) -> empty.title().startsWith("Idle"));
 	}
 
 	@Test

@@ -107,6 +107,37 @@ class TheoryTests {
 		assertThat(reactive.probe().orElseThrow().max()).isEqualTo(50);
 	}
 
+	@Test
+	void idleConnectionsHoldOnlyWhenEveryOneIsAnsweredAndTheProbeAtOnce() {
+		Scenario idle = new Scenario("idle-connections", Scenario.Kind.IDLE_CONNECTIONS,
+				new LoadShape.IdleConnections(10_000, 20, 20, 12, 5, 5000));
+		List<Claim> claims = Theory.claims(List.of(idle(ServingModel.PLATFORM, idle, 10_000, 10_000, 0),
+				idle(ServingModel.VIRTUAL, idle, 10_000, 40, 12_000), idle(ServingModel.REACTIVE, idle, 9_990, 40, 0)),
+				Map.of());
+		Claim platform = only(claims,
+				"platform: a new client is answered within 1000 ms while 10000 idle keep-alive connections are open");
+		assertThat(platform.held()).isFalse();
+		assertThat(platform.evidence()).isEqualTo("10000 of 10000 idle connections answered, 10001 open at the "
+				+ "server's peak; 40 probes: p50 9000 ms, p99 10000 ms, max 10000 ms, 0 failed");
+		assertThat(only(claims, "virtual: a new client").held()).as("a probe failed").isFalse();
+		assertThat(only(claims, "reactive: a new client").held()).as("ten idle connections unanswered").isFalse();
+		assertThat(Theory.claims(List.of(idle(ServingModel.REACTIVE, idle, 10_000, 40, 0)), Map.of()).getFirst().held())
+			.isTrue();
+	}
+
+	private static ScenarioResult idle(ServingModel stack, Scenario scenario, long answered, int probeMax,
+			long probesFailed) {
+		RequestStats probe = (probeMax >= 1000)
+				? new RequestStats("probe: GET /api/hello", 40, probesFailed, 2, 8000, 9000, 9500, 9800, 10000, 10000,
+						10000, probeMax)
+				: new RequestStats("probe: GET /api/hello", 40 - probesFailed, probesFailed, 2, 3, 2, 4, 5, 9, 30, 40,
+						probeMax);
+		return new ScenarioResult(stack, scenario, 1, true, "index.html",
+				List.of(new RequestStats("GET /api/hello, then idle", answered, 10_000 - answered, 500, 2, 1, 3, 4, 8,
+						20, 30, 40), probe),
+				List.of(), new AppMetrics(5, 40, 60, 12, 10_001, 250, 2, 0.02, 90, 92, 0, 10), 3.5, 45, List.of());
+	}
+
 	private static ScenarioResult withProbe(ServingModel stack, Scenario scenario, int probeMax) {
 		// The probe's throughput is above the load's: the headline must still be the
 		// load's row.

@@ -37,7 +37,7 @@ class CgiController {
 	 */
 	@RequestMapping(path = Api.CGI + "/{*target}", method = { RequestMethod.GET, RequestMethod.POST })
 	Mono<ResponseEntity<byte[]>> cgi(ServerHttpRequest request) {
-		return BoundedBody.read(request.getBody()).flatMap((bounded) -> {
+		return BoundedBody.read(request).flatMap((bounded) -> {
 			byte[] body = bounded.requireWithinLimit();
 			CgiRequest cgiRequest = cgiRequest(request, body.length);
 			return Mono.using(() -> this.gateway.admit(cgiRequest),

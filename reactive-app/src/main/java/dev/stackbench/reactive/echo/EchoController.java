@@ -16,13 +16,13 @@ import org.springframework.web.bind.annotation.RestController;
 class EchoController {
 
 	/**
-	 * Checks in the servlet app's order (content type, size, syntax) once the body has
-	 * been read.
+	 * Checks in the servlet app's order: content type and declared size before the body
+	 * is read, then its size and syntax.
 	 */
 	@PostMapping(Api.ECHO)
 	Mono<ResponseEntity<byte[]>> echo(ServerHttpRequest request) {
-		return BoundedBody.read(request.getBody()).map((body) -> {
-			Echo.requireJsonContentType(request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE));
+		Echo.requireJsonContentType(request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE));
+		return BoundedBody.read(request).map((body) -> {
 			byte[] json = Echo.requireWellFormed(body.requireWithinLimit());
 			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
 		});

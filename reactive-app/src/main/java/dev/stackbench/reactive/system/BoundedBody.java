@@ -3,11 +3,11 @@ package dev.stackbench.reactive.system;
 import java.io.ByteArrayOutputStream;
 
 import dev.stackbench.workload.Echo;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
  * A request body read in full but kept only up to {@link Echo#MAX_BYTES}, the way Tomcat
@@ -30,9 +30,15 @@ public final class BoundedBody {
 	private BoundedBody() {
 	}
 
-	public static Mono<BoundedBody> read(Flux<DataBuffer> body) {
+	/**
+	 * Reads the request's body; a declared length over the limit is refused before any of
+	 * it is read, as on the servlet app.
+	 */
+	public static Mono<BoundedBody> read(ServerHttpRequest request) {
+		Echo.requireDeclaredLengthWithinLimit(request.getHeaders().getContentLength());
 		BoundedBody bounded = new BoundedBody();
-		return body.doOnNext(bounded::append)
+		return request.getBody()
+			.doOnNext(bounded::append)
 			.takeUntil((buffer) -> bounded.length > SWALLOW_LIMIT)
 			.then(Mono.just(bounded));
 	}

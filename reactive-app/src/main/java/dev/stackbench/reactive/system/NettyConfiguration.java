@@ -41,15 +41,18 @@ class NettyConfiguration {
 	}
 
 	/**
-	 * Size and time limits on each request head, the same as the servlet app's (see
-	 * {@link RequestHeadGuard}).
+	 * Size and time limits on each request head, and a time limit on each body, the same
+	 * as the servlet app's (see {@link RequestReadGuard}).
 	 */
 	@Bean
-	NettyServerCustomizer requestHeadGuard(@Value("${server.max-http-request-header-size}") DataSize maxHeadSize,
+	NettyServerCustomizer requestReadGuard(@Value("${server.max-http-request-header-size}") DataSize maxHeadSize,
 			StackbenchProperties properties) {
-		return (server) -> server.doOnChannelInit((observer, channel,
-				remoteAddress) -> new RequestHeadGuard(maxHeadSize.toBytes(), properties.requestHeadTimeout())
-					.install(channel.pipeline()));
+		return (server) -> server
+			.doOnChannelInit(
+					(observer, channel,
+							remoteAddress) -> new RequestReadGuard(maxHeadSize.toBytes(),
+									properties.requestHeadTimeout(), properties.requestBodyDeadline())
+								.install(channel.pipeline()));
 	}
 
 	/**

@@ -36,7 +36,7 @@ class NettyTuningReport extends TuningReport {
 	NettyTuningReport(EventLoopProperties eventLoops, NettyServerProperties netty,
 			@Value("${server.max-http-request-header-size}") DataSize maxRequestHeadSize,
 			StackbenchProperties properties, Admission admission, CgiGateway cgi) {
-		super(admission, cgi);
+		super(properties, admission, cgi);
 		this.eventLoops = eventLoops;
 		this.netty = netty;
 		this.maxRequestHeadSize = maxRequestHeadSize;

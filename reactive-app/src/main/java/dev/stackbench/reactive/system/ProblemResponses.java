@@ -34,7 +34,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	/**
 	 * The connection closed while the request was read or answered: the client left, or
-	 * the server refused its body (see {@link RequestHeadGuard}). There is no one to
+	 * the server refused its body (see {@link RequestReadGuard}). There is no one to
 	 * answer and nothing went wrong in the app.
 	 */
 	@ExceptionHandler(AbortedException.class)

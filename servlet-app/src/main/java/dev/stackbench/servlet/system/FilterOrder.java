@@ -23,6 +23,12 @@ final class FilterOrder {
 	/** The admission limit counts only requests that will be served. */
 	static final int ADMISSION = REQUEST_TARGET + 1;
 
+	/**
+	 * Inside admission, so that a body that misses its deadline is answered like any
+	 * other served request; outside everything that reads bodies.
+	 */
+	static final int REQUEST_BODY_DEADLINE = ADMISSION + 1;
+
 	private FilterOrder() {
 	}
 

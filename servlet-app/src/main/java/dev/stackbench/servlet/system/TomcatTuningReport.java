@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
+import dev.stackbench.support.StackbenchProperties;
 import dev.stackbench.support.TuningReport;
 import dev.stackbench.workload.Admission;
 import dev.stackbench.workload.Tuning;
@@ -24,8 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 class TomcatTuningReport extends TuningReport {
 
-	TomcatTuningReport(Admission admission, CgiGateway cgi) {
-		super(admission, cgi);
+	TomcatTuningReport(StackbenchProperties properties, Admission admission, CgiGateway cgi) {
+		super(properties, admission, cgi);
 	}
 
 	@Override

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class CgiGatewayTests {
@@ -100,18 +101,10 @@ class CgiGatewayTests {
 		assertNoDescendantsWithin(Duration.ofSeconds(1));
 		// The one slot is free again once the program has gone (its exit, seen by the
 		// JDK's reaper, frees it).
-		long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-		CgiResponse next = null;
-		while (next == null) {
-			try {
-				next = gateway.run(get("hello.cgi", null), new byte[0], () -> false);
-			}
-			catch (ProblemException ex) {
-				assertThat(ex.problem().status()).isEqualTo(503);
-				assertThat(System.nanoTime() - deadline).as("slot still taken after 1 s").isNegative();
-				sleep(Duration.ofMillis(20));
-			}
-		}
+		CgiResponse next = await().atMost(Duration.ofSeconds(1))
+			.pollInterval(Duration.ofMillis(20))
+			.ignoreException(ProblemException.class)
+			.until(() -> gateway.run(get("hello.cgi", null), new byte[0], () -> false), (response) -> true);
 		assertThat(next.status()).isEqualTo(200);
 		gateway.close();
 	}
@@ -126,17 +119,10 @@ class CgiGatewayTests {
 			CompletableFuture<CgiResponse> answer = gateway.admit(get("slow.cgi", "delay=5000"))
 				.start(new byte[0], () -> false);
 			answer.cancel(true);
-			long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-			while (true) {
-				try {
-					gateway.admit(get("hello.cgi", null)).close();
-					break;
-				}
-				catch (ProblemException ex) {
-					assertThat(System.nanoTime() - deadline).as("slot still taken after 1 s").isNegative();
-					sleep(Duration.ofMillis(10));
-				}
-			}
+			await().atMost(Duration.ofSeconds(1))
+				.pollInterval(Duration.ofMillis(10))
+				.ignoreException(ProblemException.class)
+				.untilAsserted(() -> gateway.admit(get("hello.cgi", null)).close());
 			assertNoDescendantsWithin(Duration.ofSeconds(1));
 		}
 		gateway.close();
@@ -245,7 +231,9 @@ class CgiGatewayTests {
 				running.add(clients.submit(
 						() -> gateway.run(get("slow.cgi", "delay=5000"), new byte[0], () -> release.getCount() == 0)));
 			}
-			sleep(Duration.ofMillis(500));
+			// Both slots are taken once both programs run.
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count() >= 2);
 			assertThatExceptionOfType(ProblemException.class)
 				.isThrownBy(() -> gateway.run(get("hello.cgi", null), new byte[0], () -> false))
 				.satisfies((ex) -> assertThat(ex.problem().status()).isEqualTo(503));
@@ -273,14 +261,13 @@ class CgiGatewayTests {
 	 * Every CGI process, and every child of one, has exited: none is a descendant any
 	 * more. (The contract suite's CgiLimitsTests also checks for zombies, on both apps.)
 	 */
-	static void assertNoDescendantsWithin(Duration patience) throws InterruptedException {
-		long deadline = System.nanoTime() + patience.toNanos();
-		while (ProcessHandle.current().descendants().findAny().isPresent() && System.nanoTime() < deadline) {
-			Thread.sleep(50);
-		}
-		assertThat(ProcessHandle.current().descendants().map(ProcessHandle::info).map(Object::toString))
-			.as("processes left behind")
-			.isEmpty();
+	static void assertNoDescendantsWithin(Duration patience) {
+		await().atMost(patience)
+			.pollInterval(Duration.ofMillis(50))
+			.untilAsserted(() -> assertThat(
+					ProcessHandle.current().descendants().map(ProcessHandle::info).map(Object::toString))
+				.as("processes left behind")
+				.isEmpty());
 	}
 
 	/** A sleep time no other process on the machine has on its command line. */
@@ -292,12 +279,10 @@ class CgiGatewayTests {
 	 * No live process has {@code argument} on its command line (a zombie has none):
 	 * killed, wherever it was.
 	 */
-	private static void assertNoneRunningWithin(String argument, Duration patience) throws InterruptedException {
-		long deadline = System.nanoTime() + patience.toNanos();
-		while (!running(argument).isEmpty() && System.nanoTime() < deadline) {
-			Thread.sleep(50);
-		}
-		assertThat(running(argument)).as("processes left running with " + argument).isEmpty();
+	private static void assertNoneRunningWithin(String argument, Duration patience) {
+		await().atMost(patience)
+			.pollInterval(Duration.ofMillis(50))
+			.untilAsserted(() -> assertThat(running(argument)).as("processes left running with " + argument).isEmpty());
 	}
 
 	private static List<String> running(String argument) {

@@ -5,18 +5,24 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import dev.stackbench.workload.Problem;
+import dev.stackbench.workload.RequestBodyDeadline;
 import dev.stackbench.workload.RequestHead;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
@@ -24,9 +30,10 @@ import io.netty.util.concurrent.ScheduledFuture;
 import reactor.netty.NettyPipeline;
 
 /**
- * Guards the reading of each request head (request line and header fields) on one
- * connection, the way Tomcat's parser and {@code GuardedNioProtocol} do on the servlet
- * app, with the same limits (see {@link RequestHead}):
+ * Guards the reading of each request on one connection, its head (request line and header
+ * fields) and its body, the way Tomcat's parser, {@code GuardedNioProtocol} and
+ * {@code RequestBodyDeadlineFilter} do on the servlet app, with the same limits (see
+ * {@link RequestHead} and {@link RequestBodyDeadline}):
  * <ul>
  * <li>a head over the size limit is answered with the same problem document as there,
  * then the connection is closed. Netty's decoder limits the line and the header fields
@@ -39,17 +46,36 @@ import reactor.netty.NettyPipeline;
  * idle timeout sits after the codec and so counts only whole heads, not bytes: on its own
  * it already stops a client that trickles a byte every few seconds (slowloris), but only
  * after the idle timeout (60 s), three times the servlet app's deadline.</li>
+ * <li>a body that has not arrived by its deadline gets a 408 problem, where no answer has
+ * started yet, and its connection is closed; also a body the app answered without reading
+ * (a declared length over the limit, say), which Reactor Netty reads and discards after
+ * the answer, as Tomcat swallows it. Reactor Netty's idle timeout does not run while a
+ * request is being read, and so never stops a trickled body.</li>
  * </ul>
  * One instance per connection: its two handlers sit either side of the HTTP codec and
  * share its state, all on the connection's event loop.
  */
-final class RequestHeadGuard {
+final class RequestReadGuard {
 
 	private final long maxHeadBytes;
 
 	private final Duration timeout;
 
+	private final RequestBodyDeadline bodyDeadline;
+
 	private ScheduledFuture<?> deadline;
+
+	/** Whether a body is arriving, since when its head arrived, and how much of it. */
+	private boolean bodyPending;
+
+	private long bodyStartedNanos;
+
+	private long bodyBytes;
+
+	private ScheduledFuture<?> bodyTimer;
+
+	/** Whether an answer to the request being read has started. */
+	private boolean answerStarted;
 
 	/** Whether the next bytes to arrive start a request head (and not a body). */
 	private boolean betweenRequests = true;
@@ -75,9 +101,10 @@ final class RequestHeadGuard {
 	 */
 	private boolean refused;
 
-	RequestHeadGuard(long maxHeadBytes, Duration timeout) {
+	RequestReadGuard(long maxHeadBytes, Duration timeout, RequestBodyDeadline bodyDeadline) {
 		this.maxHeadBytes = maxHeadBytes;
 		this.timeout = timeout;
+		this.bodyDeadline = bodyDeadline;
 	}
 
 	void install(ChannelPipeline pipeline) {
@@ -101,18 +128,18 @@ final class RequestHeadGuard {
 
 		@Override
 		public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-			if (RequestHeadGuard.this.betweenRequests) {
-				RequestHeadGuard.this.betweenRequests = false;
-				RequestHeadGuard.this.headStartedNanos = System.nanoTime();
-				RequestHeadGuard.this.headPending = true;
+			if (RequestReadGuard.this.betweenRequests) {
+				RequestReadGuard.this.betweenRequests = false;
+				RequestReadGuard.this.headStartedNanos = System.nanoTime();
+				RequestReadGuard.this.headPending = true;
 			}
 			super.channelRead(ctx, msg);
 		}
 
 		@Override
 		public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
-			if (RequestHeadGuard.this.headPending && RequestHeadGuard.this.deadline == null) {
-				armDeadline(ctx, RequestHeadGuard.this.headStartedNanos);
+			if (RequestReadGuard.this.headPending && RequestReadGuard.this.deadline == null) {
+				armDeadline(ctx, RequestReadGuard.this.headStartedNanos);
 			}
 			super.channelReadComplete(ctx);
 		}
@@ -120,6 +147,7 @@ final class RequestHeadGuard {
 		@Override
 		public void channelInactive(ChannelHandlerContext ctx) throws Exception {
 			cancelDeadline();
+			cancelBodyTimer();
 			super.channelInactive(ctx);
 		}
 
@@ -127,46 +155,122 @@ final class RequestHeadGuard {
 
 	/**
 	 * After the codec: sees each decoded head, so it knows when one has arrived and how
-	 * large it was.
+	 * large it was, each piece of its body, and the answer going out.
 	 */
-	private final class Check extends ChannelInboundHandlerAdapter {
+	private final class Check extends ChannelDuplexHandler {
 
 		@Override
 		public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
 			if (msg instanceof HttpRequest request) {
 				// One read can end a body and start the next head: whatever comes after
 				// this head is its body.
-				RequestHeadGuard.this.betweenRequests = false;
-				RequestHeadGuard.this.headPending = false;
-				RequestHeadGuard.this.method = request.method().name();
-				RequestHeadGuard.this.uri = request.uri();
+				RequestReadGuard.this.betweenRequests = false;
+				RequestReadGuard.this.headPending = false;
+				RequestReadGuard.this.method = request.method().name();
+				RequestReadGuard.this.uri = request.uri();
+				RequestReadGuard.this.answerStarted = false;
 				cancelDeadline();
+				if (isHttp2Preface(request)) {
+					// A client speaking HTTP/2 without asking (prior knowledge) cannot
+					// read
+					// an HTTP/1.1 answer: closed without one, as Tomcat does.
+					RequestReadGuard.this.refused = true;
+					ReferenceCountUtil.release(msg);
+					ctx.close();
+					return;
+				}
 				Optional<Problem> problem = problem(request);
 				if (problem.isPresent()) {
-					RequestHeadGuard.this.refused = true;
+					RequestReadGuard.this.refused = true;
 					ReferenceCountUtil.release(msg);
 					respondAndClose(ctx, problem.get());
 					return;
 				}
 			}
-			if (RequestHeadGuard.this.refused) {
+			if (RequestReadGuard.this.refused) {
 				ReferenceCountUtil.release(msg);
 				return;
 			}
 			if (msg instanceof HttpContent content && content.decoderResult().isFailure()) {
 				// A body the decoder cannot frame (a bad chunk size): Reactor Netty would
 				// answer an empty 400.
-				RequestHeadGuard.this.refused = true;
+				RequestReadGuard.this.refused = true;
 				ReferenceCountUtil.release(msg);
-				respondAndClose(ctx, Problem.forStatus(400, RequestHeadGuard.this.method, RequestHeadGuard.this.uri));
+				respondAndClose(ctx, Problem.forStatus(400, RequestReadGuard.this.method, RequestReadGuard.this.uri));
 				return;
 			}
+			if (msg instanceof HttpRequest request && hasBody(request)) {
+				RequestReadGuard.this.bodyPending = true;
+				RequestReadGuard.this.bodyStartedNanos = System.nanoTime();
+				RequestReadGuard.this.bodyBytes = 0;
+			}
+			if (msg instanceof HttpContent content) {
+				RequestReadGuard.this.bodyBytes += content.content().readableBytes();
+			}
 			if (msg instanceof LastHttpContent) {
-				RequestHeadGuard.this.betweenRequests = true;
+				RequestReadGuard.this.betweenRequests = true;
+				RequestReadGuard.this.bodyPending = false;
+				cancelBodyTimer();
 			}
 			super.channelRead(ctx, msg);
 		}
 
+		/**
+		 * Nearly every body arrives whole in the read that brings its head, so its timer
+		 * is armed only when a read ends with the body still incomplete, as the head's
+		 * is.
+		 */
+		@Override
+		public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+			if (RequestReadGuard.this.bodyPending && RequestReadGuard.this.bodyTimer == null) {
+				armBodyTimer(ctx);
+			}
+			super.channelReadComplete(ctx);
+		}
+
+		@Override
+		public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+			if (msg instanceof HttpResponse) {
+				RequestReadGuard.this.answerStarted = true;
+			}
+			super.write(ctx, msg, promise);
+		}
+
+	}
+
+	private static boolean hasBody(HttpRequest request) {
+		return HttpUtil.getContentLength(request, 0L) > 0 || HttpUtil.isTransferEncodingChunked(request);
+	}
+
+	/**
+	 * Checks the body when its deadline would be due for what has arrived so far; a body
+	 * that has arrived more since is given the extra time and checked again then.
+	 */
+	private void armBodyTimer(ChannelHandlerContext ctx) {
+		long due = this.bodyDeadline.deadlineNanos(this.bodyStartedNanos, this.bodyBytes);
+		this.bodyTimer = ctx.executor().schedule(() -> {
+			this.bodyTimer = null;
+			if (!this.bodyPending) {
+				return;
+			}
+			if (System.nanoTime() - this.bodyDeadline.deadlineNanos(this.bodyStartedNanos, this.bodyBytes) < 0) {
+				armBodyTimer(ctx);
+			}
+			else if (this.answerStarted) {
+				ctx.channel().close();
+			}
+			else {
+				this.refused = true;
+				respondAndClose(ctx, Problem.forStatus(408, this.method, new QueryStringDecoder(this.uri).rawPath()));
+			}
+		}, due - System.nanoTime(), TimeUnit.NANOSECONDS);
+	}
+
+	private void cancelBodyTimer() {
+		if (this.bodyTimer != null) {
+			this.bodyTimer.cancel(false);
+			this.bodyTimer = null;
+		}
 	}
 
 	/**
@@ -199,7 +303,10 @@ final class RequestHeadGuard {
 			});
 		}
 		HttpVersion version = request.protocolVersion();
-		if (!version.equals(HttpVersion.HTTP_1_1) && !version.equals(HttpVersion.HTTP_1_0)) {
+		// Netty reads the head as ISO-8859-1, so a raw UTF-8 byte in the target (which
+		// RFC 9112 and Tomcat allow only percent-encoded) shows as a char above 0x7F.
+		if ((!version.equals(HttpVersion.HTTP_1_1) && !version.equals(HttpVersion.HTTP_1_0))
+				|| !isAscii(request.uri())) {
 			return Optional.of(RequestHead.malformed());
 		}
 		HttpHeaders headers = request.headers();
@@ -212,6 +319,15 @@ final class RequestHeadGuard {
 		long headBytes = RequestHead.bytes(request.method().name(), request.uri(), version.text(), headers);
 		return (headBytes > this.maxHeadBytes) ? Optional.of(RequestHead.headerFieldsTooLarge(this.maxHeadBytes))
 				: Optional.empty();
+	}
+
+	private static boolean isHttp2Preface(HttpRequest request) {
+		return request.method().name().equals("PRI") && request.uri().equals("*")
+				&& request.protocolVersion().text().equals("HTTP/2.0");
+	}
+
+	private static boolean isAscii(String target) {
+		return target.chars().allMatch((c) -> c < 0x80);
 	}
 
 	private static void respondAndClose(ChannelHandlerContext ctx, Problem problem) {
