@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-import dev.stackbench.servlet.system.ClientDisconnects;
+import dev.stackbench.servlet.system.GuardedNioProtocol;
 import dev.stackbench.workload.Api;
 import dev.stackbench.workload.Echo;
 import dev.stackbench.workload.cgi.CgiGateway;
@@ -25,11 +25,8 @@ class CgiController {
 
 	private final CgiGateway gateway;
 
-	private final ClientDisconnects clientDisconnects;
-
-	CgiController(CgiGateway gateway, ClientDisconnects clientDisconnects) {
+	CgiController(CgiGateway gateway) {
 		this.gateway = gateway;
-		this.clientDisconnects = clientDisconnects;
 	}
 
 	/**
@@ -45,7 +42,7 @@ class CgiController {
 		CgiRequest cgiRequest = new CgiRequest(request.getMethod(), request.getRequestURI(), request.getQueryString(),
 				request.getProtocol(), request.getHeader(HttpHeaders.HOST), request.getLocalPort(),
 				request.getRemoteAddr(), headers(request), body.length);
-		CgiResponse answer = this.gateway.run(cgiRequest, body, this.clientDisconnects.of(request));
+		CgiResponse answer = this.gateway.run(cgiRequest, body, GuardedNioProtocol.clientGone());
 		response.setStatus(answer.status());
 		answer.headerFields().forEach((field) -> response.addHeader(field.getKey(), field.getValue()));
 		response.setContentLength(answer.body().length);

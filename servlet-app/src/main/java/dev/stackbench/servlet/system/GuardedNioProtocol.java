@@ -31,10 +31,10 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
  * connection whose head started arriving longer ago than the deadline. Such a connection
  * never holds a request thread meanwhile: NIO parses heads without one, which is why the
  * single-thread profile keeps serving too.</li>
- * <li>A way for a request thread to see that its client has gone ({@link #clientGone}).
- * While a thread serves a request, Tomcat does not watch its socket, so a thread waiting
- * on a CGI program would otherwise learn of the disconnect only when it writes the
- * answer.</li>
+ * <li>A way for a request thread to see that its client has gone ({@link #clientGone}),
+ * from the connection it serves. While a thread serves a request, Tomcat does not watch
+ * its socket, so a thread waiting on a CGI program would otherwise learn of the
+ * disconnect only when it writes the answer.</li>
  * <li>The connection a request thread is serving ({@link #connectionServedHere}), so that
  * {@link RequestBodyDeadlineFilter} can bound the thread's reads of a request body.</li>
  * </ul>
@@ -135,23 +135,19 @@ public class GuardedNioProtocol extends Http11NioProtocol {
 	}
 
 	/**
-	 * A check of whether the client of a request being served has closed its connection,
-	 * for the thread serving it (which owns the socket meanwhile) to call now and then.
+	 * A check of whether the client of the request this thread serves has closed its
+	 * connection, for the thread (which owns the socket meanwhile) to call now and then.
 	 * It reads without waiting: nothing means the client is there, end of stream or a
 	 * reset that it has gone, and a byte (the start of a pipelined request) is put back
 	 * for Tomcat to read later. A client that only half-closes after its request counts
-	 * as gone.
+	 * as gone. Never true on a thread that serves no connection.
 	 */
-	public BooleanSupplier clientGone(String remoteAddress, int remotePort) {
-		for (SocketWrapperBase<NioChannel> connection : getEndpoint().getConnections()) {
-			if (connection.getRemotePort() == remotePort && remoteAddress.equals(connection.getRemoteAddr())) {
-				return () -> isClosedByClient(connection);
-			}
-		}
-		return () -> false;
+	public static BooleanSupplier clientGone() {
+		return servedHere().<BooleanSupplier>map((served) -> () -> isClosedByClient(served.connection))
+			.orElse(() -> false);
 	}
 
-	private static boolean isClosedByClient(SocketWrapperBase<NioChannel> connection) {
+	private static boolean isClosedByClient(SocketWrapperBase<?> connection) {
 		ByteBuffer next = ByteBuffer.allocate(1);
 		try {
 			if (connection.read(false, next) > 0) {
