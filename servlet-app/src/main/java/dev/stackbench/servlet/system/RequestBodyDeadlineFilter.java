@@ -86,13 +86,11 @@ class RequestBodyDeadlineFilter extends OncePerRequestFilter {
 
 		private final GuardedNioProtocol.ServedConnection connection;
 
-		private final long declaredLength;
-
 		private final String method;
 
 		private final String path;
 
-		/** Tomcat's read timeout for a body, put back once it has arrived in full. */
+		/** Tomcat's read timeout for a body, put back once the app is done with it. */
 		private final long readTimeout;
 
 		private final long headArrivedNanos = System.nanoTime();
@@ -106,7 +104,6 @@ class RequestBodyDeadlineFilter extends OncePerRequestFilter {
 		TimedBody(HttpServletRequest request, GuardedNioProtocol.ServedConnection connection) throws IOException {
 			this.body = request.getInputStream();
 			this.connection = connection;
-			this.declaredLength = request.getContentLengthLong();
 			this.method = request.getMethod();
 			this.path = request.getRequestURI();
 			this.readTimeout = connection.readTimeoutMillis();
@@ -140,7 +137,6 @@ class RequestBodyDeadlineFilter extends OncePerRequestFilter {
 			}
 			if (read == -1) {
 				this.finished = true;
-				this.connection.setReadTimeoutMillis(this.readTimeout);
 			}
 			else {
 				this.arrived += read;
@@ -155,11 +151,18 @@ class RequestBodyDeadlineFilter extends OncePerRequestFilter {
 		}
 
 		/**
-		 * Leaves whatever of the body the app did not read to Tomcat, which swallows it
-		 * after the answer, within the same deadline.
+		 * Once the app is done: a body read in full gets Tomcat's read timeout back, and
+		 * whatever of it the app did not read is left to Tomcat, which swallows it after
+		 * the answer, within the same deadline.
 		 */
 		void leaveRestToTomcat() {
-			if (!this.finished && !this.late) {
+			if (this.late) {
+				return;
+			}
+			if (isFinished()) {
+				this.connection.setReadTimeoutMillis(this.readTimeout);
+			}
+			else {
 				this.connection.swallowBy(
 						RequestBodyDeadlineFilter.this.deadline.deadlineNanos(this.headArrivedNanos, this.arrived));
 			}
