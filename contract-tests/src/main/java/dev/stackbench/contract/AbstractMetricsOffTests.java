@@ -38,18 +38,10 @@ public abstract class AbstractMetricsOffTests {
 			.exchange()
 			.expectStatus()
 			.isOk();
-		String scrape = WebTestClient.bindToServer()
+		String scrape = ActuatorContract.scrape(WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + this.managementPort)
 			.responseTimeout(Duration.ofSeconds(30))
-			.build()
-			.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+			.build());
 		// With nothing recorded the scrape may be empty altogether.
 		assertThat(String.valueOf(scrape)).doesNotContain("http_server_requests")
 			.doesNotContain("reactor_netty_http_server")

@@ -99,9 +99,13 @@ interface ActuatorContract extends ContractContext {
 		}
 	}
 
-	/** What Prometheus would scrape from the app now. */
 	private String scrape() {
-		return management().get()
+		return scrape(management());
+	}
+
+	/** What Prometheus would scrape now from the app whose management port this is. */
+	static String scrape(WebTestClient management) {
+		return management.get()
 			.uri("/actuator/prometheus")
 			.exchange()
 			.expectStatus()

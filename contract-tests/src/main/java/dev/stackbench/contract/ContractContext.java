@@ -2,6 +2,7 @@ package dev.stackbench.contract;
 
 import java.time.Duration;
 
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -34,5 +35,18 @@ interface ContractContext {
 	int port();
 
 	int managementPort();
+
+	/** {@code GET path}: a 200 JSON answer that is exactly {@code json}. */
+	default void assertJsonAnswer(String path, String json) {
+		client().get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_JSON)
+			.expectBody(String.class)
+			.isEqualTo(json);
+	}
 
 }

@@ -5,8 +5,6 @@ import java.util.Collections;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.http.MediaType;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Calls to a downstream service: the stub the suite starts ({@link DownstreamStub}). */
@@ -15,16 +13,8 @@ interface DownstreamContract extends ContractContext {
 	@Test
 	default void downstreamMakesItsCallsInParallelAndCombinesThem() {
 		long start = System.nanoTime();
-		client().get()
-			.uri("/api/downstream?calls=5&delay=300")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_JSON)
-			.expectBody(String.class)
-			.isEqualTo("{\"calls\":5,\"delay\":300,\"pages\":["
-					+ String.join(",", Collections.nCopies(5, "{\"delay\":300}")) + "]}");
+		assertJsonAnswer("/api/downstream?calls=5&delay=300", "{\"calls\":5,\"delay\":300,\"pages\":["
+				+ String.join(",", Collections.nCopies(5, "{\"delay\":300}")) + "]}");
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).as("five calls of 300 ms in parallel")
 			.isBetween(Duration.ofMillis(300), Duration.ofMillis(1200));
 	}

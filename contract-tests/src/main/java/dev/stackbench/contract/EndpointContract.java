@@ -63,30 +63,15 @@ interface EndpointContract extends ContractContext {
 
 	@Test
 	default void jsonIsAFixedDocument() {
-		client().get()
-			.uri("/api/json")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_JSON)
-			.expectBody(String.class)
-			.isEqualTo("{\"project\":\"stackbench\",\"question\":\"Spring MVC on Tomcat or WebFlux on Reactor Netty?\","
-					+ "\"stacks\":[\"servlet\",\"reactive\"],\"version\":1}");
+		assertJsonAnswer("/api/json",
+				"{\"project\":\"stackbench\",\"question\":\"Spring MVC on Tomcat or WebFlux on Reactor Netty?\","
+						+ "\"stacks\":[\"servlet\",\"reactive\"],\"version\":1}");
 	}
 
 	@Test
 	default void slowAnswersAfterTheDefaultDelayOfOneHundredMilliseconds() {
 		long started = System.nanoTime();
-		client().get()
-			.uri("/api/slow")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_JSON)
-			.expectBody(String.class)
-			.isEqualTo("{\"delay\":100}");
+		assertJsonAnswer("/api/slow", "{\"delay\":100}");
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
 	}
 
@@ -103,15 +88,8 @@ interface EndpointContract extends ContractContext {
 	default void cpuReturnsTheDigestAfterNRounds() {
 		// sha256 applied once and 1000 times to "stackbench", computed independently
 		// (Python's hashlib).
-		client().get()
-			.uri("/api/cpu?work=1")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_JSON)
-			.expectBody(String.class)
-			.isEqualTo("{\"work\":1,\"digest\":\"1645117901f6298be65ab8a4a147d265f6ef5b2a2e783bc0503557a84f073386\"}");
+		assertJsonAnswer("/api/cpu?work=1",
+				"{\"work\":1,\"digest\":\"1645117901f6298be65ab8a4a147d265f6ef5b2a2e783bc0503557a84f073386\"}");
 		client().get()
 			.uri("/api/cpu")
 			.exchange()

@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 
 import dev.stackbench.comparison.result.AppMetrics;
 import dev.stackbench.comparison.result.ErrorCount;
@@ -297,7 +296,7 @@ final class Runner {
 		URI metrics = target.actuator("prometheus");
 		IdleFootprint.Usage before = ProcessFootprint.read(pid, metrics);
 		CompletableFuture<Optional<IdleFootprint.Usage>> held = CompletableFuture
-			.supplyAsync(() -> whenAllOpen(idle, pid, metrics), Executors.newVirtualThreadPerTaskExecutor());
+			.supplyAsync(() -> whenAllOpen(idle, pid, metrics), Thread.ofVirtual()::start);
 		ScenarioResult result = measureOnce(target, scenario, run, folder);
 		held.join()
 			.ifPresent((usage) -> this.idleFootprints.add(new IdleFootprint(target.stack(), run, idle.connections(),
