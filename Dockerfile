@@ -12,6 +12,7 @@ WORKDIR /workspace
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
 COPY workload/pom.xml workload/
+COPY postgres-server/pom.xml postgres-server/
 COPY contract-tests/pom.xml contract-tests/
 COPY app-support/pom.xml app-support/
 COPY servlet-app/pom.xml servlet-app/
@@ -20,6 +21,7 @@ COPY gatling/pom.xml gatling/
 # The comparison runs on a machine, not in an image: only its pom, which the reactor reads.
 COPY comparison/pom.xml comparison/
 COPY workload/src workload/src
+COPY postgres-server/src postgres-server/src
 COPY contract-tests/src contract-tests/src
 COPY app-support/src app-support/src
 COPY servlet-app/src servlet-app/src

@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import dev.stackbench.workload.RequestBodyDeadline;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -37,14 +38,15 @@ import org.springframework.validation.annotation.Validated;
  * @param cgi the CGI gateway of {@code /api/cgi/<script>}
  * @param downstream the downstream service {@code /api/downstream} calls
  * @param metrics the request metrics
+ * @param db the database of {@code /api/db/*}
  */
 @ConfigurationProperties("stackbench")
 @Validated
 public record StackbenchProperties(@NotNull @DefaultValue("20s") Duration requestHeadTimeout,
 		@NotNull @DurationMin(millis = 1) @DefaultValue("20s") Duration requestBodyTimeout,
 		@Positive @DefaultValue("500") long requestBodyMinRate, @Valid @DefaultValue Admission admission,
-		@Valid @DefaultValue Cgi cgi, @Valid @DefaultValue Downstream downstream,
-		@Valid @DefaultValue Metrics metrics) {
+		@Valid @DefaultValue Cgi cgi, @Valid @DefaultValue Downstream downstream, @Valid @DefaultValue Metrics metrics,
+		@Valid @DefaultValue Db db) {
 
 	public RequestBodyDeadline requestBodyDeadline() {
 		return new RequestBodyDeadline(this.requestBodyTimeout, this.requestBodyMinRate);
@@ -105,6 +107,32 @@ public record StackbenchProperties(@NotNull @DefaultValue("20s") Duration reques
 	 * instrumentation costs
 	 */
 	public record Metrics(@DefaultValue("true") boolean enabled) {
+	}
+
+	/**
+	 * The PostgreSQL of {@code /api/db/*} and each app's pool of connections to it. The
+	 * defaults are repeated in stackbench-shared.properties, because each app's driver
+	 * and pool settings are placeholders built from these properties.
+	 *
+	 * @param host the database server
+	 * @param port its port
+	 * @param name the database
+	 * @param username who connects
+	 * @param password their password
+	 * @param poolSize connections in the pool, a fixed number on both apps (HikariCP and
+	 * r2dbc-pool)
+	 * @param acquireTimeoutMillis how long a request waits for a free connection before
+	 * it is answered 503 overloaded
+	 */
+	public record Db(@NotBlank @DefaultValue("127.0.0.1") String host, @Positive @DefaultValue("5432") int port,
+			@NotBlank @DefaultValue("stackbench") String name, @NotBlank @DefaultValue("stackbench") String username,
+			@NotNull @DefaultValue("stackbench") String password, @Positive @DefaultValue("10") int poolSize,
+			@Positive @DefaultValue("5000") long acquireTimeoutMillis) {
+
+		public Duration acquireTimeout() {
+			return Duration.ofMillis(this.acquireTimeoutMillis);
+		}
+
 	}
 
 }

@@ -21,7 +21,7 @@ import org.springframework.context.event.EventListener;
  * started: logged once ({@code stackbench tuning: ...}) and published on
  * {@code /actuator/info}, so every measurement can be traced to the configuration that
  * produced it. Each app reads its own server's knobs; the ones every app has (request
- * body deadline, admission limit, CGI limits) are added here.
+ * body deadline, admission limit, CGI limits, database pool) are added here.
  */
 public abstract class TuningReport implements InfoContributor {
 
@@ -33,12 +33,15 @@ public abstract class TuningReport implements InfoContributor {
 
 	private final CgiGateway cgi;
 
+	private final StackbenchProperties.Db db;
+
 	private volatile Tuning tuning;
 
 	protected TuningReport(StackbenchProperties properties, Admission admission, CgiGateway cgi) {
 		this.bodyDeadline = properties.requestBodyDeadline();
 		this.admission = admission;
 		this.cgi = cgi;
+		this.db = properties.db();
 	}
 
 	/** The stack's own knobs, from the server that serves the app's requests. */
@@ -54,6 +57,8 @@ public abstract class TuningReport implements InfoContributor {
 			knobs.put("request-body-min-rate", this.bodyDeadline.minBytesPerSecond());
 			knobs.put("admission.max-in-flight", this.admission.maxInFlight());
 			knobs.putAll(this.cgi.knobs());
+			knobs.put("db.pool-size", this.db.poolSize());
+			knobs.put("db.acquire-timeout-ms", this.db.acquireTimeoutMillis());
 			this.tuning = new Tuning(server.stack(), server.model(), knobs);
 			logger.info(this.tuning.logLine());
 		}

@@ -40,6 +40,8 @@ class StackbenchPropertiesTests {
 			assertThat(properties.cgi().startThreads()).isNull();
 			assertThat(properties.downstream().maxConnections()).isEqualTo(1000);
 			assertThat(properties.downstream().baseUrl()).hasToString("http://127.0.0.1:8090");
+			assertThat(properties.db().poolSize()).isEqualTo(10);
+			assertThat(properties.db().acquireTimeout()).isEqualTo(Duration.ofSeconds(5));
 			assertThat(context).hasSingleBean(CgiGateway.class).hasSingleBean(Admission.class);
 		});
 	}

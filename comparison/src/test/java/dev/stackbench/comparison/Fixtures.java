@@ -113,7 +113,7 @@ public final class Fixtures {
 						12_000, 10_020, 10_100, platform ? 60_000 : 10_300, 60_000, 60_001, 60_001, 60_001)),
 				platform ? List.of(new ErrorCount("Request timeout to 127.0.0.1:8080 after 60000 ms", 300)) : List.of(),
 				new AppMetrics(12, platform ? 230 : 30, 240, platform ? 200 : -1, 4000, 300, 4, 0.05, 120, 125, 1500,
-						30),
+						30, AppMetrics.Pool.NONE),
 				20, 30, List.of()));
 		return results;
 	}
@@ -136,13 +136,14 @@ public final class Fixtures {
 		}
 		return new ScenarioResult(stack, CAPACITY, run, true, "gatling/" + stack.id() + "/capacity/step-1/index.html",
 				steps.stream().map(RateStep::stats).toList(), List.of(),
-				new AppMetrics(8, 40, 60, 12, 33, 250, 2, 0.02, 90, 92, 2, 30), 9, 40, steps);
+				new AppMetrics(8, 40, 60, 12, 33, 250, 2, 0.02, 90, 92, 2, 30, AppMetrics.Pool.NONE), 9, 40, steps);
 	}
 
 	private static ScenarioResult result(ServingModel stack, Scenario scenario, int run, List<RequestStats> rows) {
 		return new ScenarioResult(stack, scenario, run, true,
 				"gatling/" + stack.id() + "/" + scenario.id() + "/index.html", rows, List.of(),
-				new AppMetrics(5, 40, 60, 12, 33, 250, 2, 0.02, 90, 92, 150, 10), 3.5, 12, List.of());
+				new AppMetrics(5, 40, 60, 12, 33, 250, 2, 0.02, 90, 92, 150, 10, AppMetrics.Pool.NONE), 3.5, 12,
+				List.of());
 	}
 
 	public static RequestStats row(String name, double throughput, int p50) {

@@ -1,8 +1,5 @@
 package dev.stackbench.contract;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +11,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,7 +27,10 @@ import static org.awaitility.Awaitility.await;
 		properties = { "management.server.port=0", "stackbench.admission.max-in-flight=2" })
 public abstract class AbstractAdmissionLimitTests {
 
-	private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabase.register(registry);
+	}
 
 	@LocalServerPort
 	private int port;
@@ -38,43 +40,30 @@ public abstract class AbstractAdmissionLimitTests {
 
 	@Test
 	void pastTheLimitARequestIsTurnedAwayAtOnceAndLaterAdmittedAgain() throws Exception {
-		List<CompletableFuture<HttpResponse<String>>> slow = List.of(sendAsync("/api/slow?delay=2000"),
-				sendAsync("/api/slow?delay=2000"));
+		List<CompletableFuture<HttpResponse<String>>> slow = List.of(Http1.getAsync(this.port, "/api/slow?delay=2000"),
+				Http1.getAsync(this.port, "/api/slow?delay=2000"));
 		// Full once both slow requests are in flight.
 		await().atMost(Duration.ofSeconds(1))
 			.pollInterval(Duration.ofMillis(50))
-			.until(() -> send(this.port, "/api/hello").statusCode(), (status) -> status == 503);
+			.until(() -> Http1.get(this.port, "/api/hello").statusCode(), (status) -> status == 503);
 
 		long start = System.nanoTime();
-		HttpResponse<String> refused = send(this.port, "/api/hello");
+		HttpResponse<String> refused = Http1.get(this.port, "/api/hello");
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).as("time to refuse").isLessThan(Duration.ofSeconds(1));
 		assertThat(refused.statusCode()).isEqualTo(503);
 		assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
 		assertThat(refused.body()).isEqualTo("{\"type\":\"urn:stackbench:problem:overloaded\",\"title\":\"Overloaded\","
 				+ "\"status\":503,\"detail\":\"More than 2 requests are in flight; retry after 1 s\"}");
-		assertThat(send(this.managementPort, "/actuator/health").statusCode()).as("health while full").isEqualTo(200);
+		assertThat(Http1.get(this.managementPort, "/actuator/health").statusCode()).as("health while full")
+			.isEqualTo(200);
 
 		for (CompletableFuture<HttpResponse<String>> request : slow) {
 			assertThat(request.get().statusCode()).isEqualTo(200);
 		}
-		assertThat(send(this.port, "/api/hello").statusCode()).as("admitted once the slow ones finished")
+		assertThat(Http1.get(this.port, "/api/hello").statusCode()).as("admitted once the slow ones finished")
 			.isEqualTo(200);
-		assertThat(send(this.managementPort, "/actuator/info").body()).contains("\"admission.max-in-flight\":2");
-	}
-
-	private CompletableFuture<HttpResponse<String>> sendAsync(String path) {
-		return CLIENT.sendAsync(request(this.port, path), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static HttpResponse<String> send(int port, String path) throws Exception {
-		return CLIENT.send(request(port, path), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static HttpRequest request(int port, String path) {
-		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.timeout(Duration.ofSeconds(10))
-			.build();
+		assertThat(Http1.get(this.managementPort, "/actuator/info").body()).contains("\"admission.max-in-flight\":2");
 	}
 
 }

@@ -15,16 +15,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The stackbench HTTP contract, written once and run by every app against its own running
  * server, in every serving model. Its parts are interfaces of default test methods, one
- * per concern (endpoints, event streams, downstream calls, CGI, bad input, concurrency,
- * actuator); this class binds them to the server under test. A subclass supplies only its
- * {@link ServingModel}: whatever passes here passes identically on both stacks, because
- * every expectation is an exact status, content type and body, and what differs between
- * models is data in the model, never a branch here.
+ * per concern (endpoints, event streams, downstream calls, CGI, database, bad input,
+ * concurrency, actuator); this class binds them to the server under test. A subclass
+ * supplies only its {@link ServingModel}: whatever passes here passes identically on both
+ * stacks, because every expectation is an exact status, content type and body, and what
+ * differs between models is data in the model, never a branch here.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "management.server.port=0",
 		"stackbench.cgi.directory=../cgi-bin", "stackbench.downstream.timeout=2s" })
 public abstract class AbstractContractTests implements EndpointContract, EventStreamContract, DownstreamContract,
-		CgiContract, BadInputContract, ConcurrencyContract, ActuatorContract {
+		CgiContract, DatabaseContract, BadInputContract, ConcurrencyContract, ActuatorContract {
 
 	@LocalServerPort
 	private int port;
@@ -74,6 +74,11 @@ public abstract class AbstractContractTests implements EndpointContract, EventSt
 	@DynamicPropertySource
 	static void downstreamStub(DynamicPropertyRegistry registry) {
 		registry.add("stackbench.downstream.base-url", DownstreamStub::baseUrl);
+	}
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabase.register(registry);
 	}
 
 }

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +52,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"stackbench.request-body-timeout=4s", "server.tomcat.connection-timeout=2s",
 				"server.tomcat.keep-alive-timeout=5s", "server.netty.idle-timeout=5s" })
 public abstract class AbstractSlowClientTests {
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabase.register(registry);
+	}
 
 	private static final Duration HEAD_TIMEOUT = Duration.ofSeconds(2);
 

@@ -61,7 +61,9 @@ public enum ServingModel {
 		return this.stack.header;
 	}
 
-	/** The web server's own meters, which the dashboards read. */
+	/**
+	 * The web server's and the connection pool's own meters, which the dashboards read.
+	 */
 	public List<String> serverMetrics() {
 		return this.stack.serverMetrics;
 	}
@@ -95,12 +97,16 @@ public enum ServingModel {
 
 		SERVLET("servlet",
 				List.of("tomcat_threads_busy_threads", "tomcat_threads_config_max_threads",
-						"tomcat_connections_current_connections", "tomcat_connections_config_max_connections")),
+						"tomcat_connections_current_connections", "tomcat_connections_config_max_connections",
+						"hikaricp_connections_active", "hikaricp_connections_idle", "hikaricp_connections_pending",
+						"hikaricp_connections_acquire_seconds_count", "jvm_threads_virtual_pinned_seconds_count")),
 
 		REACTIVE("reactive",
 				List.of("reactor_netty_http_server_connections", "reactor_netty_http_server_connections_active",
 						"reactor_netty_http_server_data_received_time_seconds_count",
-						"reactor_netty_http_server_data_sent_bytes_total", "reactor_netty_eventloop_pending_tasks"));
+						"reactor_netty_http_server_data_sent_bytes_total", "reactor_netty_eventloop_pending_tasks",
+						"r2dbc_pool_acquired_connections", "r2dbc_pool_idle_connections",
+						"r2dbc_pool_pending_connections"));
 
 		private final String header;
 

@@ -23,6 +23,18 @@ public final class Api {
 	/** Calls to a downstream service (see {@link Downstream}). */
 	public static final String DOWNSTREAM = "/api/downstream";
 
+	/** One query that waits in PostgreSQL (see {@code dev.stackbench.workload.db}). */
+	public static final String DB_QUERY = "/api/db/query";
+
+	/** TechEmpower's fortunes. */
+	public static final String DB_FORTUNES = "/api/db/fortunes";
+
+	/** {@code POST} an item; {@code GET} one at {@link #DB_ITEM_TAG}. */
+	public static final String DB_ITEMS = "/api/db/items";
+
+	/** The one metrics tag for every item read, whatever id a client names. */
+	public static final String DB_ITEM_TAG = DB_ITEMS + "/{id}";
+
 	/**
 	 * CGI programs: {@code /api/cgi/<script>[/path-info]} (see
 	 * {@code dev.stackbench.workload.cgi}).
@@ -36,7 +48,8 @@ public final class Api {
 	 * Every endpoint path; metrics tag anything else as {@link #OTHER_PATHS} to keep tag
 	 * cardinality bounded.
 	 */
-	public static final List<String> PATHS = List.of(HELLO, JSON, SLOW, CPU, ECHO, STREAM, DOWNSTREAM);
+	public static final List<String> PATHS = List.of(HELLO, JSON, SLOW, CPU, ECHO, STREAM, DOWNSTREAM, DB_QUERY,
+			DB_FORTUNES, DB_ITEMS);
 
 	/**
 	 * The reactive app only: {@code /api/slow} done wrong, sleeping on the event loop
@@ -74,6 +87,9 @@ public final class Api {
 		}
 		if (BLOCK_EVENT_LOOP.equals(path)) {
 			return BLOCK_EVENT_LOOP;
+		}
+		if (path.startsWith(DB_ITEMS + "/")) {
+			return DB_ITEM_TAG;
 		}
 		return path.startsWith(CGI + "/") ? CGI_TAG : OTHER_PATHS;
 	}

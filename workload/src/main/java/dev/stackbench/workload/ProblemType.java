@@ -15,6 +15,9 @@ public enum ProblemType {
 
 	BAD_REQUEST(400, "bad-request", "Bad request"),
 
+	/** A JSON body that is well-formed but not what the endpoint takes (a new item). */
+	INVALID_FIELD(400, "invalid-field", "Invalid field"),
+
 	NOT_FOUND(404, "not-found", "Not found"),
 
 	METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
@@ -47,10 +50,14 @@ public enum ProblemType {
 	BAD_GATEWAY(502, "bad-gateway", "Bad gateway"),
 
 	/**
-	 * More requests in flight than the admission limit allows, or more CGI processes than
-	 * their bound: answered with {@code Retry-After}.
+	 * More requests in flight than the admission limit allows, more CGI processes than
+	 * their bound, or no database connection free within the acquire timeout: answered
+	 * with {@code Retry-After}.
 	 */
 	OVERLOADED(503, "overloaded", "Overloaded"),
+
+	/** The database is down or unreachable: answered with {@code Retry-After}. */
+	DATABASE_UNAVAILABLE(503, "database-unavailable", "Database unavailable"),
 
 	/** A CGI program, or a downstream call, did not finish within its time limit. */
 	GATEWAY_TIMEOUT(504, "gateway-timeout", "Gateway timeout"),

@@ -127,7 +127,8 @@ final class HtmlReport {
 		}
 		List<String> rows = new ArrayList<>(new LinkedHashSet<>(
 				ofScenario.stream().flatMap((result) -> result.requests().stream()).map(RequestStats::name).toList()));
-		String loop = scenario.kind().closedLoop() ? " (closed loop)" : "";
+		boolean mixed = rows.stream().anyMatch((row) -> scenario.closedLoop(row) != scenario.kind().closedLoop());
+		String loop = mixed ? " (closed loop, then open model)" : scenario.kind().closedLoop() ? " (closed loop)" : "";
 		List<String> charts = new ArrayList<>();
 		charts.add(SvgChart.bars(id + "-throughput", id + ": throughput" + loop, "req/s", rows,
 				series(ofScenario, rows, RequestStats::throughput)));

@@ -30,6 +30,7 @@ import dev.stackbench.comparison.theory.CapacitySearch;
 import dev.stackbench.comparison.theory.SelfChecks;
 import dev.stackbench.comparison.theory.Theory;
 import dev.stackbench.comparison.theory.Verdicts;
+import dev.stackbench.gatling.simulation.DatabaseSimulation;
 
 /**
  * The tables both reports show, computed from the results once. Where a scenario ran
@@ -45,8 +46,9 @@ final class ReportTables {
 		List<Table> tables = new ArrayList<>(List.of(verdicts(results)));
 		baseline.ifPresent((before) -> tables.add(sinceBaseline(before, results)));
 		tables.addAll(List.of(capacity(results), capacitySteps(results), summary(results), littlesLaw(results),
-				claims(results), loadGenerator(results), warmUp(results), littlesLawCheck(results), resources(results),
-				idleConnections(results), errors(results), environment(results), tuning(results), scenarios(results)));
+				databasePool(results), claims(results), loadGenerator(results), warmUp(results),
+				littlesLawCheck(results), resources(results), idleConnections(results), errors(results),
+				environment(results), tuning(results), scenarios(results)));
 		return tables.stream().filter((table) -> !table.rows().isEmpty() || table.title().equals("Errors")).toList();
 	}
 
@@ -187,7 +189,7 @@ final class ReportTables {
 						continue;
 					}
 					rows.add(List.of(Cell.of(scenario.id()), Cell.of(name), Cell.of(stack.id()),
-							Cell.of(scenario.kind().closedLoop() ? "closed" : "open"),
+							Cell.of(scenario.closedLoop(name) ? "closed" : "open"),
 							spread(runs, RequestStats::throughput), spread(runs, RequestStats::p50),
 							spread(runs, RequestStats::p90), spread(runs, RequestStats::p99),
 							spread(runs, RequestStats::p999), spread(runs, RequestStats::max),
@@ -222,8 +224,72 @@ final class ReportTables {
 		}
 		return new Table("Little's law",
 				"For the scenarios that wait: the most requests a second possible if no request waits for another "
-						+ "(concurrent users / delay, or the arrival rate), and how close each model came.",
+						+ "(concurrent users / delay, or the arrival rate; for the database, pooled connections / "
+						+ "query time), and how close each model came.",
 				List.of("scenario", "model", "bound req/s", "measured req/s", "share of bound"), rows);
+	}
+
+	static Table databasePool(ComparisonResults results) {
+		List<List<Cell>> rows = new ArrayList<>();
+		for (Scenario scenario : results.scenarios()) {
+			if (!(scenario.load() instanceof LoadShape.Database load)) {
+				continue;
+			}
+			for (ServingModel stack : results.stacks()) {
+				List<ScenarioResult> runs = results.runsOf(scenario.id(), stack);
+				if (runs.isEmpty()) {
+					continue;
+				}
+				List<AppMetrics.Pool> pools = runs.stream().map((run) -> run.app().pool()).toList();
+				rows.add(
+						List.of(Cell.of(scenario.id()), Cell.of(stack.id()),
+								Cell.of(String.valueOf(pools.getFirst().size())), Cell
+									.of(Theory
+										.poolBound(runs.getFirst())
+										.stream()
+										.mapToObj(ReportTables::count)
+										.findFirst()
+										.orElse("-")),
+								rowSpread(runs, DatabaseSimulation.CLOSED, RequestStats::throughput),
+								Cell.of(Spread
+									.of(runs.stream()
+										.map((run) -> 100 * run.row(DatabaseSimulation.CLOSED)
+											.map(RequestStats::throughput)
+											.orElse(0.0) / Theory.poolBound(run).orElse(Double.NaN))
+										.toList())
+									.text(0) + "%"),
+								Cell.of(rowSpread(runs, DatabaseSimulation.CLOSED, RequestStats::p50).text() + " / "
+										+ rowSpread(runs, DatabaseSimulation.CLOSED, RequestStats::p99).text() + " / "
+										+ rowSpread(runs, DatabaseSimulation.CLOSED, RequestStats::p999).text()),
+								Cell.of(count(load.rate()) + " → "
+										+ rowSpread(runs, DatabaseSimulation.OPEN, RequestStats::throughput).text()),
+								rowSpread(runs, DatabaseSimulation.OPEN, RequestStats::ko),
+								poolSpread(pools, AppMetrics.Pool::maxActive),
+								poolSpread(pools, AppMetrics.Pool::minIdle),
+								poolSpread(pools, AppMetrics.Pool::maxPending),
+								poolSpread(pools, AppMetrics.Pool::meanAcquireMillis)));
+			}
+		}
+		return new Table("Database pool",
+				"The pool as the bottleneck: first a closed model of many users on a query that waits in the "
+						+ "database, whose throughput the pool caps at connections / query time whatever the threads; "
+						+ "then arrivals past that bound, which wait for a connection until the acquire timeout turns "
+						+ "them away (503), or, where requests queue for a thread before they ask for a connection "
+						+ "(platform threads), wait there instead. Pool figures are the pool's own meters, scraped "
+						+ "every second over both halves; r2dbc-pool does not time its acquisitions.",
+				List.of("scenario", "model", "pool", "bound req/s", "closed req/s", "share of bound",
+						"closed p50 / p99 / p99.9 ms", "open offered → served req/s", "open failed", "max active",
+						"min idle", "max pending", "mean acquire ms"),
+				rows);
+	}
+
+	private static Cell rowSpread(List<ScenarioResult> runs, String row, ToDoubleFunction<RequestStats> figure) {
+		return spread(runs, (run) -> run.row(row).map(figure::applyAsDouble).orElse(0.0));
+	}
+
+	private static Cell poolSpread(List<AppMetrics.Pool> pools, ToDoubleFunction<AppMetrics.Pool> figure) {
+		return pools.stream().allMatch((pool) -> figure.applyAsDouble(pool) < 0) ? Cell.of("-")
+				: spread(pools, figure, 1);
 	}
 
 	static Table claims(ComparisonResults results) {

@@ -20,11 +20,38 @@ package dev.stackbench.comparison.result;
  * @param meanInFlight the mean of the app's in-flight request gauge over the scrapes: its
  * own side of Little's law
  * @param samples how many scrapes answered
+ * @param pool the database connection pool's own meters
  */
 public record AppMetrics(double cpuSeconds, int maxLiveThreads, int peakThreads, int maxBusyRequestThreads,
 		int maxConnections, double maxHeapMegabytes, long gcPauses, double gcPauseSeconds,
-		double heapAfterGcAtStartMegabytes, double heapAfterGcAtEndMegabytes, double meanInFlight, int samples) {
+		double heapAfterGcAtStartMegabytes, double heapAfterGcAtEndMegabytes, double meanInFlight, int samples,
+		Pool pool) {
 
-	public static final AppMetrics NONE = new AppMetrics(0, -1, -1, -1, -1, -1, 0, 0, -1, -1, -1, 0);
+	public static final AppMetrics NONE = new AppMetrics(0, -1, -1, -1, -1, -1, 0, 0, -1, -1, -1, 0, Pool.NONE);
+
+	/** A run recorded before the pool's meters were read has none. */
+	public AppMetrics {
+		pool = (pool != null) ? pool : Pool.NONE;
+	}
+
+	/**
+	 * What the database pool's meters said (HikariCP's {@code hikaricp_connections_*} or
+	 * r2dbc-pool's {@code r2dbc_pool_*}), scraped once a second; -1 where the pool has no
+	 * such meter.
+	 *
+	 * @param size the pool's configured size
+	 * @param maxActive most connections in use at once
+	 * @param minIdle fewest connections idle at once
+	 * @param maxPending most requests waiting for a connection at once
+	 * @param meanAcquireMillis the mean wait for a connection over the scenario (HikariCP
+	 * times it; r2dbc-pool does not)
+	 * @param timeouts acquisitions that gave up after the acquire timeout (HikariCP
+	 * counts them; on r2dbc-pool they show as 503s)
+	 */
+	public record Pool(int size, int maxActive, int minIdle, int maxPending, double meanAcquireMillis, long timeouts) {
+
+		public static final Pool NONE = new Pool(-1, -1, -1, -1, -1, -1);
+
+	}
 
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.stackbench.gatling.simulation.ConnectionFloodSimulation;
+import dev.stackbench.gatling.simulation.DatabaseSimulation;
 import dev.stackbench.gatling.simulation.IdleConnectionsSimulation;
 import dev.stackbench.gatling.simulation.KeepAliveSimulation;
 import dev.stackbench.gatling.simulation.OpenRateSimulation;
@@ -21,6 +22,7 @@ import dev.stackbench.gatling.simulation.SoakSimulation;
 import dev.stackbench.gatling.simulation.ThroughputSimulation;
 import dev.stackbench.workload.Query;
 import dev.stackbench.workload.SlowPage;
+import dev.stackbench.workload.db.DbQuery;
 import io.gatling.javaapi.core.Simulation;
 
 /**
@@ -34,7 +36,8 @@ import io.gatling.javaapi.core.Simulation;
 		@JsonSubTypes.Type(LoadShape.ArrivalRate.class), @JsonSubTypes.Type(LoadShape.KeepAlive.class),
 		@JsonSubTypes.Type(LoadShape.ConnectionFlood.class), @JsonSubTypes.Type(LoadShape.Overload.class),
 		@JsonSubTypes.Type(LoadShape.Soak.class), @JsonSubTypes.Type(LoadShape.OpenRate.class),
-		@JsonSubTypes.Type(LoadShape.Capacity.class), @JsonSubTypes.Type(LoadShape.IdleConnections.class) })
+		@JsonSubTypes.Type(LoadShape.Capacity.class), @JsonSubTypes.Type(LoadShape.IdleConnections.class),
+		@JsonSubTypes.Type(LoadShape.Database.class) })
 public sealed interface LoadShape {
 
 	/** The Gatling simulation that applies this load, as its record names it. */
@@ -172,6 +175,22 @@ public sealed interface LoadShape {
 
 		public OpenRate step(int index) {
 			return new OpenRate(this.path, rate(index), this.stepSeconds, this.sloMillis);
+		}
+
+	}
+
+	/**
+	 * The connection pool as the bottleneck ({@link DatabaseSimulation}): a closed model
+	 * of {@code users} on a query that waits in the database, then an open model of
+	 * {@code rate} arrivals a second past the pool's bound.
+	 */
+	@RunBy(DatabaseSimulation.class)
+	record Database(String path, int users, int closedSeconds, double rate, int openSeconds) implements OnePage {
+
+		/** The query's wait in the database, with the apps' own default (10 ms). */
+		@Override
+		public long delayMillis() {
+			return DbQuery.of(Query.parse(URI.create(path()).getRawQuery())).delay();
 		}
 
 	}

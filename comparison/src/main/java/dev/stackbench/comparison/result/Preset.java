@@ -5,6 +5,7 @@ import static dev.stackbench.comparison.result.Scenario.Kind.CAPACITY;
 import static dev.stackbench.comparison.result.Scenario.Kind.CONCURRENCY_STEPS;
 import static dev.stackbench.comparison.result.Scenario.Kind.CONCURRENT_WAIT;
 import static dev.stackbench.comparison.result.Scenario.Kind.CONNECTION_FLOOD;
+import static dev.stackbench.comparison.result.Scenario.Kind.DATABASE;
 import static dev.stackbench.comparison.result.Scenario.Kind.IDLE_CONNECTIONS;
 import static dev.stackbench.comparison.result.Scenario.Kind.KEEP_ALIVE;
 import static dev.stackbench.comparison.result.Scenario.Kind.OVERLOAD;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 import dev.stackbench.comparison.result.LoadShape.ArrivalRate;
 import dev.stackbench.comparison.result.LoadShape.Capacity;
 import dev.stackbench.comparison.result.LoadShape.ConnectionFlood;
+import dev.stackbench.comparison.result.LoadShape.Database;
 import dev.stackbench.comparison.result.LoadShape.IdleConnections;
 import dev.stackbench.comparison.result.LoadShape.KeepAlive;
 import dev.stackbench.comparison.result.LoadShape.Overload;
@@ -29,9 +31,9 @@ import dev.stackbench.comparison.result.Scenario.Kind;
 /**
  * A named set of scenarios and their sizes. {@code quick} fits a workshop (under eight
  * minutes for three stacks), {@code standard} adds the slow page's capacity, the C10k,
- * open-model, CPU, CGI, downstream and overload runs (about twenty minutes), {@code ci}
- * checks that the apps hold up under load with assertions, fast; {@code soak} looks for
- * drift over ten minutes of mixed load.
+ * open-model, CPU, CGI, downstream, database and overload runs (about twenty minutes),
+ * {@code ci} checks that the apps hold up under load with assertions, fast; {@code soak}
+ * looks for drift over ten minutes of mixed load.
  */
 public enum Preset {
 
@@ -65,6 +67,17 @@ public enum Preset {
 			new Scenario("downstream", CONCURRENCY_STEPS,
 					new Steps("/api/downstream?calls=10&delay=100", List.of(500), 15, 10000)),
 			new Scenario("slow-rate", ARRIVAL_RATE, new ArrivalRate(300, 1000, 15, 1000)),
+			// The pool as the bottleneck: 1,000 users on a 10 ms query share 10
+			// connections (a bound of 1,000 req/s), then 1,200 arrivals a second for 8 s,
+			// whose queue for a connection grows past the 5 s acquire timeout. Not more:
+			// at 1,500 a second for 15 s the virtual-thread app held 15,000 requests at
+			// once, about 70 KB each (Tomcat's buffers, the thread's stack), and ran out
+			// of
+			// its 1 GiB heap.
+			new Scenario("db", DATABASE, new Database("/api/db/query?delay=10", 1000, 15, 1200, 8)),
+			// TechEmpower's fortunes at its 256 concurrent clients, to set beside that
+			// benchmark.
+			new Scenario("db-fortunes", CONCURRENCY_STEPS, new Steps("/api/db/fortunes", List.of(256), 10, 5000)),
 			new Scenario("keep-alive", KEEP_ALIVE, new KeepAlive("/api/hello", 16, 8, 2000)),
 			new Scenario("capacity", CAPACITY, new Capacity("/api/hello", 25, 8, 1000, 1.5, 12)),
 			// The slow page's SLO is its delay plus 50 ms. Platform threads are capped at

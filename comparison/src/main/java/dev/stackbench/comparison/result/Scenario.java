@@ -1,5 +1,7 @@
 package dev.stackbench.comparison.result;
 
+import dev.stackbench.gatling.simulation.DatabaseSimulation;
+
 import java.util.Map;
 
 import io.gatling.javaapi.core.Simulation;
@@ -36,6 +38,14 @@ public record Scenario(String id, Kind kind, LoadShape load) {
 		return this.load instanceof LoadShape.OnePage page && page.path().startsWith("/api/downstream");
 	}
 
+	/**
+	 * Whether a row of this scenario comes from a closed model: its kind's, except the
+	 * open half of the database scenario.
+	 */
+	public boolean closedLoop(String rowName) {
+		return this.kind.closedLoop() && !DatabaseSimulation.OPEN.equals(rowName);
+	}
+
 	/** What a scenario shows, and so which numbers of it the report puts forward. */
 	public enum Kind {
 
@@ -50,6 +60,13 @@ public record Scenario(String id, Kind kind, LoadShape load) {
 		 * delay.
 		 */
 		CONCURRENT_WAIT(true),
+
+		/**
+		 * Many concurrent clients on a query that holds a pooled connection, then
+		 * arrivals past what the pool serves: the bound is pool size / query time,
+		 * whatever the threads. Its headline is the closed model's.
+		 */
+		DATABASE(true),
 
 		/** A constant arrival rate on a page that waits: the bound is the rate itself. */
 		ARRIVAL_RATE(false),

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.DoubleStream;
 
 import dev.stackbench.comparison.result.AppMetrics;
 
@@ -133,8 +134,33 @@ final class MetricsSampler implements AutoCloseable {
 					difference(first, last, (scrape) -> scrape.sum("jvm_gc_pause_seconds_sum").orElse(0)),
 					lowestHeap(this.scrapes.subList(0, fifth)),
 					lowestHeap(this.scrapes.subList(this.scrapes.size() - fifth, this.scrapes.size())),
-					meanInFlight(this.scrapes), this.scrapes.size());
+					meanInFlight(this.scrapes), this.scrapes.size(), pool(first, last));
 		}
+	}
+
+	/**
+	 * The pool's meters over the scrapes, HikariCP's where the app has them, otherwise
+	 * r2dbc-pool's.
+	 */
+	private AppMetrics.Pool pool(Prometheus first, Prometheus last) {
+		boolean hikari = last.sum("hikaricp_connections_max").isPresent();
+		String prefix = hikari ? "hikaricp_connections" : "r2dbc_pool";
+		String suffix = hikari ? "" : "_connections";
+		if (!hikari && last.sum("r2dbc_pool_max_allocated_connections").isEmpty()) {
+			return AppMetrics.Pool.NONE;
+		}
+		int size = (int) last.sum(hikari ? "hikaricp_connections_max" : "r2dbc_pool_max_allocated_connections")
+			.orElse(-1);
+		double acquires = difference(first, last,
+				(scrape) -> scrape.sum("hikaricp_connections_acquire_seconds_count").orElse(0));
+		double acquireSeconds = difference(first, last,
+				(scrape) -> scrape.sum("hikaricp_connections_acquire_seconds_sum").orElse(0));
+		return new AppMetrics.Pool(size,
+				(int) max((scrape) -> scrape.sum(prefix + (hikari ? "_active" : "_acquired") + suffix)),
+				(int) min((scrape) -> scrape.sum(prefix + "_idle" + suffix)),
+				(int) max((scrape) -> scrape.sum(prefix + "_pending" + suffix)),
+				(hikari && acquires > 0) ? 1000 * acquireSeconds / acquires : -1, hikari ? (long) difference(first,
+						last, (scrape) -> scrape.sum("hikaricp_connections_timeout_total").orElse(0)) : -1);
 	}
 
 	/**
@@ -178,12 +204,19 @@ final class MetricsSampler implements AutoCloseable {
 	}
 
 	private double max(Function<Prometheus, OptionalDouble> metric) {
+		return readings(metric).max().orElse(-1);
+	}
+
+	private double min(Function<Prometheus, OptionalDouble> metric) {
+		return readings(metric).min().orElse(-1);
+	}
+
+	/** The metric in every scrape that has it. */
+	private DoubleStream readings(Function<Prometheus, OptionalDouble> metric) {
 		return this.scrapes.stream()
 			.map(metric)
 			.filter(OptionalDouble::isPresent)
-			.mapToDouble(OptionalDouble::getAsDouble)
-			.max()
-			.orElse(-1);
+			.mapToDouble(OptionalDouble::getAsDouble);
 	}
 
 	private static double difference(Prometheus first, Prometheus last, ToDoubleFunction<Prometheus> counter) {

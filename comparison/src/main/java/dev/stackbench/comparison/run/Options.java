@@ -32,10 +32,12 @@ import dev.stackbench.comparison.result.ServingModel;
  * @param appArguments more arguments for every app the comparison starts, e.g.
  * {@code --server.tomcat.threads.max=20}
  * @param failOnAssertions whether a failed Gatling assertion fails the command
+ * @param database an existing database for the apps ({@code -Ddb.url}), or empty to start
+ * one
  */
 record Options(Path root, Preset preset, List<ServingModel> stacks, List<Scenario> scenarios,
 		Map<ServingModel, Target> remote, int repeat, Optional<Path> baseline, OptionalDouble failOnRegression,
-		List<String> appArguments, boolean failOnAssertions) {
+		List<String> appArguments, boolean failOnAssertions, Optional<Database> database) {
 
 	Options {
 		if (repeat < 1) {
@@ -74,7 +76,9 @@ record Options(Path root, Preset preset, List<ServingModel> stacks, List<Scenari
 				text("failOnRegression").map((percent) -> OptionalDouble.of(Double.parseDouble(percent)))
 					.orElse(OptionalDouble.empty()),
 				text("appArguments").map((arguments) -> List.of(arguments.split("\\s+"))).orElse(List.of()),
-				text("failOnAssertions").map(Boolean::parseBoolean).orElse(preset == Preset.CI));
+				text("failOnAssertions").map(Boolean::parseBoolean).orElse(preset == Preset.CI),
+				text("db.url").map((url) -> Database.fromJdbcUrl(url, text("db.user").orElse("stackbench"),
+						text("db.password").orElse(""))));
 	}
 
 	/**

@@ -77,6 +77,8 @@ final class Progress {
 			case LoadShape.Overload overload -> overload.baselineSeconds() + overload.rampSeconds()
 					+ overload.holdSeconds() + overload.recoverySeconds() + 5;
 			case LoadShape.OpenRate rate -> rate.durationSeconds() + 3;
+			// The open half's queue drains after its arrivals stop.
+			case LoadShape.Database database -> database.closedSeconds() + database.openSeconds() + 8;
 			// About two thirds of its steps, each with Gatling's start and a pause to let
 			// the app drain.
 			case LoadShape.Capacity capacity -> capacity.maxSteps() * 2 / 3.0 * (capacity.stepSeconds() + 3);

@@ -57,7 +57,8 @@ final class Runner {
 
 	private static final Duration QUIET_WINDOW = Duration.ofSeconds(2);
 
-	private static final List<String> WARM_UP_PATHS = List.of("/api/hello", "/api/slow?delay=10", "/api/cpu?work=2000");
+	private static final List<String> WARM_UP_PATHS = List.of("/api/hello", "/api/slow?delay=10", "/api/cpu?work=2000",
+			"/api/db/query?delay=1");
 
 	private static final double WARM_UP_ARRIVALS_PER_SECOND = 300;
 
@@ -100,6 +101,11 @@ final class Runner {
 
 	private final Map<String, String> versions = new LinkedHashMap<>();
 
+	/**
+	 * The database every app connects to, while the run is going; none for remote apps.
+	 */
+	private Optional<Database> database = Optional.empty();
+
 	/** The service {@code /api/downstream} calls, while a run that needs one is going. */
 	private Optional<AppProcess> downstream = Optional.empty();
 
@@ -135,6 +141,23 @@ final class Runner {
 	}
 
 	void measureEveryStack() throws IOException {
+		if (this.options.isRemote()) {
+			measureEveryRun();
+			return;
+		}
+		try (Database.Running running = Database.startOrUse(this.options.database())) {
+			this.database = Optional.of(running.database());
+			this.versions.put("database", running.version());
+			this.progress.line("database " + running.database().description() + " (" + running.version()
+					+ ((running.started().isPresent()) ? ", on the load generator's CPUs)" : ")"));
+			measureEveryRun();
+		}
+		finally {
+			this.database = Optional.empty();
+		}
+	}
+
+	private void measureEveryRun() throws IOException {
 		this.downstream = startDownstream();
 		try {
 			for (int run = 1; run <= this.options.repeat(); run++) {
@@ -187,7 +210,7 @@ final class Runner {
 			return Optional.empty();
 		}
 		AppProcess downstream = AppProcess.start(ServingModel.REACTIVE, this.options.root(),
-				this.cpus.loadGeneratorPlacement(), List.of(), logs().resolve("downstream.log"));
+				this.cpus.loadGeneratorPlacement(), databaseArguments(), logs().resolve("downstream.log"));
 		this.progress.line("downstream service (reactive app) on " + downstream.target().baseUrl()
 				+ ", on the load generator's CPUs");
 		return Optional.of(downstream);
@@ -199,13 +222,18 @@ final class Runner {
 			AppProcess.awaitHealthy(remote.get(), Duration.ofSeconds(30), null);
 			return new RunningStack(remote.get(), null, Optional.empty());
 		}
-		List<String> arguments = new ArrayList<>(this.options.appArguments());
+		List<String> arguments = new ArrayList<>(databaseArguments());
+		arguments.addAll(this.options.appArguments());
 		this.downstream
 			.ifPresent((service) -> arguments.add("--stackbench.downstream.base-url=" + service.target().baseUrl()));
 		String log = stack.id() + ((this.options.repeat() > 1) ? "-run-" + run : "") + ".log";
 		AppProcess app = AppProcess.start(stack, this.options.root(), this.cpus.appPlacement(), arguments,
 				logs().resolve(log));
 		return new RunningStack(app.target(), app, AppProcess.springBootVersion(this.options.root(), stack.app()));
+	}
+
+	private List<String> databaseArguments() {
+		return this.database.map(Database::appArguments).orElse(List.of());
 	}
 
 	private Path logs() throws IOException {

@@ -16,6 +16,7 @@ import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
 import dev.stackbench.comparison.result.Spread;
 import dev.stackbench.comparison.result.ServingModel;
+import dev.stackbench.gatling.simulation.DatabaseSimulation;
 import dev.stackbench.gatling.simulation.KeepAliveSimulation;
 import dev.stackbench.gatling.simulation.OverloadPhases;
 
@@ -164,6 +165,16 @@ public final class Headlines {
 						false, row(OverloadPhases.OVERLOAD, (stats) -> stats.ko())));
 			case LoadShape.Soak soak -> List.of(new Measure(id, "p99 over the soak", "ms", Better.LOWER, false, true,
 					true, headline(RequestStats::p99)));
+			case LoadShape.Database database -> List.of(
+					new Measure(id,
+							String.format(Locale.ROOT, "throughput at %d users on %s", database.users(),
+									database.path()),
+							"req/s", Better.HIGHER, true, false, false,
+							row(DatabaseSimulation.CLOSED, RequestStats::throughput)),
+					new Measure(id,
+							String.format(Locale.ROOT, "requests failed at %,.0f req/s offered", database.rate()),
+							"requests", Better.LOWER, false, false, false,
+							row(DatabaseSimulation.OPEN, (stats) -> stats.ko())));
 			case LoadShape.Smoke smoke -> List.of();
 			case LoadShape.OpenRate rate ->
 				List.of(new Measure(id, "p99", "ms", Better.LOWER, false, true, true, headline(RequestStats::p99)));

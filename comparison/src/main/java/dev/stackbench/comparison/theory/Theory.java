@@ -16,6 +16,8 @@ import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.LoadShape;
 import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.ScenarioResult;
+import dev.stackbench.comparison.result.ServingModel;
+import dev.stackbench.gatling.simulation.DatabaseSimulation;
 import dev.stackbench.gatling.simulation.KeepAliveSimulation;
 import dev.stackbench.gatling.simulation.LittlesLaw;
 import dev.stackbench.gatling.simulation.OverloadPhases;
@@ -27,6 +29,12 @@ import dev.stackbench.gatling.simulation.ThroughputSimulation;
  * numbers.
  */
 public final class Theory {
+
+	/**
+	 * How far apart two stacks' throughputs may be and still count as about the same: the
+	 * spread this noisy machine shows between runs of one stack.
+	 */
+	public static final double SAME_THROUGHPUT = 0.15;
 
 	/** How close to its Little's-law bound a stack that does not block must come. */
 	public static final double NON_BLOCKING_SHARE_OF_BOUND = 0.8;
@@ -74,8 +82,20 @@ public final class Theory {
 				yield OptionalDouble.of(LittlesLaw.throughputBound(steps.users().getFirst(), steps.delayMillis()));
 			}
 			case ARRIVAL_RATE -> OptionalDouble.of(((LoadShape.ArrivalRate) result.scenario().load()).rate());
+			case DATABASE -> poolBound(result);
 			default -> OptionalDouble.empty();
 		};
+	}
+
+	/**
+	 * The pool's Little's-law bound, connections / query time, from the pool size the
+	 * app's own meters reported; empty where they did not.
+	 */
+	public static OptionalDouble poolBound(ScenarioResult result) {
+		int connections = result.app().pool().size();
+		return (connections > 0) ? OptionalDouble
+			.of(LittlesLaw.throughputBound(connections, ((LoadShape.Database) result.scenario().load()).delayMillis()))
+				: OptionalDouble.empty();
 	}
 
 	public static OptionalDouble ratioToBound(ScenarioResult result) {
@@ -95,6 +115,10 @@ public final class Theory {
 					responsiveness(result, knobs).ifPresent(claims::add);
 				}
 				case ARRIVAL_RATE -> claims.add(arrivalRate(result));
+				case DATABASE -> {
+					poolIsTheBottleneck(result).ifPresent(claims::add);
+					sameAsPlatformThreads(result, results).ifPresent(claims::add);
+				}
 				case KEEP_ALIVE -> keepAlive(result).ifPresent(claims::add);
 				case CONNECTION_FLOOD -> claims.add(connectionFlood(result));
 				case IDLE_CONNECTIONS -> claims.add(idleConnections(result));
@@ -129,6 +153,64 @@ public final class Theory {
 				result.stack().id(), users, delay, 100 * NON_BLOCKING_SHARE_OF_BOUND, bound),
 				throughput >= NON_BLOCKING_SHARE_OF_BOUND * bound,
 				format(Locale.ROOT, "%.0f req/s = %.0f%% of the bound", throughput, 100 * throughput / bound));
+	}
+
+	/**
+	 * With a query that holds a pooled connection and many more users than connections,
+	 * the pool is the bottleneck on any stack: every connection busy, requests waiting
+	 * for one, and throughput within connections / query time. Below the bound by what a
+	 * connection is held beyond the query's wait (the round trip, the app's own work
+	 * while it holds it), which the evidence gives as the hold time Little's law implies.
+	 */
+	private static Optional<Claim> poolIsTheBottleneck(ScenarioResult result) {
+		OptionalDouble bound = poolBound(result);
+		Optional<RequestStats> closed = result.row(DatabaseSimulation.CLOSED);
+		if (bound.isEmpty() || closed.isEmpty()) {
+			return Optional.empty();
+		}
+		LoadShape.Database load = (LoadShape.Database) result.scenario().load();
+		AppMetrics.Pool pool = result.app().pool();
+		double throughput = closed.get().throughput();
+		boolean saturated = pool.maxActive() >= pool.size() && pool.maxPending() > 0;
+		return Optional.of(new Claim(
+				format(Locale.ROOT,
+						"%s: %d users on a %d ms query share %d pooled connections: the pool is the bottleneck (every "
+								+ "connection busy, requests waiting for one) and throughput stays within its bound, "
+								+ "connections / query time = %.0f req/s",
+						result.stack().id(), load.users(), load.delayMillis(), pool.size(), bound.getAsDouble()),
+				saturated && throughput <= bound.getAsDouble() * CAP_SLACK,
+				format(Locale.ROOT,
+						"%.0f req/s = %.0f%% of the bound, so each connection was held %.1f ms per %d ms query; "
+								+ "%d of %d connections busy at most, up to %d requests waiting for one",
+						throughput, 100 * throughput / bound.getAsDouble(), 1000.0 * pool.size() / throughput,
+						load.delayMillis(), pool.maxActive(), pool.size(), pool.maxPending())));
+	}
+
+	/**
+	 * Where the pool is the bottleneck the serving model no longer decides: virtual
+	 * threads and event loops serve about what platform threads do, within
+	 * {@link #SAME_THROUGHPUT}.
+	 */
+	private static Optional<Claim> sameAsPlatformThreads(ScenarioResult result, List<ScenarioResult> results) {
+		if (result.stack() == ServingModel.PLATFORM) {
+			return Optional.empty();
+		}
+		Optional<RequestStats> closed = result.row(DatabaseSimulation.CLOSED);
+		Optional<RequestStats> platform = results.stream()
+			.filter((other) -> other.stack() == ServingModel.PLATFORM
+					&& other.scenario().id().equals(result.scenario().id()))
+			.findFirst()
+			.flatMap((other) -> other.row(DatabaseSimulation.CLOSED));
+		if (closed.isEmpty() || platform.isEmpty() || platform.get().throughput() <= 0) {
+			return Optional.empty();
+		}
+		double ratio = closed.get().throughput() / platform.get().throughput();
+		return Optional.of(new Claim(format(Locale.ROOT,
+				"%s: with the pool as the bottleneck, it reaches about the throughput of platform threads (within "
+						+ "%.0f%%)",
+				result.stack().id(), 100 * SAME_THROUGHPUT), Math.abs(ratio - 1) <= SAME_THROUGHPUT,
+				format(Locale.ROOT, "%.0f req/s against platform's %.0f req/s (%+.0f%%)", closed.get().throughput(),
+						platform.get().throughput(), 100 * (ratio - 1))));
 	}
 
 	/**

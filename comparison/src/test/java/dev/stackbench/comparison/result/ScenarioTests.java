@@ -68,7 +68,7 @@ class ScenarioTests {
 				.isNotNull();
 			records++;
 		}
-		assertThat(records).isEqualTo(10);
+		assertThat(records).isEqualTo(11);
 		assertThat(new LoadShape.Smoke(1).simulation().getSimpleName()).isEqualTo("SmokeSimulation");
 	}
 

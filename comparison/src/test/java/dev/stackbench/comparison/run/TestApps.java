@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,18 +24,24 @@ public final class TestApps implements AutoCloseable {
 
 	private final Map<ServingModel, AppProcess> apps;
 
-	private TestApps(Map<ServingModel, AppProcess> apps) {
+	private final Database.Running database;
+
+	private TestApps(Map<ServingModel, AppProcess> apps, Database.Running database) {
 		this.apps = apps;
+		this.database = database;
 	}
 
+	/** The apps, and the PostgreSQL they share, started here and stopped with them. */
 	public static TestApps start(Path projectRoot, List<ServingModel> stacks, Path logs) throws Exception {
 		Map<ServingModel, AppProcess> apps = new LinkedHashMap<>();
+		Database.Running database = Database.startOrUse(Optional.empty());
 		try (ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor()) {
 			Map<ServingModel, Future<AppProcess>> starting = new LinkedHashMap<>();
 			for (ServingModel stack : stacks) {
 				// Unpinned, with no arguments beyond the ones every app gets.
-				starting.put(stack, starter.submit(() -> AppProcess.start(stack, projectRoot,
-						CpuSplit.Placement.ANYWHERE, List.of(), logs.resolve(stack.id() + ".log"))));
+				starting.put(stack,
+						starter.submit(() -> AppProcess.start(stack, projectRoot, CpuSplit.Placement.ANYWHERE,
+								database.database().appArguments(), logs.resolve(stack.id() + ".log"))));
 			}
 			for (Map.Entry<ServingModel, Future<AppProcess>> app : starting.entrySet()) {
 				apps.put(app.getKey(), app.getValue().get());
@@ -42,9 +49,10 @@ public final class TestApps implements AutoCloseable {
 		}
 		catch (Exception ex) {
 			apps.values().forEach(AppProcess::close);
+			database.close();
 			throw ex;
 		}
-		return new TestApps(apps);
+		return new TestApps(apps, database);
 	}
 
 	public List<URI> baseUrls() {
@@ -82,7 +90,12 @@ public final class TestApps implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.apps.values().forEach(AppProcess::close);
+		try {
+			this.apps.values().forEach(AppProcess::close);
+		}
+		finally {
+			this.database.close();
+		}
 	}
 
 }

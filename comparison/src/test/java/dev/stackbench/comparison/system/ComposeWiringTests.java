@@ -73,6 +73,58 @@ class ComposeWiringTests {
 		assertThat(upstreams).isEqualTo(4);
 	}
 
+	/**
+	 * Every app service, replicas included, waits for a healthy postgres and connects to
+	 * it with the database, user and password the postgres service creates; postgres has
+	 * a pinned image, a health check and an app's box.
+	 */
+	@Test
+	void everyAppConnectsToThePostgresServiceAsItIsSetUp() throws IOException {
+		Map<String, Object> postgres = this.services.get("postgres");
+		assertThat(String.valueOf(postgres.get("image"))).matches("postgres:\\d+\\.\\d+-alpine");
+		assertThat(stringList(((Map<?, ?>) postgres.get("healthcheck")).get("test"))).contains("pg_isready");
+		Properties shared = new Properties();
+		try (Reader reader = Files
+			.newBufferedReader(PROJECT.resolve("app-support/src/main/resources/stackbench-shared.properties"))) {
+			shared.load(reader);
+		}
+		assertThat(environment("postgres")).containsEntry("POSTGRES_DB", shared.getProperty("stackbench.db.name"))
+			.containsEntry("POSTGRES_USER", shared.getProperty("stackbench.db.username"))
+			.containsEntry("POSTGRES_PASSWORD", shared.getProperty("stackbench.db.password"));
+		assertThat(shared.getProperty("stackbench.db.port")).isEqualTo("5432");
+		List<String> apps = this.services.entrySet()
+			.stream()
+			.filter((service) -> service.getValue().containsKey("build")
+					&& String.valueOf(((Map<?, ?>) service.getValue().get("build")).get("target")).endsWith("-app"))
+			.map(Map.Entry::getKey)
+			.toList();
+		assertThat(apps).hasSize(5);
+		for (String app : apps) {
+			assertThat(environment(app)).as("%s's database host", app).containsEntry("STACKBENCH_DB_HOST", "postgres");
+			assertThat(((Map<?, ?>) this.services.get(app).get("depends_on")).get("postgres"))
+				.as("%s waits for postgres", app)
+				.isEqualTo(Map.of("condition", "service_healthy"));
+			assertThat(postgres.get("cpus")).as("postgres has %s's CPUs", app)
+				.isEqualTo(this.services.get(app).get("cpus"));
+			assertThat(postgres.get("mem_limit")).as("and its memory")
+				.isEqualTo(this.services.get(app).get("mem_limit"));
+		}
+	}
+
+	/** The image's build reads the whole reactor: every module's pom must be in it. */
+	@Test
+	void theImageBuildHasEveryModulesPom() throws IOException {
+		String dockerfile = Files.readString(PROJECT.resolve("Dockerfile"));
+		Matcher modules = Pattern.compile("<module>([^<]+)</module>")
+			.matcher(Files.readString(PROJECT.resolve("pom.xml")));
+		int count = 0;
+		while (modules.find()) {
+			count++;
+			assertThat(dockerfile).contains("COPY " + modules.group(1) + "/pom.xml " + modules.group(1) + "/");
+		}
+		assertThat(count).isEqualTo(8);
+	}
+
 	@Test
 	void grafanaMountsItsProvisioningAndHomeDashboard() throws IOException {
 		List<String> volumes = stringList(this.services.get("grafana").get("volumes"));

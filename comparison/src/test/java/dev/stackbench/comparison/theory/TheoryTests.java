@@ -8,10 +8,12 @@ import dev.stackbench.comparison.result.AppMetrics;
 import dev.stackbench.comparison.result.Claim;
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.LoadShape;
+import dev.stackbench.comparison.result.Preset;
 import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
 import dev.stackbench.comparison.result.ServingModel;
+import dev.stackbench.gatling.simulation.DatabaseSimulation;
 
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +82,8 @@ class TheoryTests {
 			long failed) {
 		return new ScenarioResult(stack, soak, 1, failed == 0, "soak/index.html",
 				List.of(new RequestStats("hello", 1003 - failed, failed, 200, 1, 1, 2, 2, 3, 3, 4, 4)), List.of(),
-				new AppMetrics(10, 20, 20, -1, 10, 300, 50, 0.5, heapStart, heapEnd, 1, 600), 20, 600, List.of());
+				new AppMetrics(10, 20, 20, -1, 10, 300, 50, 0.5, heapStart, heapEnd, 1, 600, AppMetrics.Pool.NONE), 20,
+				600, List.of());
 	}
 
 	@Test
@@ -125,6 +128,35 @@ class TheoryTests {
 			.isTrue();
 	}
 
+	@Test
+	void withThePoolAsTheBottleneckEveryModelServesAboutTheSame() {
+		Scenario db = Preset.STANDARD.scenario("db");
+		List<ScenarioResult> results = List.of(database(ServingModel.PLATFORM, db, 800, 10, 190),
+				database(ServingModel.VIRTUAL, db, 760, 10, 990), database(ServingModel.REACTIVE, db, 600, 10, 990));
+		List<Claim> claims = Theory.claims(results, Map.of());
+		Claim platform = only(claims, "platform: 1000 users on a 10 ms query share 10 pooled connections");
+		assertThat(platform.held()).isTrue();
+		assertThat(platform.evidence()).startsWith("800 req/s = 80% of the bound, so each connection was held 12.5 ms");
+		assertThat(only(claims, "virtual: with the pool as the bottleneck").held()).isTrue();
+		Claim reactive = only(claims, "reactive: with the pool as the bottleneck");
+		assertThat(reactive.held()).isFalse();
+		assertThat(reactive.evidence()).isEqualTo("600 req/s against platform's 800 req/s (-25%)");
+		assertThat(Theory.bound(results.getFirst())).hasValue(1000);
+		assertThat(only(Theory.claims(List.of(database(ServingModel.VIRTUAL, db, 700, 6, 0)), Map.of()),
+				"virtual: 1000 users")
+			.held()).as("not the bottleneck when connections stayed free").isFalse();
+	}
+
+	private static ScenarioResult database(ServingModel stack, Scenario scenario, double closedThroughput,
+			int maxActive, int maxPending) {
+		return new ScenarioResult(stack, scenario, 1, true, "index.html",
+				List.of(Fixtures.row(DatabaseSimulation.CLOSED, closedThroughput, 1200),
+						Fixtures.row(DatabaseSimulation.OPEN, 650, 9000)),
+				List.of(), new AppMetrics(5, 40, 60, 12, 33, 250, 2, 0.02, 90, 92, 190, 10,
+						new AppMetrics.Pool(10, maxActive, 0, maxPending, 300, 0)),
+				3.5, 45, List.of());
+	}
+
 	private static ScenarioResult idle(ServingModel stack, Scenario scenario, long answered, int probeMax,
 			long probesFailed) {
 		RequestStats probe = (probeMax >= 1000)
@@ -135,7 +167,8 @@ class TheoryTests {
 		return new ScenarioResult(stack, scenario, 1, true, "index.html",
 				List.of(new RequestStats("GET /api/hello, then idle", answered, 10_000 - answered, 500, 2, 1, 3, 4, 8,
 						20, 30, 40), probe),
-				List.of(), new AppMetrics(5, 40, 60, 12, 10_001, 250, 2, 0.02, 90, 92, 0, 10), 3.5, 45, List.of());
+				List.of(), new AppMetrics(5, 40, 60, 12, 10_001, 250, 2, 0.02, 90, 92, 0, 10, AppMetrics.Pool.NONE),
+				3.5, 45, List.of());
 	}
 
 	private static ScenarioResult withProbe(ServingModel stack, Scenario scenario, int probeMax) {
@@ -145,7 +178,8 @@ class TheoryTests {
 				List.of(new RequestStats("GET /api/cgi/slow.cgi?delay=1000 @ 200 users", 3000, 0, 195, 1020, 1010, 1200,
 						1300, 1700, 1800, 1850, 1900),
 						new RequestStats("probe: GET /api/hello", 1500, 0, 100, 1, 1, 3, 5, 10, 20, 30, probeMax)),
-				List.of(), new AppMetrics(5, 40, 60, 12, 33, 250, 2, 0.02, 90, 92, 190, 10), 3.5, 15, List.of());
+				List.of(), new AppMetrics(5, 40, 60, 12, 33, 250, 2, 0.02, 90, 92, 190, 10, AppMetrics.Pool.NONE), 3.5,
+				15, List.of());
 	}
 
 	private static Claim only(List<Claim> claims, String prefix) {

@@ -8,6 +8,7 @@ import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.substring;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -17,6 +18,7 @@ import dev.stackbench.workload.CpuWork;
 import dev.stackbench.workload.Hello;
 import dev.stackbench.workload.ProblemType;
 import dev.stackbench.workload.SampleDocument;
+import dev.stackbench.workload.db.Fortunes;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
@@ -55,6 +57,17 @@ public class SmokeSimulation extends Simulation {
 				.asJson()
 				.check(Http.ok())
 				.check(bodyString().is("{\"ping\":[1,2,{\"pong\":true}]}")),
+			http("db query").get(Api.DB_QUERY + "?delay=5&rows=3")
+				.check(Http.ok())
+				.check(jsonPath("$.rows[2].label").is("row 3")),
+			http("db fortunes").get(Api.DB_FORTUNES)
+				.check(Http.ok())
+				.check(substring(Fortunes.ADDED_AT_REQUEST_TIME).exists()),
+			http("db item").post(Api.DB_ITEMS)
+				.body(StringBody("{\"name\":\"smoke\",\"quantity\":1}"))
+				.asJson()
+				.check(status().is(201), jsonPath("$.name").is("smoke"), header("Location").saveAs("item")),
+			http("db item read").get("#{item}").check(Http.ok()).check(jsonPath("$.quantity").is("1")),
 			http("bad parameter").get(Api.SLOW + "?delay=-1")
 				.check(status().is(400), header("Content-Type").is(Api.PROBLEM_JSON),
 						jsonPath("$.type").is(ProblemType.BAD_PARAMETER.type().toString())),
@@ -66,7 +79,7 @@ public class SmokeSimulation extends Simulation {
 	{
 		this.parameters.print("");
 		setUp(this.smoke.injectOpen(atOnceUsers(1))).protocols(Http.perUserConnections(this.baseUrl))
-			.assertions(global().failedRequests().count().is(0L), global().allRequests().count().is(7L * this.rounds));
+			.assertions(global().failedRequests().count().is(0L), global().allRequests().count().is(11L * this.rounds));
 	}
 
 }
