@@ -1,5 +1,7 @@
 package dev.stackbench.contract;
 
+import java.util.function.Supplier;
+
 import dev.stackbench.postgres.PostgresServer;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,7 +31,7 @@ public final class TestDatabase {
 	}
 
 	/** Points the app under test at the database {@code server} gives, once it asks. */
-	static void register(DynamicPropertyRegistry registry, java.util.function.Supplier<PostgresServer> server) {
+	static void register(DynamicPropertyRegistry registry, Supplier<PostgresServer> server) {
 		registry.add("stackbench.db.host", () -> "127.0.0.1");
 		registry.add("stackbench.db.port", () -> server.get().port());
 	}

@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DbController {
 
-	static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
+	private static final MediaType HTML = MediaType.parseMediaType(Fortunes.CONTENT_TYPE);
 
 	private final DatabaseClient database;
 

@@ -13,6 +13,9 @@ public final class Fortunes {
 
 	public static final String SQL = "SELECT id, message FROM fortune";
 
+	/** The page's type, its charset named: the Japanese fortune is UTF-8 on both apps. */
+	public static final String CONTENT_TYPE = "text/html;charset=UTF-8";
+
 	public static final String ADDED_AT_REQUEST_TIME = "Additional fortune added at request time.";
 
 	private Fortunes() {
