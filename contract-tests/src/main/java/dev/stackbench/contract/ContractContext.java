@@ -49,4 +49,9 @@ interface ContractContext {
 			.isEqualTo(json);
 	}
 
+	/** {@code GET path} on the management port: a health document whose status is UP. */
+	default void assertHealthUp(String path) {
+		management().get().uri(path).exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+	}
+
 }

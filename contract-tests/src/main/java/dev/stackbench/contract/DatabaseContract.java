@@ -148,14 +148,7 @@ interface DatabaseContract extends ContractContext {
 
 	@Test
 	default void theDatabaseIsAHealthComponent() {
-		management().get()
-			.uri("/actuator/health/db")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo("UP");
+		assertHealthUp("/actuator/health/db");
 	}
 
 	private void assertBadParameter(String path, String detail) {

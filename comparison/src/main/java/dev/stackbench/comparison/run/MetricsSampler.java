@@ -143,24 +143,35 @@ final class MetricsSampler implements AutoCloseable {
 	 * r2dbc-pool's.
 	 */
 	private AppMetrics.Pool pool(Prometheus first, Prometheus last) {
-		boolean hikari = last.sum("hikaricp_connections_max").isPresent();
-		String prefix = hikari ? "hikaricp_connections" : "r2dbc_pool";
-		String suffix = hikari ? "" : "_connections";
-		if (!hikari && last.sum("r2dbc_pool_max_allocated_connections").isEmpty()) {
+		PoolMeters meters = last.sum(PoolMeters.HIKARI.size()).isPresent() ? PoolMeters.HIKARI : PoolMeters.R2DBC;
+		if (last.sum(meters.size()).isEmpty()) {
 			return AppMetrics.Pool.NONE;
 		}
-		int size = (int) last.sum(hikari ? "hikaricp_connections_max" : "r2dbc_pool_max_allocated_connections")
-			.orElse(-1);
+		boolean hikari = meters == PoolMeters.HIKARI;
 		double acquires = difference(first, last,
 				(scrape) -> scrape.sum("hikaricp_connections_acquire_seconds_count").orElse(0));
 		double acquireSeconds = difference(first, last,
 				(scrape) -> scrape.sum("hikaricp_connections_acquire_seconds_sum").orElse(0));
-		return new AppMetrics.Pool(size,
-				(int) max((scrape) -> scrape.sum(prefix + (hikari ? "_active" : "_acquired") + suffix)),
-				(int) min((scrape) -> scrape.sum(prefix + "_idle" + suffix)),
-				(int) max((scrape) -> scrape.sum(prefix + "_pending" + suffix)),
-				(hikari && acquires > 0) ? 1000 * acquireSeconds / acquires : -1, hikari ? (long) difference(first,
-						last, (scrape) -> scrape.sum("hikaricp_connections_timeout_total").orElse(0)) : -1);
+		long timeouts = (long) difference(first, last,
+				(scrape) -> scrape.sum("hikaricp_connections_timeout_total").orElse(0));
+		return new AppMetrics.Pool((int) last.sum(meters.size()).getAsDouble(),
+				(int) max((scrape) -> scrape.sum(meters.active())), (int) min((scrape) -> scrape.sum(meters.idle())),
+				(int) max((scrape) -> scrape.sum(meters.pending())),
+				(hikari && acquires > 0) ? 1000 * acquireSeconds / acquires : -1, hikari ? timeouts : -1);
+	}
+
+	/**
+	 * What each pool library names its gauges; only HikariCP also times acquisitions and
+	 * counts their timeouts.
+	 */
+	private record PoolMeters(String size, String active, String idle, String pending) {
+
+		static final PoolMeters HIKARI = new PoolMeters("hikaricp_connections_max", "hikaricp_connections_active",
+				"hikaricp_connections_idle", "hikaricp_connections_pending");
+
+		static final PoolMeters R2DBC = new PoolMeters("r2dbc_pool_max_allocated_connections",
+				"r2dbc_pool_acquired_connections", "r2dbc_pool_idle_connections", "r2dbc_pool_pending_connections");
+
 	}
 
 	/**
