@@ -7,11 +7,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The beans both apps share and neither web stack owns, from
@@ -27,6 +31,16 @@ public class StackbenchAutoConfiguration {
 		StackbenchProperties.Cgi cgi = properties.cgi();
 		return new CgiGateway(cgi.directory(), cgi.timeout(), cgi.maxOutput().toBytes(), cgi.maxProcesses(),
 				cgi.startThreads());
+	}
+
+	@Bean
+	ServerProtocols serverProtocols(Environment environment, ObjectProvider<SslBundles> bundles,
+			StackbenchProperties properties) {
+		String bundle = environment.getProperty("server.ssl.bundle");
+		SslBundle tls = (bundle != null && !bundle.isBlank()) ? bundles.getObject().getBundle(bundle) : null;
+		String certificate = environment.getProperty("stackbench.tls.certificate", "given (stackbench.tls.keystore)");
+		return new ServerProtocols(tls, certificate,
+				environment.getProperty("server.http2.enabled", Boolean.class, false), properties.http2());
 	}
 
 	@Bean

@@ -39,6 +39,7 @@ import org.springframework.validation.annotation.Validated;
  * @param downstream the downstream service {@code /api/downstream} calls
  * @param metrics the request metrics
  * @param db the database of {@code /api/db/*}
+ * @param http2 the HTTP/2 limits of the {@code h2} and {@code h2c} profiles
  */
 @ConfigurationProperties("stackbench")
 @Validated
@@ -46,7 +47,7 @@ public record StackbenchProperties(@NotNull @DefaultValue("20s") Duration reques
 		@NotNull @DurationMin(millis = 1) @DefaultValue("20s") Duration requestBodyTimeout,
 		@Positive @DefaultValue("500") long requestBodyMinRate, @Valid @DefaultValue Admission admission,
 		@Valid @DefaultValue Cgi cgi, @Valid @DefaultValue Downstream downstream, @Valid @DefaultValue Metrics metrics,
-		@Valid @DefaultValue Db db) {
+		@Valid @DefaultValue Db db, @Valid @DefaultValue Http2 http2) {
 
 	public RequestBodyDeadline requestBodyDeadline() {
 		return new RequestBodyDeadline(this.requestBodyTimeout, this.requestBodyMinRate);
@@ -133,6 +134,29 @@ public record StackbenchProperties(@NotNull @DefaultValue("20s") Duration reques
 			return Duration.ofMillis(this.acquireTimeoutMillis);
 		}
 
+	}
+
+	/**
+	 * HTTP/2's own limits, set explicitly and equally on Tomcat's {@code Http2Protocol}
+	 * and Reactor Netty's HTTP/2 settings when the {@code h2} or {@code h2c} profile is
+	 * on. The header list is limited as HTTP/1.1's head is, by
+	 * {@code server.max-http-request-header-size} and 100 fields (HPACK counts 32 bytes
+	 * more per field than HTTP/1.1's text).
+	 *
+	 * @param maxConcurrentStreams streams one connection may have open at once (the
+	 * SETTINGS_MAX_CONCURRENT_STREAMS the server announces; 100 is Tomcat's default and
+	 * the RFC's advised least). Tomcat runs at most this many of them at once as well
+	 * (its {@code maxConcurrentStreamExecution}, 20 by default, would otherwise queue the
+	 * rest of a connection's streams where Reactor Netty does not)
+	 * @param initialWindowSize bytes a peer may send on a stream before the receiver's
+	 * window update (the RFC's 65,535 by default, both servers' too)
+	 * @param idleTimeout an HTTP/2 connection with no open stream is closed after this;
+	 * Reactor Netty has one idle timeout for both protocols, so on the reactive app it
+	 * also sets {@code server.netty.idle-timeout} under these profiles
+	 */
+	public record Http2(@Positive @DefaultValue("100") int maxConcurrentStreams,
+			@Positive @DefaultValue("65535") int initialWindowSize,
+			@NotNull @DurationMin(millis = 1) @DefaultValue("60s") Duration idleTimeout) {
 	}
 
 }

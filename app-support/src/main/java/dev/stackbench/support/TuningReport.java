@@ -21,7 +21,7 @@ import org.springframework.context.event.EventListener;
  * started: logged once ({@code stackbench tuning: ...}) and published on
  * {@code /actuator/info}, so every measurement can be traced to the configuration that
  * produced it. Each app reads its own server's knobs; the ones every app has (request
- * body deadline, admission limit, CGI limits, database pool) are added here.
+ * body deadline, admission limit, CGI limits, database pool, protocols) are added here.
  */
 public abstract class TuningReport implements InfoContributor {
 
@@ -35,9 +35,13 @@ public abstract class TuningReport implements InfoContributor {
 
 	private final StackbenchProperties.Db db;
 
+	private final ServerProtocols protocols;
+
 	private volatile Tuning tuning;
 
-	protected TuningReport(StackbenchProperties properties, Admission admission, CgiGateway cgi) {
+	protected TuningReport(StackbenchProperties properties, ServerProtocols protocols, Admission admission,
+			CgiGateway cgi) {
+		this.protocols = protocols;
 		this.bodyDeadline = properties.requestBodyDeadline();
 		this.admission = admission;
 		this.cgi = cgi;
@@ -52,7 +56,11 @@ public abstract class TuningReport implements InfoContributor {
 		boolean managementServer = event.getApplicationContext().getServerNamespace() != null;
 		if (!managementServer) {
 			Tuning server = describe(event.getWebServer());
-			Map<String, Object> knobs = new LinkedHashMap<>(server.knobs());
+			// The protocols as configured, then what the server itself reports, which
+			// wins
+			// where both name a knob.
+			Map<String, Object> knobs = new LinkedHashMap<>(this.protocols.knobs());
+			knobs.putAll(server.knobs());
 			knobs.put("request-body-timeout-ms", this.bodyDeadline.timeout().toMillis());
 			knobs.put("request-body-min-rate", this.bodyDeadline.minBytesPerSecond());
 			knobs.put("admission.max-in-flight", this.admission.maxInFlight());

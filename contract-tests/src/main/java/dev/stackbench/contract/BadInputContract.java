@@ -28,7 +28,7 @@ interface BadInputContract extends ContractContext {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("dev.stackbench.contract.BadRequest#all")
 	default void badInputGetsTheSameProblemDocumentOnEveryStack(BadRequest request) throws IOException {
-		RawHttp.Response response = request.sendTo(port());
+		RawHttp.Response response = request.sendTo(raw());
 		assertThat(response.status()).isEqualTo(request.status());
 		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
 		assertThat(response.body()).isEqualTo(request.expectedBody());
@@ -45,7 +45,7 @@ interface BadInputContract extends ContractContext {
 	@ParameterizedTest
 	@ValueSource(strings = { "/api/echo", "/api/cgi/env.cgi" })
 	default void aDeclaredBodyOverTheLimitIsRefusedBeforeItIsSent(String path) throws IOException {
-		try (Socket socket = new Socket("localhost", port())) {
+		try (Socket socket = raw().open()) {
 			socket.getOutputStream()
 				.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
 						+ "Content-Length: 100000\r\n\r\n")
@@ -63,7 +63,7 @@ interface BadInputContract extends ContractContext {
 	 */
 	@Test
 	default void anHttp2PrefaceIsClosedWithoutAnAnswer() throws IOException {
-		try (Socket socket = new Socket("localhost", port())) {
+		try (Socket socket = raw().open()) {
 			socket.getOutputStream().write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
 			assertThat(RawHttp.readUntil(socket, "\r\n\r\n")).isEmpty();
 		}
@@ -72,8 +72,7 @@ interface BadInputContract extends ContractContext {
 	@Test
 	default void aHeadWellInsideTheSizeLimitIsServed() throws IOException {
 		String half = "a".repeat(3_000);
-		RawHttp.Response response = RawHttp.exchange(port(), "GET", "/api/hello?x=" + half, Map.of("X-Big", half),
-				null);
+		RawHttp.Response response = RawHttp.exchange(raw(), "GET", "/api/hello?x=" + half, Map.of("X-Big", half), null);
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("Hello World");
 	}
@@ -98,7 +97,7 @@ interface BadInputContract extends ContractContext {
 	@ExtendWith(OutputCaptureExtension.class)
 	default void appStaysHealthyAndQuietAfterEveryBadRequest(CapturedOutput output) throws IOException {
 		for (BadRequest request : BadRequest.all().toList()) {
-			request.sendTo(port());
+			request.sendTo(raw());
 		}
 		client().get().uri("/api/hello").exchange().expectStatus().isOk();
 		management().get().uri("/actuator/health").exchange().expectStatus().isOk();

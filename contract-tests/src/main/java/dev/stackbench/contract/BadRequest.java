@@ -32,9 +32,9 @@ public record BadRequest(String description, String method, String target, Map<S
 	 * Sends this request on a new connection, exactly as written here, and reads the
 	 * answer.
 	 */
-	public RawHttp.Response sendTo(int port) throws IOException {
-		return (this.rawHead != null) ? RawHttp.exchange(port, this.rawHead, this.body)
-				: RawHttp.exchange(port, this.method, this.target, this.headers, this.body);
+	public RawHttp.Response sendTo(RawHttp.Connector connector) throws IOException {
+		return (this.rawHead != null) ? RawHttp.exchange(connector, this.rawHead, this.body)
+				: RawHttp.exchange(connector, this.method, this.target, this.headers, this.body);
 	}
 
 	/** The exact bytes expected on the wire. */

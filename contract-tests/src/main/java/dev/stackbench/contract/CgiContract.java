@@ -33,7 +33,7 @@ interface CgiContract extends ContractContext {
 	@Test
 	default void cgiEnvSeesTheRfc3875MetaVariablesAndNothingElse() {
 		String env = client().post()
-			.uri(URI.create("http://localhost:" + port() + "/api/cgi/env.cgi/some%20where?a=1&b=%41"))
+			.uri(URI.create(baseUrl() + "/api/cgi/env.cgi/some%20where?a=1&b=%41"))
 			.header("X-Test", "yes")
 			.header("Proxy", "http://attacker:3128")
 			.header("Authorization", "Basic c2VjcmV0")
@@ -45,11 +45,11 @@ interface CgiContract extends ContractContext {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		assertThat(env).contains("GATEWAY_INTERFACE=CGI/1.1\n", "SERVER_PROTOCOL=HTTP/1.1\n", "SERVER_NAME=localhost\n",
-				"SERVER_PORT=" + port() + "\n", "REQUEST_METHOD=POST\n", "SCRIPT_NAME=/api/cgi/env.cgi\n",
-				"PATH_INFO=/some where\n", "QUERY_STRING=a=1&b=%41\n", "REMOTE_ADDR=127.0.0.1\n", "CONTENT_LENGTH=4\n",
-				"CONTENT_TYPE=text/plain\n", "HTTP_X_TEST=yes\n", "HTTP_HOST=localhost:" + port() + "\n",
-				"PATH=/usr/local/bin:/usr/bin:/bin\n");
+		assertThat(env).contains("GATEWAY_INTERFACE=CGI/1.1\n", "SERVER_PROTOCOL=" + transport().protocol() + "\n",
+				"SERVER_NAME=localhost\n", "SERVER_PORT=" + port() + "\n", "REQUEST_METHOD=POST\n",
+				"SCRIPT_NAME=/api/cgi/env.cgi\n", "PATH_INFO=/some where\n", "QUERY_STRING=a=1&b=%41\n",
+				"REMOTE_ADDR=127.0.0.1\n", "CONTENT_LENGTH=4\n", "CONTENT_TYPE=text/plain\n", "HTTP_X_TEST=yes\n",
+				"HTTP_HOST=localhost:" + port() + "\n", "PATH=/usr/local/bin:/usr/bin:/bin\n");
 		assertThat(env).doesNotContain("HTTP_PROXY", "HTTP_AUTHORIZATION", "c2VjcmV0", "HOME=", "JAVA", "USER=");
 	}
 

@@ -1,5 +1,6 @@
 package dev.stackbench.contract;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
 
 import org.springframework.http.MediaType;
@@ -35,6 +36,23 @@ interface ContractContext {
 	int port();
 
 	int managementPort();
+
+	/** How the app's port is reached: plain, TLS, or HTTP/2 over TLS. */
+	Transport transport();
+
+	/** The app's port as a base URL of its transport's scheme. */
+	default String baseUrl() {
+		return transport().scheme() + "://localhost:" + port();
+	}
+
+	/** Raw HTTP/1.1 connections to the app's port, through TLS when it serves TLS. */
+	RawHttp.Connector raw();
+
+	/**
+	 * The JDK's HTTP/1.1 client, trusting the app's certificate when it serves TLS: a
+	 * client independent of the contract's Reactor Netty one.
+	 */
+	HttpClient jdkClient(HttpClient.Version version);
 
 	/** {@code GET path}: a 200 JSON answer that is exactly {@code json}. */
 	default void assertJsonAnswer(String path, String json) {

@@ -52,7 +52,7 @@ interface EndpointContract extends ContractContext {
 	default void responsesCarryNoServerBanner() {
 		for (String path : List.of("/api/hello", "/api/slow?delay=-1", "/api/nope", "/api/%2e%2e/etc/passwd")) {
 			client().get()
-				.uri(URI.create("http://localhost:" + port() + path))
+				.uri(URI.create(baseUrl() + path))
 				.exchange()
 				.expectHeader()
 				.doesNotExist(HttpHeaders.SERVER)
@@ -122,8 +122,8 @@ interface EndpointContract extends ContractContext {
 	 */
 	@Test
 	default void oneKeepAliveConnectionServesEveryKindOfRequestInTurn() throws Exception {
-		HttpClient keepAlive = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-		String base = "http://localhost:" + port();
+		HttpClient keepAlive = jdkClient(HttpClient.Version.HTTP_1_1);
+		String base = baseUrl();
 		String json = "{\"ping\":[1,2,{\"pong\":true}]}";
 		for (int round = 0; round < 40; round++) {
 			for (HttpRequest request : List.of(HttpRequest.newBuilder(URI.create(base + "/api/slow?delay=5")).build(),

@@ -23,7 +23,7 @@ interface EventStreamContract extends ContractContext {
 	@Test
 	default void streamSendsEachEventAfterItsInterval() throws IOException {
 		long start = System.nanoTime();
-		RawHttp.Response response = RawHttp.exchange(port(), "GET", "/api/stream?count=3&interval=100", Map.of(), null);
+		RawHttp.Response response = RawHttp.exchange(raw(), "GET", "/api/stream?count=3&interval=100", Map.of(), null);
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.header(HttpHeaders.CONTENT_TYPE)).isEqualTo(EventStream.CONTENT_TYPE);
@@ -38,7 +38,7 @@ interface EventStreamContract extends ContractContext {
 	 */
 	@Test
 	default void aStreamWhoseClientLeavesFreesItsThread() throws IOException {
-		try (Socket socket = new Socket("localhost", port())) {
+		try (Socket socket = raw().open()) {
 			socket.getOutputStream()
 				.write("GET /api/stream?count=1000&interval=100 HTTP/1.1\r\nHost: localhost\r\n\r\n"
 					.getBytes(StandardCharsets.US_ASCII));

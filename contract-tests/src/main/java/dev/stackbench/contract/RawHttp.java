@@ -34,12 +34,34 @@ public final class RawHttp {
 
 	}
 
+	/** Opens a new connection to the server under test: plain TCP, or TLS. */
+	@FunctionalInterface
+	public interface Connector {
+
+		Socket open() throws IOException;
+
+		/** A plain TCP connection to a port on localhost. */
+		static Connector plain(int port) {
+			return () -> new Socket("localhost", port);
+		}
+
+	}
+
 	/**
 	 * Sends one request on a new connection ({@code Connection: close}) and reads the
 	 * whole response.
 	 */
 	public static Response exchange(int port, String method, String target, Map<String, String> headers, byte[] body)
 			throws IOException {
+		return exchange(Connector.plain(port), method, target, headers, body);
+	}
+
+	/**
+	 * Sends one request on a new connection ({@code Connection: close}) and reads the
+	 * whole response.
+	 */
+	public static Response exchange(Connector connector, String method, String target, Map<String, String> headers,
+			byte[] body) throws IOException {
 		StringBuilder head = new StringBuilder(
 				method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
 		headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
@@ -47,15 +69,15 @@ public final class RawHttp {
 			head.append("Content-Length: ").append(body.length).append("\r\n");
 		}
 		head.append("\r\n");
-		return exchange(port, head.toString().getBytes(StandardCharsets.ISO_8859_1), body);
+		return exchange(connector, head.toString().getBytes(StandardCharsets.ISO_8859_1), body);
 	}
 
 	/**
 	 * Sends a request head exactly as given (and a body, if any) on a new connection and
 	 * reads the response.
 	 */
-	public static Response exchange(int port, byte[] head, byte[] body) throws IOException {
-		try (Socket socket = new Socket("localhost", port)) {
+	public static Response exchange(Connector connector, byte[] head, byte[] body) throws IOException {
+		try (Socket socket = connector.open()) {
 			socket.setSoTimeout(TIMEOUT_MILLIS);
 			OutputStream out = socket.getOutputStream();
 			try {

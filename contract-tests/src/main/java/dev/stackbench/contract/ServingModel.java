@@ -15,15 +15,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 public enum ServingModel {
 
 	/** A bounded pool of platform threads, one per request in flight. */
-	PLATFORM(Stack.SERVLET, "servlet-app", "platform", "http-nio-[\\w-]+-exec-\\d+", Concurrency.THREAD_PER_REQUEST,
-			Map.of("virtual-threads", false, "threads.max", 200)),
+	PLATFORM(Stack.SERVLET, "servlet-app", "platform", "https?-(jsse-)?nio-[\\w-]+-exec-\\d+",
+			Concurrency.THREAD_PER_REQUEST, Map.of("virtual-threads", false, "threads.max", 200)),
 
 	/** A new virtual thread per request. */
 	VIRTUAL(Stack.SERVLET, "servlet-app-virtual", "virtual", "tomcat-handler-\\d+", Concurrency.THREAD_PER_REQUEST,
 			Map.of("virtual-threads", true)),
 
 	/** One request thread: the sequential server. */
-	SINGLE_THREAD(Stack.SERVLET, "servlet-app-single-thread", "single-thread", "http-nio-[\\w-]+-exec-1",
+	SINGLE_THREAD(Stack.SERVLET, "servlet-app-single-thread", "single-thread", "https?-(jsse-)?nio-[\\w-]+-exec-1",
 			Concurrency.SEQUENTIAL, Map.of("virtual-threads", false, "threads.max", 1)),
 
 	/** A few event loops shared by all connections. */

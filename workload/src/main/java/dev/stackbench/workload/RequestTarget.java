@@ -30,7 +30,7 @@ public final class RequestTarget {
 		}
 		int question = rawTarget.indexOf('?');
 		String rawPath = (question < 0) ? rawTarget : rawTarget.substring(0, question);
-		if (!isAcceptablePath(rawPath)) {
+		if (!isAscii(rawTarget) || !isAcceptablePath(rawPath)) {
 			return Optional.of(Problem.forStatus(400, method, rawPath));
 		}
 		if (question >= 0) {
@@ -70,6 +70,15 @@ public final class RequestTarget {
 			previous = c;
 		}
 		return true;
+	}
+
+	/**
+	 * Visible US-ASCII only: anything else must be percent-encoded (RFC 3986). HTTP/1.1
+	 * parsers refuse it in the request line already; over HTTP/2 the path is a header
+	 * value, which Reactor Netty passes on as it came.
+	 */
+	private static boolean isAscii(String rawTarget) {
+		return rawTarget.chars().allMatch((c) -> c > ' ' && c < 0x7F);
 	}
 
 	private static boolean isAcceptablePath(String rawPath) {

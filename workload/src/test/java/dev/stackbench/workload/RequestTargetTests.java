@@ -18,7 +18,8 @@ class RequestTargetTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "/api/../etc/passwd", "/api/./hello", "/api/hello/..", "/api/%2e%2e/x", "/api/%2E%2E/x",
 			"/api/.%2e/x", "/api/..;x=1/x", "/api/%2fetc", "/api/%2Fetc", "/api/%5c..", "/api/%00", "/api/%ZZ",
-			"/api/%", "/api/%C0%AE%C0%AE/x", "api/hello", "/api/hello world", "/api/<x>" })
+			"/api/%", "/api/%C0%AE%C0%AE/x", "api/hello", "/api/hello world", "/api/<x>", "/api/h\u00c3\u00a9llo",
+			"/api/hello?x=\u00e9", "/api/a\tb" })
 	void rejectsTraversalAndMalformedPaths(String target) {
 		String path = target.split("\\?", 2)[0];
 		assertThat(RequestTarget.problem("GET", target)).contains(Problem.forStatus(400, "GET", path));

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import dev.stackbench.comparison.report.Table.Cell;
 import dev.stackbench.comparison.result.AppMetrics;
+import dev.stackbench.gatling.simulation.KeepAliveSimulation;
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.Environment;
 import dev.stackbench.comparison.result.IdleFootprint;
@@ -46,7 +47,7 @@ final class ReportTables {
 		List<Table> tables = new ArrayList<>(List.of(verdicts(results)));
 		baseline.ifPresent((before) -> tables.add(sinceBaseline(before, results)));
 		tables.addAll(List.of(capacity(results), capacitySteps(results), summary(results), littlesLaw(results),
-				databasePool(results), claims(results), loadGenerator(results), warmUp(results),
+				databasePool(results), protocols(results), claims(results), loadGenerator(results), warmUp(results),
 				littlesLawCheck(results), resources(results), idleConnections(results), errors(results),
 				environment(results), tuning(results), scenarios(results)));
 		return tables.stream().filter((table) -> !table.rows().isEmpty() || table.title().equals("Errors")).toList();
@@ -280,6 +281,56 @@ final class ReportTables {
 				List.of("scenario", "model", "pool", "bound req/s", "closed req/s", "share of bound",
 						"closed p50 / p99 / p99.9 ms", "open offered → served req/s", "open failed", "max active",
 						"min idle", "max pending", "mean acquire ms"),
+				rows);
+	}
+
+	/**
+	 * The phased scenarios (keep-alive plain and over TLS, HTTP/1.1 against HTTP/2), one
+	 * row per phase with the app's connections and CPU over that phase alone, and for the
+	 * keep-alive ones what a new connection adds to each request's CPU.
+	 */
+	static Table protocols(ComparisonResults results) {
+		List<List<Cell>> rows = new ArrayList<>();
+		for (Scenario scenario : results.scenarios()) {
+			if (!(scenario.load() instanceof LoadShape.Phased phased)) {
+				continue;
+			}
+			for (ServingModel stack : results.stacks()) {
+				List<ScenarioResult> runs = results.runsOf(scenario.id(), stack)
+					.stream()
+					.filter((run) -> !run.phases().isEmpty())
+					.toList();
+				if (runs.isEmpty()) {
+					continue;
+				}
+				for (String phase : phased.phases()) {
+					boolean connectionCost = scenario.load() instanceof LoadShape.KeepAlive
+							&& phase.equals(KeepAliveSimulation.NEW_CONNECTION);
+					rows.add(List.of(Cell.of(scenario.id()), Cell.of(stack.id()),
+							Cell.of((scenario.transport() == Scenario.Transport.TLS) ? "TLS 1.3" : "plain"),
+							Cell.of(phase), rowSpread(runs, phase, RequestStats::throughput),
+							Cell.of(rowSpread(runs, phase, RequestStats::p50).text() + " / "
+									+ rowSpread(runs, phase, RequestStats::p99).text() + " / "
+									+ rowSpread(runs, phase, RequestStats::p999).text()),
+							spread(runs,
+									(run) -> run.phase(phase)
+										.map((result) -> result.app().maxConnections())
+										.orElse(-1)),
+							spread(runs, (run) -> run.appCpuMillisPer1000Requests(phase).orElse(Double.NaN)),
+							connectionCost ? spread(runs, (run) -> Theory.connectionCpuMicros(run).orElse(Double.NaN))
+									: Cell.of("")));
+				}
+			}
+		}
+		return new Table("Connections and protocols",
+				"Each phase ran on its own, so the connections the server held open and the CPU it spent belong to "
+						+ "that phase alone. With a new connection per request, the CPU it adds to every request is "
+						+ "the connection's cost: over plain TCP an accept and a close, over TLS 1.3 a handshake as "
+						+ "well (a client that resumes its session skips the certificate's signature, not the key "
+						+ "exchange). Over HTTP/2 the users share connections, each request a stream: the server "
+						+ "holds connections for the streams, at most its SETTINGS_MAX_CONCURRENT_STREAMS each.",
+				List.of("scenario", "model", "transport", "phase", "req/s", "p50 / p99 / p99.9 ms", "connections open",
+						"app CPU ms / 1,000 req", "new connection's CPU µs / req"),
 				rows);
 	}
 

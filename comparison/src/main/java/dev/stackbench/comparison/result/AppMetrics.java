@@ -1,5 +1,7 @@
 package dev.stackbench.comparison.result;
 
+import java.util.List;
+
 /**
  * What the app's own metrics said while one scenario ran, sampled every second from its
  * management port. Values that a stack does not have (busy request threads on an event
@@ -32,6 +34,27 @@ public record AppMetrics(double cpuSeconds, int maxLiveThreads, int peakThreads,
 	/** A run recorded before the pool's meters were read has none. */
 	public AppMetrics {
 		pool = (pool != null) ? pool : Pool.NONE;
+	}
+
+	/**
+	 * Several consecutive samplings as one: CPU, pauses and samples added up, peaks the
+	 * highest, the heap's floor at the first one's start and the last one's end, the mean
+	 * in flight weighted by samples.
+	 */
+	public static AppMetrics combine(List<AppMetrics> parts) {
+		int samples = parts.stream().mapToInt(AppMetrics::samples).sum();
+		return new AppMetrics(parts.stream().mapToDouble(AppMetrics::cpuSeconds).sum(),
+				parts.stream().mapToInt(AppMetrics::maxLiveThreads).max().orElse(-1),
+				parts.stream().mapToInt(AppMetrics::peakThreads).max().orElse(-1),
+				parts.stream().mapToInt(AppMetrics::maxBusyRequestThreads).max().orElse(-1),
+				parts.stream().mapToInt(AppMetrics::maxConnections).max().orElse(-1),
+				parts.stream().mapToDouble(AppMetrics::maxHeapMegabytes).max().orElse(-1),
+				parts.stream().mapToLong(AppMetrics::gcPauses).sum(),
+				parts.stream().mapToDouble(AppMetrics::gcPauseSeconds).sum(),
+				parts.getFirst().heapAfterGcAtStartMegabytes(), parts.getLast().heapAfterGcAtEndMegabytes(),
+				(samples == 0) ? -1
+						: parts.stream().mapToDouble((part) -> part.meanInFlight() * part.samples()).sum() / samples,
+				samples, parts.getFirst().pool());
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -14,6 +15,7 @@ import dev.stackbench.gatling.simulation.ConnectionFloodSimulation;
 import dev.stackbench.gatling.simulation.DatabaseSimulation;
 import dev.stackbench.gatling.simulation.IdleConnectionsSimulation;
 import dev.stackbench.gatling.simulation.KeepAliveSimulation;
+import dev.stackbench.gatling.simulation.MultiplexingSimulation;
 import dev.stackbench.gatling.simulation.OpenRateSimulation;
 import dev.stackbench.gatling.simulation.OverloadSimulation;
 import dev.stackbench.gatling.simulation.SlowEndpointSimulation;
@@ -37,7 +39,7 @@ import io.gatling.javaapi.core.Simulation;
 		@JsonSubTypes.Type(LoadShape.ConnectionFlood.class), @JsonSubTypes.Type(LoadShape.Overload.class),
 		@JsonSubTypes.Type(LoadShape.Soak.class), @JsonSubTypes.Type(LoadShape.OpenRate.class),
 		@JsonSubTypes.Type(LoadShape.Capacity.class), @JsonSubTypes.Type(LoadShape.IdleConnections.class),
-		@JsonSubTypes.Type(LoadShape.Database.class) })
+		@JsonSubTypes.Type(LoadShape.Database.class), @JsonSubTypes.Type(LoadShape.Multiplexing.class) })
 public sealed interface LoadShape {
 
 	/** The Gatling simulation that applies this load, as its record names it. */
@@ -53,6 +55,14 @@ public sealed interface LoadShape {
 	/** The same load with some components replaced, given as text on the command line. */
 	default LoadShape with(Map<String, String> overrides) {
 		return (LoadShape) RecordProperties.with((Record) this, overrides);
+	}
+
+	/**
+	 * A page's {@code delay} query parameter in milliseconds, with the apps' own default
+	 * (100), read as the apps read it.
+	 */
+	static long delayMillis(String path) {
+		return SlowPage.of(Query.parse(URI.create(path).getRawQuery())).delay();
 	}
 
 	/**
@@ -80,8 +90,23 @@ public sealed interface LoadShape {
 		 * default (100).
 		 */
 		default long delayMillis() {
-			return SlowPage.of(Query.parse(URI.create(path()).getRawQuery())).delay();
+			return LoadShape.delayMillis(path());
 		}
+
+	}
+
+	/**
+	 * A load of several phases in a row that the comparison runs one Gatling run each
+	 * ({@code phase} names the one to run, empty for all), so that the app's connections
+	 * and CPU are read per phase.
+	 */
+	sealed interface Phased extends LoadShape {
+
+		/** The phases' names, in order; each is also its requests' row. */
+		List<String> phases();
+
+		/** The same load with only the named phase. */
+		LoadShape onlyPhase(String phase);
 
 	}
 
@@ -114,9 +139,64 @@ public sealed interface LoadShape {
 	record ArrivalRate(double rate, int delay, int durationSeconds, int maxQueueMillis) implements LoadShape {
 	}
 
-	/** The same closed load over keep-alive, then with a new connection per request. */
+	/**
+	 * The same closed load over keep-alive, then with a new connection per request.
+	 *
+	 * @param phase the phase to run, or empty for both
+	 */
 	@RunBy(KeepAliveSimulation.class)
-	record KeepAlive(String path, int users, int phaseSeconds, int maxP95Millis) implements OnePage {
+	record KeepAlive(String path, int users, int phaseSeconds, int maxP95Millis,
+			String phase) implements OnePage, Phased {
+
+		/** Recorded before phases had names: both. */
+		public KeepAlive {
+			phase = (phase != null) ? phase : "";
+		}
+
+		public KeepAlive(String path, int users, int phaseSeconds, int maxP95Millis) {
+			this(path, users, phaseSeconds, maxP95Millis, "");
+		}
+
+		@Override
+		public List<String> phases() {
+			return List.of(KeepAliveSimulation.KEEP_ALIVE, KeepAliveSimulation.NEW_CONNECTION);
+		}
+
+		@Override
+		public KeepAlive onlyPhase(String phase) {
+			return new KeepAlive(this.path, this.users, this.phaseSeconds, this.maxP95Millis, phase);
+		}
+
+	}
+
+	/**
+	 * The same closed load on each page over HTTP/1.1 with keep-alive, then over HTTP/2
+	 * ({@link MultiplexingSimulation}).
+	 *
+	 * @param phase the phase to run ({@link MultiplexingSimulation#phaseName}), or empty
+	 * for all
+	 */
+	@RunBy(MultiplexingSimulation.class)
+	record Multiplexing(List<String> paths, int users, int phaseSeconds, int maxP95Millis,
+			String phase) implements Phased {
+
+		public Multiplexing {
+			phase = (phase != null) ? phase : "";
+		}
+
+		@Override
+		public List<String> phases() {
+			return this.paths.stream()
+				.flatMap((path) -> Stream.of(MultiplexingSimulation.phaseName(MultiplexingSimulation.HTTP1, path),
+						MultiplexingSimulation.phaseName(MultiplexingSimulation.HTTP2, path)))
+				.toList();
+		}
+
+		@Override
+		public Multiplexing onlyPhase(String phase) {
+			return new Multiplexing(this.paths, this.users, this.phaseSeconds, this.maxP95Millis, phase);
+		}
+
 	}
 
 	/** Thousands of connections, each holding a slow request. */

@@ -8,6 +8,7 @@ import static dev.stackbench.comparison.result.Scenario.Kind.CONNECTION_FLOOD;
 import static dev.stackbench.comparison.result.Scenario.Kind.DATABASE;
 import static dev.stackbench.comparison.result.Scenario.Kind.IDLE_CONNECTIONS;
 import static dev.stackbench.comparison.result.Scenario.Kind.KEEP_ALIVE;
+import static dev.stackbench.comparison.result.Scenario.Kind.MULTIPLEXING;
 import static dev.stackbench.comparison.result.Scenario.Kind.OVERLOAD;
 import static dev.stackbench.comparison.result.Scenario.Kind.SMOKE;
 
@@ -22,18 +23,20 @@ import dev.stackbench.comparison.result.LoadShape.ConnectionFlood;
 import dev.stackbench.comparison.result.LoadShape.Database;
 import dev.stackbench.comparison.result.LoadShape.IdleConnections;
 import dev.stackbench.comparison.result.LoadShape.KeepAlive;
+import dev.stackbench.comparison.result.LoadShape.Multiplexing;
 import dev.stackbench.comparison.result.LoadShape.Overload;
 import dev.stackbench.comparison.result.LoadShape.Smoke;
 import dev.stackbench.comparison.result.LoadShape.Soak;
 import dev.stackbench.comparison.result.LoadShape.Steps;
 import dev.stackbench.comparison.result.Scenario.Kind;
+import dev.stackbench.comparison.result.Scenario.Transport;
 
 /**
  * A named set of scenarios and their sizes. {@code quick} fits a workshop (under eight
  * minutes for three stacks), {@code standard} adds the slow page's capacity, the C10k,
  * open-model, CPU, CGI, downstream, database and overload runs (about twenty minutes),
- * {@code ci} checks that the apps hold up under load with assertions, fast; {@code soak}
- * looks for drift over ten minutes of mixed load.
+ * {@code ci} checks that the apps hold up under load with assertions, fast (over TLS
+ * too); {@code soak} looks for drift over ten minutes of mixed load.
  */
 public enum Preset {
 
@@ -79,6 +82,16 @@ public enum Preset {
 			// benchmark.
 			new Scenario("db-fortunes", CONCURRENCY_STEPS, new Steps("/api/db/fortunes", List.of(256), 10, 5000)),
 			new Scenario("keep-alive", KEEP_ALIVE, new KeepAlive("/api/hello", 16, 8, 2000)),
+			// The same over TLS 1.3, the app started again with TLS: beside keep-alive,
+			// the
+			// difference between the two is what a handshake costs.
+			new Scenario("tls-keep-alive", KEEP_ALIVE, new KeepAlive("/api/hello", 16, 8, 2000), Transport.TLS),
+			// 200 users over HTTP/1.1 (a connection each) and over HTTP/2 (streams on
+			// shared connections, at most 100 per connection): on the plain page and on a
+			// page that waits 100 ms, whose bound is 200 / 0.1 s = 2,000 req/s either
+			// way.
+			new Scenario("h2", MULTIPLEXING,
+					new Multiplexing(List.of("/api/hello", "/api/slow?delay=100"), 200, 8, 2000, ""), Transport.TLS),
 			new Scenario("capacity", CAPACITY, new Capacity("/api/hello", 25, 8, 1000, 1.5, 12)),
 			// The slow page's SLO is its delay plus 50 ms. Platform threads are capped at
 			// 200 / 0.1 s = 2,000 req/s.
@@ -99,7 +112,10 @@ public enum Preset {
 
 	CI(12, List.of(new Scenario("smoke", SMOKE, new Smoke(3)),
 			new Scenario("slow-rate", ARRIVAL_RATE, new ArrivalRate(50, 200, 8, 2000)),
-			new Scenario("keep-alive", KEEP_ALIVE, new KeepAlive("/api/hello", 8, 3, 3000))));
+			new Scenario("keep-alive", KEEP_ALIVE, new KeepAlive("/api/hello", 8, 3, 3000)),
+			// The apps started again with TLS and HTTP/2, so that CI serves HTTPS under
+			// load too.
+			new Scenario("tls-keep-alive", KEEP_ALIVE, new KeepAlive("/api/hello", 8, 3, 3000), Transport.TLS)));
 
 	private final int warmUpLimitSeconds;
 

@@ -74,6 +74,9 @@ final class RecordProperties {
 			if (type == List.class && elementType(component) == Integer.class) {
 				return Arrays.stream(text.split(",")).map(String::trim).map(Integer::valueOf).toList();
 			}
+			if (type == List.class && elementType(component) == String.class) {
+				return Arrays.stream(text.split(",")).map(String::trim).toList();
+			}
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException(

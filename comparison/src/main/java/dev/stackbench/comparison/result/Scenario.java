@@ -13,8 +13,29 @@ import io.gatling.javaapi.core.Simulation;
  * @param id the name used on the command line and in the report
  * @param kind what the scenario demonstrates, which decides how the report reads its rows
  * @param load the simulation's parameters
+ * @param transport how the load reaches the app: plain HTTP, or TLS, where the app runs
+ * with its {@code h2} profile (HTTP/2 and HTTP/1.1 by ALPN)
  */
-public record Scenario(String id, Kind kind, LoadShape load) {
+public record Scenario(String id, Kind kind, LoadShape load, Transport transport) {
+
+	/** A result recorded before scenarios had a transport was plain HTTP. */
+	public Scenario {
+		transport = (transport != null) ? transport : Transport.PLAIN;
+	}
+
+	public Scenario(String id, Kind kind, LoadShape load) {
+		this(id, kind, load, Transport.PLAIN);
+	}
+
+	/** How a scenario's load reaches the app. */
+	public enum Transport {
+
+		PLAIN,
+
+		/** TLS 1.3, HTTP/2 or HTTP/1.1 as the client offers by ALPN. */
+		TLS
+
+	}
 
 	public Class<? extends Simulation> simulation() {
 		return this.load.simulation();
@@ -23,7 +44,7 @@ public record Scenario(String id, Kind kind, LoadShape load) {
 	/** The same scenario with some parameters replaced, as given on the command line. */
 	public Scenario with(Map<String, String> overrides) {
 		try {
-			return new Scenario(this.id, this.kind, this.load.with(overrides));
+			return new Scenario(this.id, this.kind, this.load.with(overrides), this.transport);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("scenario " + this.id + ": " + ex.getMessage(), ex);
@@ -81,6 +102,12 @@ public record Scenario(String id, Kind kind, LoadShape load) {
 		 * request.
 		 */
 		KEEP_ALIVE(true),
+
+		/**
+		 * The same closed load over HTTP/1.1 with keep-alive and over HTTP/2, on each
+		 * page: how many connections each needs for the same concurrency.
+		 */
+		MULTIPLEXING(true),
 
 		/** Thousands of connections held open at once. */
 		CONNECTION_FLOOD(true),

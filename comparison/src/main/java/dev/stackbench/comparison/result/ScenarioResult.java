@@ -3,6 +3,7 @@ package dev.stackbench.comparison.result;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.stream.Stream;
 
 import dev.stackbench.gatling.simulation.ThroughputSimulation;
@@ -23,10 +24,39 @@ import dev.stackbench.gatling.simulation.ThroughputSimulation;
  * @param loadGeneratorCpuSeconds CPU this JVM (Gatling) used during the scenario
  * @param seconds the scenario's wall time, Gatling's start and stop included
  * @param steps the steps of a capacity search, in order; empty for every other kind
+ * @param phases the phases of a phased scenario, each run on its own, in order; empty for
+ * every other kind (and for results recorded before phases were)
  */
 public record ScenarioResult(ServingModel stack, Scenario scenario, int run, boolean assertionsPassed,
 		String gatlingReport, List<RequestStats> requests, List<ErrorCount> errors, AppMetrics app,
-		double loadGeneratorCpuSeconds, double seconds, List<RateStep> steps) {
+		double loadGeneratorCpuSeconds, double seconds, List<RateStep> steps, List<PhaseResult> phases) {
+
+	public ScenarioResult {
+		phases = (phases != null) ? phases : List.of();
+	}
+
+	public ScenarioResult(ServingModel stack, Scenario scenario, int run, boolean assertionsPassed,
+			String gatlingReport, List<RequestStats> requests, List<ErrorCount> errors, AppMetrics app,
+			double loadGeneratorCpuSeconds, double seconds, List<RateStep> steps) {
+		this(stack, scenario, run, assertionsPassed, gatlingReport, requests, errors, app, loadGeneratorCpuSeconds,
+				seconds, steps, List.of());
+	}
+
+	/** A phase's own metrics, if the scenario ran phase by phase. */
+	public Optional<PhaseResult> phase(String name) {
+		return this.phases.stream().filter((phase) -> phase.name().equals(name)).findFirst();
+	}
+
+	/**
+	 * The app's CPU per thousand requests of one phase, in milliseconds, if the scenario
+	 * ran phase by phase.
+	 */
+	public OptionalDouble appCpuMillisPer1000Requests(String phase) {
+		Optional<RequestStats> row = row(phase);
+		return phase(phase).filter((result) -> row.isPresent() && row.get().count() > 0)
+			.map((result) -> OptionalDouble.of(result.app().cpuSeconds() * 1000 / (row.get().count() / 1000.0)))
+			.orElse(OptionalDouble.empty());
+	}
 
 	public Scenario.Kind kind() {
 		return this.scenario.kind();

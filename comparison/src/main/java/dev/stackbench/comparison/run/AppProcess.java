@@ -60,6 +60,16 @@ final class AppProcess implements AutoCloseable {
 	 */
 	static AppProcess start(ServingModel stack, Path projectRoot, CpuSplit.Placement placement, List<String> arguments,
 			Path log) throws IOException {
+		return start(stack, projectRoot, placement, arguments, log, false);
+	}
+
+	/**
+	 * @param tls whether the app's port serves TLS, HTTP/2 and HTTP/1.1 by ALPN (its
+	 * {@code h2} profile besides the model's); its certificate is made by the app at
+	 * start-up, and Gatling trusts any
+	 */
+	static AppProcess start(ServingModel stack, Path projectRoot, CpuSplit.Placement placement, List<String> arguments,
+			Path log, boolean tls) throws IOException {
 		int port = freePort();
 		int managementPort = freePort();
 		List<String> command = new ArrayList<>(OpenFiles.RAISE);
@@ -68,11 +78,12 @@ final class AppProcess implements AutoCloseable {
 		command.addAll(JVM_OPTIONS);
 		command.addAll(placement.jvmOptions());
 		command.addAll(List.of("-jar", jar(projectRoot, stack.app()).toString(), "--server.port=" + port,
-				"--management.server.port=" + managementPort, "--spring.profiles.active=" + stack.profile(),
+				"--management.server.port=" + managementPort,
+				"--spring.profiles.active=" + stack.profile() + (tls ? ",h2" : ""),
 				"--stackbench.cgi.directory=" + projectRoot.resolve("cgi-bin")));
 		command.addAll(arguments);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		Target target = new Target(stack, URI.create("http://127.0.0.1:" + port),
+		Target target = new Target(stack, URI.create((tls ? "https" : "http") + "://127.0.0.1:" + port),
 				URI.create("http://127.0.0.1:" + managementPort));
 		AppProcess app = new AppProcess(process, target);
 		try {
@@ -133,7 +144,10 @@ final class AppProcess implements AutoCloseable {
 	 * dies or takes too long.
 	 */
 	static void awaitHealthy(Target target, Duration timeout, ProcessHandle process) throws IOException {
-		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+		HttpClient client = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(1))
+			.build();
 		HttpRequest health = HttpRequest.newBuilder(target.actuator("health")).timeout(Duration.ofSeconds(2)).build();
 		Instant deadline = Instant.now().plus(timeout);
 		while (Instant.now().isBefore(deadline)) {

@@ -26,7 +26,15 @@ final class MetricsSampler implements AutoCloseable {
 
 	private static final Duration PERIOD = Duration.ofSeconds(1);
 
-	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+	/**
+	 * HTTP/1.1, as Prometheus scrapes: the JDK's client otherwise asks to upgrade to h2c,
+	 * which the management server of an app under its h2 profile accepts, and a scrape
+	 * over that upgrade stalled for half a minute here.
+	 */
+	private final HttpClient client = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(2))
+		.build();
 
 	private final URI endpoint;
 
@@ -94,7 +102,9 @@ final class MetricsSampler implements AutoCloseable {
 	/** One scrape of the app's metrics; empty when it cannot be read. */
 	static Optional<Prometheus> scrapeOnce(URI endpoint) {
 		try {
-			HttpResponse<String> response = HttpClient.newHttpClient()
+			HttpResponse<String> response = HttpClient.newBuilder()
+				.version(HttpClient.Version.HTTP_1_1)
+				.build()
 				.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(5)).build(),
 						HttpResponse.BodyHandlers.ofString());
 			return Optional.of(Prometheus.parse(response.body()));

@@ -70,7 +70,10 @@ final class Progress {
 			case LoadShape.Steps steps -> steps.users().size() * steps.stepSeconds() + 3;
 			case LoadShape.ArrivalRate rate -> rate.durationSeconds() + rate.delay() / 1000.0 + 3;
 			case LoadShape.Soak soak -> soak.durationSeconds() + 3;
-			case LoadShape.KeepAlive keepAlive -> 2 * keepAlive.phaseSeconds() + 3;
+			// One Gatling run per phase.
+			case LoadShape.KeepAlive keepAlive -> 2 * (keepAlive.phaseSeconds() + 3);
+			case LoadShape.Multiplexing multiplexing ->
+				multiplexing.phases().size() * (multiplexing.phaseSeconds() + 3);
 			case LoadShape.ConnectionFlood flood -> flood.rampSeconds() + flood.delay() / 1000.0 + 5;
 			// Two full garbage collections around it, each a jcmd.
 			case LoadShape.IdleConnections idle -> idle.rampSeconds() + idle.holdSeconds() + 10;

@@ -25,6 +25,7 @@ import dev.stackbench.comparison.result.LoadShape.Capacity;
 import dev.stackbench.comparison.result.LoadShape.IdleConnections;
 import dev.stackbench.comparison.result.LoadShape.OpenRate;
 import dev.stackbench.comparison.result.LoadShape.Steps;
+import dev.stackbench.comparison.result.PhaseResult;
 import dev.stackbench.comparison.result.RateStep;
 import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
@@ -171,12 +172,32 @@ final class Runner {
 		}
 	}
 
+	/**
+	 * One stack's turn: its plain-HTTP scenarios on an app started plainly, then its TLS
+	 * scenarios on the same app started again with TLS and HTTP/2, each start warmed up
+	 * over the protocol it serves.
+	 */
 	private void measure(ServingModel stack, int run) throws IOException {
-		String turn = (this.options.repeat() > 1) ? "run " + run + " of " + this.options.repeat() + ": " : "";
+		for (Scenario.Transport transport : Scenario.Transport.values()) {
+			List<Scenario> scenarios = this.options.scenarios()
+				.stream()
+				.filter((scenario) -> scenario.transport() == transport)
+				.toList();
+			if (!scenarios.isEmpty()) {
+				measure(stack, run, transport, scenarios);
+			}
+		}
+	}
+
+	private void measure(ServingModel stack, int run, Scenario.Transport transport, List<Scenario> scenarios)
+			throws IOException {
+		boolean tls = transport == Scenario.Transport.TLS;
+		String turn = ((this.options.repeat() > 1) ? "run " + run + " of " + this.options.repeat() + ": " : "")
+				+ (tls ? "over TLS and HTTP/2: " : "");
 		this.progress.stack(stack, turn + (this.options.isRemote() ? "checking the remote app's health" : "starting"));
-		try (RunningStack running = start(stack, run)) {
+		try (RunningStack running = start(stack, run, tls)) {
 			Target target = running.target();
-			this.tuning.putIfAbsent(stack.id(), tuning(target));
+			recordTuning(stack, tuning(target), tls);
 			running.springBootVersion().ifPresent((version) -> this.versions.put("spring-boot", version));
 			this.progress.stack(stack,
 					"warming up until the plain page's throughput stops growing, then every path once");
@@ -188,7 +209,7 @@ final class Runner {
 								+ "%,.0f): the first scenario meets an app the JIT is still compiling",
 						this.options.preset().warmUpLimitSeconds(), warmUp.lastThroughput(), warmUp.bestThroughput()));
 			}
-			for (Scenario scenario : this.options.scenarios()) {
+			for (Scenario scenario : scenarios) {
 				awaitIdle(target);
 				this.progress.scenario(stack, scenario);
 				ScenarioResult result = measure(running, scenario, run);
@@ -197,6 +218,22 @@ final class Runner {
 			}
 		}
 		this.progress.stack(stack, "stopped");
+	}
+
+	/**
+	 * A stack's tuning as its first start reported it; a TLS start adds the knobs that
+	 * differ (protocols, TLS, HTTP/2), marked as such.
+	 */
+	private void recordTuning(ServingModel stack, Map<String, Object> knobs, boolean tls) {
+		Map<String, Object> recorded = this.tuning.computeIfAbsent(stack.id(), (id) -> new LinkedHashMap<>());
+		knobs.forEach((name, value) -> {
+			if (!recorded.containsKey(name)) {
+				recorded.put(name, value);
+			}
+			else if (tls && !value.equals(recorded.get(name))) {
+				recorded.put(name + " (TLS scenarios)", value);
+			}
+		});
 	}
 
 	/**
@@ -216,8 +253,12 @@ final class Runner {
 		return Optional.of(downstream);
 	}
 
-	private RunningStack start(ServingModel stack, int run) throws IOException {
+	private RunningStack start(ServingModel stack, int run, boolean tls) throws IOException {
 		Optional<Target> remote = Optional.ofNullable(this.options.remote().get(stack));
+		if (remote.isPresent() && tls) {
+			throw new IllegalArgumentException("the TLS scenarios start the app with TLS themselves; "
+					+ "against a remote app, run the plain ones");
+		}
 		if (remote.isPresent()) {
 			AppProcess.awaitHealthy(remote.get(), Duration.ofSeconds(30), null);
 			return new RunningStack(remote.get(), null, Optional.empty());
@@ -226,9 +267,9 @@ final class Runner {
 		arguments.addAll(this.options.appArguments());
 		this.downstream
 			.ifPresent((service) -> arguments.add("--stackbench.downstream.base-url=" + service.target().baseUrl()));
-		String log = stack.id() + ((this.options.repeat() > 1) ? "-run-" + run : "") + ".log";
+		String log = stack.id() + (tls ? "-tls" : "") + ((this.options.repeat() > 1) ? "-run-" + run : "") + ".log";
 		AppProcess app = AppProcess.start(stack, this.options.root(), this.cpus.appPlacement(), arguments,
-				logs().resolve(log));
+				logs().resolve(log), tls);
 		return new RunningStack(app.target(), app, AppProcess.springBootVersion(this.options.root(), stack.app()));
 	}
 
@@ -309,10 +350,43 @@ final class Runner {
 	}
 
 	private ScenarioResult measureOnce(Target target, Scenario scenario, int run, Path folder) throws IOException {
+		if (scenario.load() instanceof LoadShape.Phased phased) {
+			return measurePhases(target, scenario, phased, run, folder);
+		}
 		Measured measured = measure(target, scenario.load(), folder, true);
 		return new ScenarioResult(target.stack(), scenario, run, measured.outcome().assertionsPassed(),
 				report(measured.outcome()), measured.outcome().requests(), measured.outcome().errors(), measured.app(),
 				measured.loadGeneratorCpuSeconds(), measured.seconds(), List.of());
+	}
+
+	/**
+	 * A phased scenario one Gatling run per phase, each with the app's metrics sampled
+	 * over it alone: connections open and CPU belong to one phase, not to the scenario.
+	 */
+	private ScenarioResult measurePhases(Target target, Scenario scenario, LoadShape.Phased phased, int run,
+			Path folder) throws IOException {
+		List<RequestStats> requests = new ArrayList<>();
+		List<ErrorCount> errors = new ArrayList<>();
+		List<PhaseResult> phases = new ArrayList<>();
+		boolean passed = true;
+		double loadGeneratorCpu = 0;
+		String firstReport = null;
+		for (String phase : phased.phases()) {
+			if (!phases.isEmpty()) {
+				awaitIdle(target);
+			}
+			Measured measured = measure(target, phased.onlyPhase(phase), folder.resolve("phase-" + (phases.size() + 1)),
+					true);
+			requests.addAll(measured.outcome().requests());
+			errors.addAll(measured.outcome().errors());
+			phases.add(new PhaseResult(phase, measured.app(), measured.seconds()));
+			passed &= measured.outcome().assertionsPassed();
+			loadGeneratorCpu += measured.loadGeneratorCpuSeconds();
+			firstReport = (firstReport != null) ? firstReport : report(measured.outcome());
+		}
+		return new ScenarioResult(target.stack(), scenario, run, passed, firstReport, requests, errors,
+				AppMetrics.combine(phases.stream().map(PhaseResult::app).toList()), loadGeneratorCpu,
+				phases.stream().mapToDouble(PhaseResult::seconds).sum(), List.of(), phases);
 	}
 
 	/**
@@ -474,7 +548,9 @@ final class Runner {
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> tuning(Target target) {
 		try {
-			HttpResponse<String> response = HttpClient.newHttpClient()
+			HttpResponse<String> response = HttpClient.newBuilder()
+				.version(HttpClient.Version.HTTP_1_1)
+				.build()
 				.send(HttpRequest.newBuilder(target.actuator("info")).timeout(Duration.ofSeconds(5)).build(),
 						HttpResponse.BodyHandlers.ofString());
 			Map<String, Object> info = JSON.readValue(response.body(), Map.class);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.HeadlineFigure;
@@ -18,6 +19,7 @@ import dev.stackbench.comparison.result.Spread;
 import dev.stackbench.comparison.result.ServingModel;
 import dev.stackbench.gatling.simulation.DatabaseSimulation;
 import dev.stackbench.gatling.simulation.KeepAliveSimulation;
+import dev.stackbench.gatling.simulation.MultiplexingSimulation;
 import dev.stackbench.gatling.simulation.OverloadPhases;
 
 /**
@@ -149,6 +151,18 @@ public final class Headlines {
 							row(KeepAliveSimulation.KEEP_ALIVE, RequestStats::throughput)),
 					new Measure(id, "throughput with a new connection per request", "req/s", Better.HIGHER, true, false,
 							false, row(KeepAliveSimulation.NEW_CONNECTION, RequestStats::throughput)));
+			case LoadShape.Multiplexing multiplexing -> multiplexing.paths()
+				.stream()
+				.flatMap((path) -> Stream.of(
+						new Measure(id, "throughput over HTTP/2 on " + path, "req/s", Better.HIGHER, true, false, false,
+								row(MultiplexingSimulation.phaseName(MultiplexingSimulation.HTTP2, path),
+										RequestStats::throughput)),
+						new Measure(id, "connections open over HTTP/2 on " + path, "connections", Better.LOWER, true,
+								false, false,
+								(run) -> run.phase(MultiplexingSimulation.phaseName(MultiplexingSimulation.HTTP2, path))
+									.map((phase) -> OptionalDouble.of(phase.app().maxConnections()))
+									.orElse(OptionalDouble.empty()))))
+				.toList();
 			case LoadShape.ConnectionFlood flood ->
 				List.of(new Measure(id, String.format(Locale.ROOT, "connections answered of %d", flood.connections()),
 						"connections", Better.HIGHER, true, false, false,

@@ -14,11 +14,14 @@ import dev.stackbench.comparison.result.AppMetrics;
 import dev.stackbench.comparison.result.Claim;
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.LoadShape;
+import dev.stackbench.comparison.result.PhaseResult;
 import dev.stackbench.comparison.result.RequestStats;
+import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
 import dev.stackbench.comparison.result.ServingModel;
 import dev.stackbench.gatling.simulation.DatabaseSimulation;
 import dev.stackbench.gatling.simulation.KeepAliveSimulation;
+import dev.stackbench.gatling.simulation.MultiplexingSimulation;
 import dev.stackbench.gatling.simulation.LittlesLaw;
 import dev.stackbench.gatling.simulation.OverloadPhases;
 import dev.stackbench.gatling.simulation.ThroughputSimulation;
@@ -105,6 +108,15 @@ public final class Theory {
 				? OptionalDouble.of(headline.get().throughput() / bound.getAsDouble()) : OptionalDouble.empty();
 	}
 
+	/**
+	 * A TLS 1.3 handshake adds to a plain connection's accept, read and close at least a
+	 * key agreement (X25519) on the server and, unless the client resumes its session, a
+	 * certificate signature (ECDSA P-256), each of which costs the JDK tens to hundreds
+	 * of microseconds, where accepting and closing a socket costs tens: at least three
+	 * times. A claim that fails says the handshake cost less than that theory.
+	 */
+	static final int TLS_HANDSHAKE_FACTOR = 3;
+
 	public static List<Claim> claims(List<ScenarioResult> results, Map<String, Map<String, Object>> tuning) {
 		List<Claim> claims = new ArrayList<>();
 		for (ScenarioResult result : results) {
@@ -119,7 +131,12 @@ public final class Theory {
 					poolIsTheBottleneck(result).ifPresent(claims::add);
 					sameAsPlatformThreads(result, results).ifPresent(claims::add);
 				}
-				case KEEP_ALIVE -> keepAlive(result).ifPresent(claims::add);
+				case KEEP_ALIVE -> {
+					keepAlive(result).ifPresent(claims::add);
+					handshakeCost(result, results).ifPresent(claims::add);
+				}
+				case MULTIPLEXING ->
+					multiplexing(result, tuning.getOrDefault(result.stack().id(), Map.of())).ifPresent(claims::add);
 				case CONNECTION_FLOOD -> claims.add(connectionFlood(result));
 				case IDLE_CONNECTIONS -> claims.add(idleConnections(result));
 				case OVERLOAD -> overload(result).ifPresent(claims::add);
@@ -271,6 +288,92 @@ public final class Theory {
 				after < before,
 				format(Locale.ROOT, "%.0f req/s with keep-alive, %.0f req/s with a new connection each (%+.0f%%)",
 						before, after, 100 * (after - before) / before)));
+	}
+
+	/**
+	 * What a new connection adds to a request's cost in the app's CPU, in microseconds: a
+	 * keep-alive scenario's CPU per request with a new connection each, less its CPU per
+	 * request with keep-alive. Over TLS that is the handshake.
+	 */
+	public static OptionalDouble connectionCpuMicros(ScenarioResult result) {
+		OptionalDouble kept = result.appCpuMillisPer1000Requests(KeepAliveSimulation.KEEP_ALIVE);
+		OptionalDouble fresh = result.appCpuMillisPer1000Requests(KeepAliveSimulation.NEW_CONNECTION);
+		// Milliseconds per thousand requests are microseconds per request.
+		return (kept.isPresent() && fresh.isPresent()) ? OptionalDouble.of(fresh.getAsDouble() - kept.getAsDouble())
+				: OptionalDouble.empty();
+	}
+
+	/**
+	 * A TLS keep-alive scenario beside the plain one of the same stack and run: a new TLS
+	 * connection costs the app at least {@link #TLS_HANDSHAKE_FACTOR} times a plain one.
+	 */
+	private static Optional<Claim> handshakeCost(ScenarioResult tls, List<ScenarioResult> results) {
+		if (tls.scenario().transport() != Scenario.Transport.TLS) {
+			return Optional.empty();
+		}
+		// The same run's where there is one; claims are drawn from each scenario's median
+		// run, which need not be the same run for both scenarios.
+		Optional<ScenarioResult> plain = results.stream()
+			.filter((result) -> result.kind() == Scenario.Kind.KEEP_ALIVE
+					&& result.scenario().transport() == Scenario.Transport.PLAIN && result.stack() == tls.stack())
+			.min(Comparator.comparingInt((result) -> (result.run() == tls.run()) ? 0 : 1));
+		OptionalDouble tlsCost = connectionCpuMicros(tls);
+		OptionalDouble plainCost = plain.map(Theory::connectionCpuMicros).orElse(OptionalDouble.empty());
+		if (tlsCost.isEmpty() || plainCost.isEmpty()) {
+			return Optional.empty();
+		}
+		double factor = tlsCost.getAsDouble() / plainCost.getAsDouble();
+		return Optional.of(new Claim(
+				format(Locale.ROOT, "%s: a new TLS connection per request costs the app at least %d times a plain one",
+						tls.stack().id(), TLS_HANDSHAKE_FACTOR),
+				plainCost.getAsDouble() > 0 && factor >= TLS_HANDSHAKE_FACTOR,
+				format(Locale.ROOT,
+						"a new connection adds %.0f µs of app CPU per request over TLS, %.0f µs plain (%.1f×); "
+								+ "with a new connection each, %.0f req/s over TLS against %.0f plain",
+						tlsCost.getAsDouble(), plainCost.getAsDouble(), factor,
+						tls.row(KeepAliveSimulation.NEW_CONNECTION).map(RequestStats::throughput).orElse(0.0),
+						plain.get()
+							.row(KeepAliveSimulation.NEW_CONNECTION)
+							.map(RequestStats::throughput)
+							.orElse(0.0))));
+	}
+
+	/**
+	 * HTTP/2 on the waiting page: the same users served as over HTTP/1.1 (within 5%),
+	 * with nothing failed, on a tenth of the connections HTTP/1.1 needs (one per user) or
+	 * fewer. Either protocol's throughput is bound by users / delay.
+	 */
+	private static Optional<Claim> multiplexing(ScenarioResult result, Map<String, Object> knobs) {
+		LoadShape.Multiplexing load = (LoadShape.Multiplexing) result.scenario().load();
+		Optional<String> slow = load.paths().stream().filter((path) -> path.contains("delay=")).findFirst();
+		if (slow.isEmpty()) {
+			return Optional.empty();
+		}
+		String http2 = MultiplexingSimulation.phaseName(MultiplexingSimulation.HTTP2, slow.get());
+		String http1 = MultiplexingSimulation.phaseName(MultiplexingSimulation.HTTP1, slow.get());
+		Optional<RequestStats> row = result.row(http2);
+		Optional<RequestStats> http1Row = result.row(http1);
+		Optional<PhaseResult> phase = result.phase(http2);
+		if (row.isEmpty() || http1Row.isEmpty() || phase.isEmpty()) {
+			return Optional.empty();
+		}
+		int streams = ((Number) knobs.getOrDefault("http2.max-concurrent-streams", 100)).intValue();
+		// At least users / streams connections; a client opens a few more while its first
+		// ones are being set up (Gatling: 4 or 5 for 200 users ramped over a second), so
+		// the claim allows a tenth of HTTP/1.1's one per user.
+		int allowed = Math.max((load.users() + streams - 1) / streams + 1, load.users() / 10);
+		double bound = LittlesLaw.throughputBound(load.users(), LoadShape.delayMillis(slow.get()));
+		int connections = phase.get().app().maxConnections();
+		return Optional.of(new Claim(
+				format(Locale.ROOT,
+						"%s: HTTP/2 serves %d users on %s as HTTP/1.1 does (within 5%%) on at most %d connections "
+								+ "(%d streams each), where HTTP/1.1 needs one per user",
+						result.stack().id(), load.users(), slow.get(), allowed, streams),
+				row.get().throughput() >= 0.95 * http1Row.get().throughput() && row.get().ko() == 0 && connections > 0
+						&& connections <= allowed,
+				format(Locale.ROOT, "HTTP/2: %.0f req/s on %d connections; HTTP/1.1: %.0f req/s on %d (bound %.0f)",
+						row.get().throughput(), connections, http1Row.get().throughput(),
+						result.phase(http1).map((other) -> other.app().maxConnections()).orElse(-1), bound)));
 	}
 
 	/**

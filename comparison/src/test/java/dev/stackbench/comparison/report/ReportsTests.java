@@ -3,13 +3,20 @@ package dev.stackbench.comparison.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import dev.stackbench.comparison.Fixtures;
+import dev.stackbench.comparison.result.AppMetrics;
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.IdleFootprint;
+import dev.stackbench.comparison.result.PhaseResult;
+import dev.stackbench.comparison.result.Preset;
+import dev.stackbench.comparison.result.Scenario;
+import dev.stackbench.comparison.result.ScenarioResult;
 import dev.stackbench.comparison.result.ServingModel;
+import dev.stackbench.gatling.simulation.KeepAliveSimulation;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +64,45 @@ class ReportsTests {
 		assertThat(Reports.read(folder)).isEqualTo(withIdle);
 		assertThat(ReportTables.all(base, Optional.empty())).as("no table without an idle-connections run")
 			.noneMatch((empty) -> empty.title().startsWith("Idle"));
+	}
+
+	@Test
+	void phasedScenariosShowEachPhasesConnectionsAndCpuAndReadBack(@TempDir Path folder) throws IOException {
+		ComparisonResults base = this.comparison;
+		Scenario tls = Preset.STANDARD.scenario("tls-keep-alive");
+		List<PhaseResult> phases = List.of(phase(KeepAliveSimulation.KEEP_ALIVE, 0.25, 16),
+				phase(KeepAliveSimulation.NEW_CONNECTION, 1.75, 15));
+		ScenarioResult run = new ScenarioResult(ServingModel.PLATFORM, tls, 1, true, "index.html",
+				List.of(Fixtures.row(KeepAliveSimulation.KEEP_ALIVE, 2_000, 2),
+						Fixtures.row(KeepAliveSimulation.NEW_CONNECTION, 2_000, 5)),
+				List.of(), AppMetrics.combine(phases.stream().map(PhaseResult::app).toList()), 3, 30, List.of(),
+				phases);
+		List<Scenario> scenarios = new ArrayList<>(base.scenarios());
+		scenarios.add(tls);
+		List<ScenarioResult> results = new ArrayList<>(base.results());
+		results.add(run);
+		ComparisonResults withTls = new ComparisonResults(base.schemaVersion(), base.preset(), base.repeat(),
+				base.started(), base.finished(), base.environment(), base.stacks(), scenarios, base.tuning(), results,
+				base.claims(), base.headlines(), base.warmUps(), base.idleFootprints());
+		Table table = ReportTables.protocols(withTls);
+		assertThat(table.rows()).hasSize(2);
+		// 0.25 s of CPU over 10,000 requests is 25 ms per 1,000; 1.75 s is 175: a new
+		// TLS connection added 150 µs to each request.
+		assertThat(table.markdown())
+			.contains("| tls-keep-alive | platform | TLS 1.3 | keep-alive | 2,000 | 2 / 6 / 8 | 16 | 25 |  |")
+			.contains("| tls-keep-alive | platform | TLS 1.3 | new connection per request | 2,000 | 5 / 15 / 20 | 15 | "
+					+ "175 | 150 |");
+		Reports.write(withTls, Optional.empty(), folder);
+		ComparisonResults read = Reports.read(folder);
+		assertThat(read).isEqualTo(withTls);
+		assertThat(read.runsOf("tls-keep-alive", ServingModel.PLATFORM).getFirst().phases()).isEqualTo(phases);
+		assertThat(ReportTables.protocols(base).rows()).as("a keep-alive run without phases, as older runs are")
+			.isEmpty();
+	}
+
+	private static PhaseResult phase(String name, double cpuSeconds, int maxConnections) {
+		return new PhaseResult(name, new AppMetrics(cpuSeconds, 40, 60, 12, maxConnections, 250, 2, 0.02, 90, 92, 10,
+				10, AppMetrics.Pool.NONE), 10);
 	}
 
 	@Test

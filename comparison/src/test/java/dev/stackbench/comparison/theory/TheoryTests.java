@@ -8,12 +8,15 @@ import dev.stackbench.comparison.result.AppMetrics;
 import dev.stackbench.comparison.result.Claim;
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.LoadShape;
+import dev.stackbench.comparison.result.PhaseResult;
 import dev.stackbench.comparison.result.Preset;
 import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
 import dev.stackbench.comparison.result.ServingModel;
 import dev.stackbench.gatling.simulation.DatabaseSimulation;
+import dev.stackbench.gatling.simulation.KeepAliveSimulation;
+import dev.stackbench.gatling.simulation.MultiplexingSimulation;
 
 import org.junit.jupiter.api.Test;
 
@@ -145,6 +148,74 @@ class TheoryTests {
 		assertThat(only(Theory.claims(List.of(database(ServingModel.VIRTUAL, db, 700, 6, 0)), Map.of()),
 				"virtual: 1000 users")
 			.held()).as("not the bottleneck when connections stayed free").isFalse();
+	}
+
+	@Test
+	void aNewTlsConnectionMustCostAtLeastThreeTimesAPlainOne() {
+		Scenario plain = Preset.STANDARD.scenario("keep-alive");
+		Scenario tls = Preset.STANDARD.scenario("tls-keep-alive");
+		List<ScenarioResult> dear = List.of(keepAlive(ServingModel.PLATFORM, plain, 20, 50),
+				keepAlive(ServingModel.PLATFORM, tls, 25, 175));
+		Claim held = only(Theory.claims(dear, Map.of()),
+				"platform: a new TLS connection per request costs the app at least 3 times a plain one");
+		assertThat(held.held()).isTrue();
+		assertThat(held.evidence())
+			.startsWith("a new connection adds 150 µs of app CPU per request over TLS, 30 µs plain (5.0×)");
+		List<ScenarioResult> cheap = List.of(keepAlive(ServingModel.PLATFORM, plain, 20, 50),
+				keepAlive(ServingModel.PLATFORM, tls, 25, 85));
+		assertThat(only(Theory.claims(cheap, Map.of()), "platform: a new TLS connection").held())
+			.as("a handshake only twice a plain connection's cost")
+			.isFalse();
+		assertThat(Theory.claims(List.of(keepAlive(ServingModel.PLATFORM, tls, 25, 175)), Map.of()))
+			.as("no plain run to compare with")
+			.noneMatch((claim) -> claim.statement().contains("TLS connection"));
+	}
+
+	@Test
+	void http2CarriesTheSlowPagesUsersOnAFewConnections() {
+		Scenario h2 = Preset.STANDARD.scenario("h2");
+		Claim held = only(Theory.claims(List.of(multiplexing(h2, 1900, 2)), Map.of()),
+				"reactive: HTTP/2 serves 200 users on /api/slow?delay=100 as HTTP/1.1 does (within 5%) on at most 20 "
+						+ "connections");
+		assertThat(held.held()).isTrue();
+		assertThat(held.evidence())
+			.isEqualTo("HTTP/2: 1900 req/s on 2 connections; HTTP/1.1: 1950 req/s on 200 (bound 2000)");
+		assertThat(only(Theory.claims(List.of(multiplexing(h2, 1900, 21)), Map.of()), "reactive: HTTP/2").held())
+			.as("a connection per user is no multiplexing")
+			.isFalse();
+		assertThat(only(Theory.claims(List.of(multiplexing(h2, 700, 1)), Map.of()), "reactive: HTTP/2").held())
+			.as("well under HTTP/1.1's throughput")
+			.isFalse();
+	}
+
+	/**
+	 * A keep-alive run phase by phase, 10,000 requests each (5 s at 2,000 req/s), with
+	 * the app's CPU per request in microseconds for each phase.
+	 */
+	private static ScenarioResult keepAlive(ServingModel stack, Scenario scenario, double keptMicros,
+			double newMicros) {
+		List<PhaseResult> phases = List.of(phase(KeepAliveSimulation.KEEP_ALIVE, keptMicros * 10_000 / 1e6, 16),
+				phase(KeepAliveSimulation.NEW_CONNECTION, newMicros * 10_000 / 1e6, 16));
+		return new ScenarioResult(stack, scenario, 1, true, "index.html",
+				List.of(Fixtures.row(KeepAliveSimulation.KEEP_ALIVE, 2_000, 1),
+						Fixtures.row(KeepAliveSimulation.NEW_CONNECTION, 2_000, 5)),
+				List.of(), AppMetrics.combine(phases.stream().map(PhaseResult::app).toList()), 3.5, 30, List.of(),
+				phases);
+	}
+
+	private static ScenarioResult multiplexing(Scenario scenario, double http2Throughput, int http2Connections) {
+		String slow = "/api/slow?delay=100";
+		String http1 = MultiplexingSimulation.phaseName(MultiplexingSimulation.HTTP1, slow);
+		String http2 = MultiplexingSimulation.phaseName(MultiplexingSimulation.HTTP2, slow);
+		List<PhaseResult> phases = List.of(phase(http1, 2, 200), phase(http2, 2, http2Connections));
+		return new ScenarioResult(ServingModel.REACTIVE, scenario, 1, true, "index.html",
+				List.of(Fixtures.row(http1, 1950, 100), Fixtures.row(http2, http2Throughput, 100)), List.of(),
+				AppMetrics.combine(phases.stream().map(PhaseResult::app).toList()), 3.5, 30, List.of(), phases);
+	}
+
+	private static PhaseResult phase(String name, double cpuSeconds, int maxConnections) {
+		return new PhaseResult(name, new AppMetrics(cpuSeconds, 40, 60, 12, maxConnections, 250, 2, 0.02, 90, 92, 10,
+				10, AppMetrics.Pool.NONE), 10);
 	}
 
 	private static ScenarioResult database(ServingModel stack, Scenario scenario, double closedThroughput,

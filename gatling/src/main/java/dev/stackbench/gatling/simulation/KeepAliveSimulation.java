@@ -15,7 +15,8 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
  * The same closed-model load twice: first over keep-alive connections, then with
  * {@code Connection: close} so that every request pays for a TCP handshake, a new socket
  * on the server and its teardown. The difference in throughput between the two rows is
- * the cost of a connection.
+ * the cost of a connection. Against an {@code https} base URL each new connection is also
+ * a TLS handshake.
  */
 public class KeepAliveSimulation extends Simulation {
 
@@ -42,6 +43,12 @@ public class KeepAliveSimulation extends Simulation {
 
 	private final double maxFailedPercent = this.parameters.decimal("maxFailedPercent", 0.0);
 
+	/**
+	 * Only the phase of this name, or both when empty: the comparison runs each on its
+	 * own to read the app's connections and CPU per phase.
+	 */
+	private final String only = this.parameters.text("phase", "");
+
 	private PopulationBuilder phase(String name, HttpRequestActionBuilder request) {
 		return scenario(name).during(this.phase).on(request.check(Http.ok())).injectOpen(atOnceUsers(this.users));
 	}
@@ -51,7 +58,14 @@ public class KeepAliveSimulation extends Simulation {
 		PopulationBuilder keepAlive = phase(KEEP_ALIVE, http(KEEP_ALIVE).get(this.path));
 		PopulationBuilder newConnections = phase(NEW_CONNECTION,
 				http(NEW_CONNECTION).get(this.path).header("Connection", "close"));
-		setUp(keepAlive.andThen(newConnections)).protocols(Http.perUserConnections(this.baseUrl))
+		PopulationBuilder phases = switch (this.only) {
+			case "" -> keepAlive.andThen(newConnections);
+			case KEEP_ALIVE -> keepAlive;
+			case NEW_CONNECTION -> newConnections;
+			default -> throw new IllegalArgumentException(
+					"phase " + this.only + " is none of '" + KEEP_ALIVE + "', '" + NEW_CONNECTION + "'");
+		};
+		setUp(phases).protocols(Http.perUserConnections(this.baseUrl))
 			.assertions(forAll().failedRequests().percent().lte(this.maxFailedPercent),
 					forAll().responseTime().percentile(95.0).lt(this.maxP95Millis));
 	}

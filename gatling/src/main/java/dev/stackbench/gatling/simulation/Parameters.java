@@ -57,6 +57,10 @@ final class Parameters {
 		return Arrays.stream(values.split(",")).map(String::trim).map(Integer::valueOf).toList();
 	}
 
+	List<String> texts(String name, String defaultValues) {
+		return Arrays.stream(text(name, defaultValues).split(",")).map(String::trim).toList();
+	}
+
 	/**
 	 * Prints the parameters read so far, with a line of explanation such as a
 	 * Little's-law bound.

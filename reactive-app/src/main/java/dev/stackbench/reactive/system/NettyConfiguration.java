@@ -1,5 +1,6 @@
 package dev.stackbench.reactive.system;
 
+import dev.stackbench.support.ServerProtocols;
 import dev.stackbench.support.StackbenchProperties;
 import dev.stackbench.workload.Api;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,6 +42,23 @@ class NettyConfiguration {
 	}
 
 	/**
+	 * HTTP/2's limits as on the servlet app ({@link StackbenchProperties.Http2}) when the
+	 * {@code h2} or {@code h2c} profile offers it; the header list is limited as a
+	 * request head is. Reactor Netty has one idle timeout for HTTP/1.1 and HTTP/2
+	 * connections, so under these profiles it is HTTP/2's.
+	 */
+	@Bean
+	NettyServerCustomizer http2Limits(ServerProtocols protocols,
+			@Value("${server.max-http-request-header-size}") DataSize maxHeadSize) {
+		StackbenchProperties.Http2 limits = protocols.http2Limits();
+		return (server) -> !protocols.http2() ? server
+				: server.idleTimeout(limits.idleTimeout())
+					.http2Settings((settings) -> settings.maxConcurrentStreams(limits.maxConcurrentStreams())
+						.initialWindowSize(limits.initialWindowSize())
+						.maxHeaderListSize(maxHeadSize.toBytes()));
+	}
+
+	/**
 	 * Size and time limits on each request head, and a time limit on each body, the same
 	 * as the servlet app's (see {@link RequestReadGuard}).
 	 */
@@ -53,6 +71,9 @@ class NettyConfiguration {
 							remoteAddress) -> new RequestReadGuard(maxHeadSize.toBytes(),
 									properties.requestHeadTimeout(), properties.requestBodyDeadline())
 								.install(channel.pipeline()));
+		// TEMP
+		// .doOnChannelInit((o, channel, r) -> System.err.println("PIPELINE " +
+		// channel.pipeline().names()));
 	}
 
 	/**
@@ -65,7 +86,8 @@ class NettyConfiguration {
 	@ConditionalOnBooleanProperty(name = "stackbench.metrics.enabled", matchIfMissing = true)
 	NettyServerCustomizer serverMetrics(MeterRegistry registry) {
 		ServerMetricsRecorder recorder = new ServerMetricsRecorder(registry);
-		return (server) -> server.metrics(true, () -> recorder, Api::pathTag);
+		return (server) -> server.metrics(true, () -> recorder, Api::pathTag)
+			.doOnChannelInit((observer, channel, remoteAddress) -> recorder.countConnection(channel));
 	}
 
 }

@@ -1,10 +1,13 @@
 package dev.stackbench.reactive.system;
 
+import reactor.netty.http.server.HttpServerRequest;
+
 import dev.stackbench.workload.metrics.RequestMetrics;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 
@@ -32,6 +35,7 @@ class RequestMetricsConfiguration {
 				return handler.handle(request, response);
 			}
 			long start = metrics.start();
+			metrics.countProtocol(ServerHttpRequestDecorator.<HttpServerRequest>getNativeRequest(request).protocol());
 			return handler.handle(request, response).doFinally((signal) -> {
 				HttpStatusCode status = response.getStatusCode();
 				metrics.stop(start, request.getMethod().name(), request.getPath().value(),

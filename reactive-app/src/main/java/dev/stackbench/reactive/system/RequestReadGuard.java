@@ -25,6 +25,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import reactor.netty.NettyPipeline;
@@ -107,9 +108,38 @@ final class RequestReadGuard {
 		this.bodyDeadline = bodyDeadline;
 	}
 
+	/**
+	 * Around the connection's HTTP/1.1 codec. Over TLS with HTTP/2 offered, ALPN picks
+	 * the codec only once the handshake is done, so the guard waits for it there; an
+	 * HTTP/2 connection gets none, its limits being HTTP/2's own settings (header list
+	 * size, streams) and the idle timeout.
+	 */
 	void install(ChannelPipeline pipeline) {
-		pipeline.addBefore(NettyPipeline.HttpCodec, "stackbench.requestHeadDeadline", new Deadline());
-		pipeline.addAfter(NettyPipeline.HttpCodec, "stackbench.requestHeadCheck", new Check());
+		if (pipeline.get(NettyPipeline.HttpCodec) != null) {
+			pipeline.addBefore(NettyPipeline.HttpCodec, "stackbench.requestHeadDeadline", new Deadline());
+			pipeline.addAfter(NettyPipeline.HttpCodec, "stackbench.requestHeadCheck", new Check());
+		}
+		else if (pipeline.get(NettyPipeline.H2OrHttp11Codec) != null) {
+			pipeline.addAfter(NettyPipeline.H2OrHttp11Codec, "stackbench.requestReadGuardAfterAlpn", new AfterAlpn());
+		}
+	}
+
+	/**
+	 * After the ALPN handler, which has set up the chosen protocol's codec by the time
+	 * the handshake's completion passes on to here.
+	 */
+	private final class AfterAlpn extends ChannelInboundHandlerAdapter {
+
+		@Override
+		public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+			if (event instanceof SslHandshakeCompletionEvent) {
+				ChannelPipeline pipeline = ctx.pipeline();
+				pipeline.remove(this);
+				install(pipeline);
+			}
+			super.userEventTriggered(ctx, event);
+		}
+
 	}
 
 	/**
@@ -124,6 +154,14 @@ final class RequestReadGuard {
 		public void channelActive(ChannelHandlerContext ctx) throws Exception {
 			armDeadline(ctx, System.nanoTime());
 			super.channelActive(ctx);
+		}
+
+		/** Added after the TLS handshake, on a connection already active. */
+		@Override
+		public void handlerAdded(ChannelHandlerContext ctx) {
+			if (ctx.channel().isActive()) {
+				armDeadline(ctx, System.nanoTime());
+			}
 		}
 
 		@Override

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.Channel;
 import reactor.netty.http.server.HttpServerMetricsRecorder;
 
 /**
@@ -47,14 +48,25 @@ final class ServerMetricsRecorder implements HttpServerMetricsRecorder {
 			.register(registry);
 	}
 
-	@Override
-	public void recordServerConnectionOpened(SocketAddress localAddress) {
+	/**
+	 * Counts a connection from its channel's start to its close, whatever protocol it
+	 * ends up speaking: Reactor Netty reports the opening and closing of HTTP/1.1
+	 * connections only ({@link #recordServerConnectionOpened}), and an HTTP/2 connection,
+	 * which the h2 scenario needs counted, would be missed.
+	 */
+	void countConnection(Channel channel) {
 		this.connections.incrementAndGet();
+		channel.closeFuture().addListener((closed) -> this.connections.decrementAndGet());
 	}
 
+	/** Counted by {@link #countConnection} instead, for every protocol. */
+	@Override
+	public void recordServerConnectionOpened(SocketAddress localAddress) {
+	}
+
+	/** Counted by {@link #countConnection} instead, for every protocol. */
 	@Override
 	public void recordServerConnectionClosed(SocketAddress localAddress) {
-		this.connections.decrementAndGet();
 	}
 
 	@Override

@@ -40,8 +40,8 @@ class CgiController {
 		Echo.requireDeclaredLengthWithinLimit(request.getContentLengthLong());
 		byte[] body = Echo.readWithinLimit(request.getInputStream());
 		CgiRequest cgiRequest = new CgiRequest(request.getMethod(), request.getRequestURI(), request.getQueryString(),
-				request.getProtocol(), request.getHeader(HttpHeaders.HOST), request.getLocalPort(),
-				request.getRemoteAddr(), headers(request), body.length);
+				request.getProtocol(), host(request), request.getLocalPort(), request.getRemoteAddr(), headers(request),
+				body.length);
 		CgiResponse answer = this.gateway.run(cgiRequest, body, GuardedNioProtocol.clientGone());
 		response.setStatus(answer.status());
 		answer.headerFields().forEach((field) -> response.addHeader(field.getKey(), field.getValue()));
@@ -49,8 +49,22 @@ class CgiController {
 		response.getOutputStream().write(answer.body());
 	}
 
+	/**
+	 * The Host field, or over HTTP/2 its {@code :authority}, which Tomcat reads into the
+	 * server name and port but does not list as a field: a gateway passing a request on
+	 * as HTTP/1.1 makes a Host field of it (RFC 9113 8.3.1), as Reactor Netty does
+	 * itself.
+	 */
+	private static String host(HttpServletRequest request) {
+		String host = request.getHeader(HttpHeaders.HOST);
+		return (host != null) ? host : request.getServerName() + ":" + request.getServerPort();
+	}
+
 	private static List<Map.Entry<String, String>> headers(HttpServletRequest request) {
 		List<Map.Entry<String, String>> headers = new ArrayList<>();
+		if (request.getHeader(HttpHeaders.HOST) == null) {
+			headers.add(Map.entry(HttpHeaders.HOST, host(request)));
+		}
 		for (String name : Collections.list(request.getHeaderNames())) {
 			for (String value : Collections.list(request.getHeaders(name))) {
 				headers.add(Map.entry(name, value));

@@ -50,6 +50,7 @@ class RequestMetricsConfiguration {
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			long start = this.metrics.start();
+			this.metrics.countProtocol(request.getProtocol());
 			try {
 				chain.doFilter(request, response);
 			}

@@ -1,12 +1,14 @@
 package dev.stackbench.servlet.system;
 
 import java.time.Duration;
+import java.util.Arrays;
 
 import dev.stackbench.support.StackbenchProperties;
 import dev.stackbench.workload.RequestHead;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
+import org.apache.coyote.http2.Http2Protocol;
 
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -24,6 +26,9 @@ class TomcatConfiguration {
 	ProblemPageTomcatFactory tomcatServletWebServerFactory(StackbenchProperties properties) {
 		Duration timeout = properties.requestHeadTimeout();
 		ProblemPageTomcatFactory factory = new ProblemPageTomcatFactory();
+		factory.addConnectorCustomizers((connector) -> Arrays.stream(connector.findUpgradeProtocols())
+			.filter(Http2Protocol.class::isInstance)
+			.forEach((http2) -> limit((Http2Protocol) http2, properties.http2())));
 		factory.addProtocolHandlerCustomizers((protocol) -> {
 			if (protocol instanceof GuardedNioProtocol deadline) {
 				deadline.setRequestHeadTimeout(timeout);
@@ -33,6 +38,19 @@ class TomcatConfiguration {
 			}
 		});
 		return factory;
+	}
+
+	/**
+	 * HTTP/2's limits as on the reactive app ({@link StackbenchProperties.Http2}); its
+	 * header list is limited by the HTTP/1.1 connector's head size, which Tomcat's HTTP/2
+	 * reads from there.
+	 */
+	private static void limit(Http2Protocol http2, StackbenchProperties.Http2 limits) {
+		http2.setMaxConcurrentStreams(limits.maxConcurrentStreams());
+		http2.setMaxConcurrentStreamExecution(limits.maxConcurrentStreams());
+		http2.setInitialWindowSize(limits.initialWindowSize());
+		http2.setKeepAliveTimeout(limits.idleTimeout().toMillis());
+		http2.setMaxHeaderCount(RequestHead.MAX_HEADER_FIELDS);
 	}
 
 	/**

@@ -2,14 +2,19 @@ package dev.stackbench.servlet.system;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 
+import dev.stackbench.support.ServerProtocols;
 import dev.stackbench.support.StackbenchProperties;
 import dev.stackbench.support.TuningReport;
 import dev.stackbench.workload.Admission;
 import dev.stackbench.workload.Tuning;
 import dev.stackbench.workload.cgi.CgiGateway;
+import org.apache.catalina.connector.Connector;
+import org.apache.coyote.UpgradeProtocol;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
+import org.apache.coyote.http2.Http2Protocol;
 import org.apache.tomcat.util.threads.ThreadPoolExecutor;
 import org.apache.tomcat.util.threads.VirtualThreadExecutor;
 
@@ -25,15 +30,15 @@ import org.springframework.stereotype.Component;
 @Component
 class TomcatTuningReport extends TuningReport {
 
-	TomcatTuningReport(StackbenchProperties properties, Admission admission, CgiGateway cgi) {
-		super(properties, admission, cgi);
+	TomcatTuningReport(StackbenchProperties properties, ServerProtocols protocols, Admission admission,
+			CgiGateway cgi) {
+		super(properties, protocols, admission, cgi);
 	}
 
 	@Override
 	protected Tuning describe(WebServer server) {
-		AbstractHttp11Protocol<?> protocol = (AbstractHttp11Protocol<?>) ((TomcatWebServer) server).getTomcat()
-			.getConnector()
-			.getProtocolHandler();
+		Connector connector = ((TomcatWebServer) server).getTomcat().getConnector();
+		AbstractHttp11Protocol<?> protocol = (AbstractHttp11Protocol<?>) connector.getProtocolHandler();
 		Executor executor = protocol.getExecutor();
 		boolean virtualThreads = executor instanceof VirtualThreadExecutor;
 		Map<String, Object> knobs = new LinkedHashMap<>();
@@ -53,6 +58,20 @@ class TomcatTuningReport extends TuningReport {
 		knobs.put("max-header-fields", protocol.getMaxHeaderCount());
 		if (protocol instanceof GuardedNioProtocol deadline) {
 			knobs.put("request-head-timeout-ms", deadline.getRequestHeadTimeout().toMillis());
+		}
+		if (protocol.isSSLEnabled()) {
+			// JSSE unless an OpenSSL implementation were configured, which none is.
+			knobs.put("tls.implementation",
+					Objects.requireNonNullElse(protocol.getSslImplementationName(), "JSSE (the JDK's)"));
+		}
+		for (UpgradeProtocol upgrade : connector.findUpgradeProtocols()) {
+			if (upgrade instanceof Http2Protocol http2) {
+				knobs.put("http2.max-concurrent-streams", http2.getMaxConcurrentStreams());
+				knobs.put("http2.initial-window-size", http2.getInitialWindowSize());
+				knobs.put("http2.idle-timeout-ms", http2.getKeepAliveTimeout());
+				knobs.put("http2.max-concurrent-stream-execution", http2.getMaxConcurrentStreamExecution());
+				knobs.put("http2.max-header-bytes", http2.getMaxHeaderSize());
+			}
 		}
 		return new Tuning("servlet", model(executor, virtualThreads), knobs);
 	}

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.stackbench.workload.Api;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -31,6 +32,14 @@ public final class RequestMetrics {
 
 	public static final String NO_EXCEPTION = "none";
 
+	public static final String BY_PROTOCOL = "stackbench.requests.protocol";
+
+	/**
+	 * The protocols a tag names; anything else is "other", so a client cannot grow the
+	 * registry.
+	 */
+	private static final Set<String> PROTOCOLS = Set.of("HTTP/1.0", "HTTP/1.1", "HTTP/2.0");
+
 	/**
 	 * Methods tagged as themselves; any other a client invents is one value, so it cannot
 	 * grow the registry.
@@ -43,6 +52,8 @@ public final class RequestMetrics {
 	private final AtomicInteger active = new AtomicInteger();
 
 	private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
+
+	private final Map<String, Counter> byProtocol = new ConcurrentHashMap<>();
 
 	public RequestMetrics(MeterRegistry registry) {
 		this.registry = registry;
@@ -71,6 +82,24 @@ public final class RequestMetrics {
 			timer = this.timers.computeIfAbsent(key, this::register);
 		}
 		timer.record(nanos, TimeUnit.NANOSECONDS);
+	}
+
+	/**
+	 * Counts a request by the protocol it came in (HTTP/1.1, HTTP/2.0), into
+	 * {@value #BY_PROTOCOL}: neither server has a meter of its connections by protocol,
+	 * so the dashboards show the requests each protocol carries.
+	 */
+	public void countProtocol(String protocol) {
+		String known = PROTOCOLS.contains(protocol) ? protocol : "other";
+		Counter counter = this.byProtocol.get(known);
+		if (counter == null) {
+			counter = this.byProtocol.computeIfAbsent(known,
+					(name) -> Counter.builder(BY_PROTOCOL)
+						.description("HTTP server requests by protocol")
+						.tag("protocol", name)
+						.register(this.registry));
+		}
+		counter.increment();
 	}
 
 	public int active() {

@@ -1,0 +1,17 @@
+package dev.stackbench.reactive;
+
+import dev.stackbench.contract.AbstractContractTests;
+import dev.stackbench.contract.ServingModel;
+
+import org.springframework.test.context.ActiveProfiles;
+
+/** The whole contract over HTTPS (HTTP/1.1 over TLS 1.3). */
+@ActiveProfiles("tls")
+class ReactiveTlsContractTests extends AbstractContractTests {
+
+	@Override
+	public ServingModel servingModel() {
+		return ServingModel.REACTIVE;
+	}
+
+}
