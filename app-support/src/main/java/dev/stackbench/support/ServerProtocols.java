@@ -24,6 +24,11 @@ public record ServerProtocols(@Nullable SslBundle tls, String certificate, boole
 		StackbenchProperties.Http2 http2Limits) {
 
 	/**
+	 * The {@code tls.implementation} both servers report when they run the JDK's own TLS.
+	 */
+	public static final String JSSE = "JSSE (the JDK's)";
+
+	/**
 	 * The protocols a client may speak, as ALPN names them, in the server's order of
 	 * preference.
 	 */

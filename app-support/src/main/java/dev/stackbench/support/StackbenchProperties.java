@@ -151,8 +151,8 @@ public record StackbenchProperties(@NotNull @DefaultValue("20s") Duration reques
 	 * @param initialWindowSize bytes a peer may send on a stream before the receiver's
 	 * window update (the RFC's 65,535 by default, both servers' too)
 	 * @param idleTimeout an HTTP/2 connection with no open stream is closed after this;
-	 * Reactor Netty has one idle timeout for both protocols, so on the reactive app it
-	 * also sets {@code server.netty.idle-timeout} under these profiles
+	 * Reactor Netty has one idle timeout for both protocols, so under these profiles the
+	 * reactive app's server takes this one in place of {@code server.netty.idle-timeout}
 	 */
 	public record Http2(@Positive @DefaultValue("100") int maxConcurrentStreams,
 			@Positive @DefaultValue("65535") int initialWindowSize,

@@ -56,9 +56,8 @@ public abstract class TuningReport implements InfoContributor {
 		boolean managementServer = event.getApplicationContext().getServerNamespace() != null;
 		if (!managementServer) {
 			Tuning server = describe(event.getWebServer());
-			// The protocols as configured, then what the server itself reports, which
-			// wins
-			// where both name a knob.
+			// The protocols as configured, then the server's own knobs, which win where
+			// both name one: what the running server reports is what serves.
 			Map<String, Object> knobs = new LinkedHashMap<>(this.protocols.knobs());
 			knobs.putAll(server.knobs());
 			knobs.put("request-body-timeout-ms", this.bodyDeadline.timeout().toMillis());

@@ -2,6 +2,7 @@ package dev.stackbench.contract;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -171,7 +172,7 @@ final class RawHttp2 {
 						this.status = Integer.parseInt(head.headers().status().toString());
 					}
 					if (head.isEndStream()) {
-						finish();
+						finish(null);
 					}
 				}
 				else if (frame instanceof Http2DataFrame data) {
@@ -179,7 +180,7 @@ final class RawHttp2 {
 					data.content().readBytes(bytes);
 					this.body.writeBytes(bytes);
 					if (data.isEndStream()) {
-						finish();
+						finish(null);
 					}
 				}
 			}
@@ -192,15 +193,14 @@ final class RawHttp2 {
 		@Override
 		public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
 			if (event instanceof Http2ResetFrame reset) {
-				this.answer.complete(new Answer(this.status, this.headers,
-						this.body.toString(java.nio.charset.StandardCharsets.UTF_8),
-						Http2Error.valueOf(reset.errorCode())));
+				finish(Http2Error.valueOf(reset.errorCode()));
 			}
 		}
 
-		private void finish() {
-			this.answer.complete(new Answer(this.status, this.headers,
-					this.body.toString(java.nio.charset.StandardCharsets.UTF_8), null));
+		/** What arrived on the stream, ended by the server or by a reset (non-null). */
+		private void finish(Http2Error reset) {
+			this.answer
+				.complete(new Answer(this.status, this.headers, this.body.toString(StandardCharsets.UTF_8), reset));
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.net.ssl.SSLSession;
 
@@ -33,7 +34,7 @@ interface TransportContract extends ContractContext {
 		assertThat(response.version()).as("the protocol ALPN or the upgrade chose")
 			.isEqualTo((transport() == Transport.H2) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
 		assertThat(response.sslSession().map(SSLSession::getProtocol)).as("TLS version")
-			.isEqualTo(transport().secure() ? java.util.Optional.of("TLSv1.3") : java.util.Optional.empty());
+			.isEqualTo(transport().secure() ? Optional.of("TLSv1.3") : Optional.empty());
 		response.sslSession()
 			.ifPresent((session) -> assertThat(TLS13_CIPHERS.split(", ")).contains(session.getCipherSuite()));
 	}

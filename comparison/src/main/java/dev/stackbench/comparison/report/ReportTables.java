@@ -259,9 +259,7 @@ final class ReportTables {
 											.orElse(0.0) / Theory.poolBound(run).orElse(Double.NaN))
 										.toList())
 									.text(0) + "%"),
-								Cell.of(rowSpread(runs, DatabaseSimulation.CLOSED, RequestStats::p50).text() + " / "
-										+ rowSpread(runs, DatabaseSimulation.CLOSED, RequestStats::p99).text() + " / "
-										+ rowSpread(runs, DatabaseSimulation.CLOSED, RequestStats::p999).text()),
+								latencies(runs, DatabaseSimulation.CLOSED),
 								Cell.of(count(load.rate()) + " → "
 										+ rowSpread(runs, DatabaseSimulation.OPEN, RequestStats::throughput).text()),
 								rowSpread(runs, DatabaseSimulation.OPEN, RequestStats::ko),
@@ -308,10 +306,7 @@ final class ReportTables {
 							&& phase.equals(KeepAliveSimulation.NEW_CONNECTION);
 					rows.add(List.of(Cell.of(scenario.id()), Cell.of(stack.id()),
 							Cell.of((scenario.transport() == Scenario.Transport.TLS) ? "TLS 1.3" : "plain"),
-							Cell.of(phase), rowSpread(runs, phase, RequestStats::throughput),
-							Cell.of(rowSpread(runs, phase, RequestStats::p50).text() + " / "
-									+ rowSpread(runs, phase, RequestStats::p99).text() + " / "
-									+ rowSpread(runs, phase, RequestStats::p999).text()),
+							Cell.of(phase), rowSpread(runs, phase, RequestStats::throughput), latencies(runs, phase),
 							spread(runs,
 									(run) -> run.phase(phase)
 										.map((result) -> result.app().maxConnections())
@@ -332,6 +327,13 @@ final class ReportTables {
 				List.of("scenario", "model", "transport", "phase", "req/s", "p50 / p99 / p99.9 ms", "connections open",
 						"app CPU ms / 1,000 req", "new connection's CPU µs / req"),
 				rows);
+	}
+
+	/** A row's p50 / p99 / p99.9 over the runs, each with its spread. */
+	private static Cell latencies(List<ScenarioResult> runs, String row) {
+		return Cell
+			.of(rowSpread(runs, row, RequestStats::p50).text() + " / " + rowSpread(runs, row, RequestStats::p99).text()
+					+ " / " + rowSpread(runs, row, RequestStats::p999).text());
 	}
 
 	private static Cell rowSpread(List<ScenarioResult> runs, String row, ToDoubleFunction<RequestStats> figure) {

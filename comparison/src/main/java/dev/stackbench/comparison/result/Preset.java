@@ -82,9 +82,8 @@ public enum Preset {
 			// benchmark.
 			new Scenario("db-fortunes", CONCURRENCY_STEPS, new Steps("/api/db/fortunes", List.of(256), 10, 5000)),
 			new Scenario("keep-alive", KEEP_ALIVE, new KeepAlive("/api/hello", 16, 8, 2000)),
-			// The same over TLS 1.3, the app started again with TLS: beside keep-alive,
-			// the
-			// difference between the two is what a handshake costs.
+			// The same over TLS 1.3, on the app started again with TLS: set beside
+			// keep-alive, the difference is what a handshake costs.
 			new Scenario("tls-keep-alive", KEEP_ALIVE, new KeepAlive("/api/hello", 16, 8, 2000), Transport.TLS),
 			// 200 users over HTTP/1.1 (a connection each) and over HTTP/2 (streams on
 			// shared connections, at most 100 per connection): on the plain page and on a

@@ -54,7 +54,7 @@ public record ScenarioResult(ServingModel stack, Scenario scenario, int run, boo
 	public OptionalDouble appCpuMillisPer1000Requests(String phase) {
 		Optional<RequestStats> row = row(phase);
 		return phase(phase).filter((result) -> row.isPresent() && row.get().count() > 0)
-			.map((result) -> OptionalDouble.of(result.app().cpuSeconds() * 1000 / (row.get().count() / 1000.0)))
+			.map((result) -> OptionalDouble.of(cpuMillisPer1000Requests(result.app(), row.get().count())))
 			.orElse(OptionalDouble.empty());
 	}
 
@@ -90,7 +90,11 @@ public record ScenarioResult(ServingModel stack, Scenario scenario, int run, boo
 	 * whatever the throughput.
 	 */
 	public double appCpuMillisPer1000Requests() {
-		return (totalRequests() == 0) ? 0 : this.app.cpuSeconds() * 1000 / (totalRequests() / 1000.0);
+		return (totalRequests() == 0) ? 0 : cpuMillisPer1000Requests(this.app, totalRequests());
+	}
+
+	private static double cpuMillisPer1000Requests(AppMetrics app, long requests) {
+		return app.cpuSeconds() * 1000 / (requests / 1000.0);
 	}
 
 	public Optional<RequestStats> row(String name) {

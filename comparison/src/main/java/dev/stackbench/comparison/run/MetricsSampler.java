@@ -27,11 +27,13 @@ final class MetricsSampler implements AutoCloseable {
 	private static final Duration PERIOD = Duration.ofSeconds(1);
 
 	/**
-	 * HTTP/1.1, as Prometheus scrapes: the JDK's client otherwise asks to upgrade to h2c,
-	 * which the management server of an app under its h2 profile accepts, and a scrape
-	 * over that upgrade stalled for half a minute here.
+	 * The client of every app's management port, for the comparison's scrapes and its
+	 * reading of {@code /actuator/info}: HTTP/1.1, as Prometheus scrapes, because the
+	 * JDK's client otherwise asks to upgrade to h2c, which the management server of an
+	 * app under its h2 profile accepts, and a scrape over that upgrade stalled for half a
+	 * minute here.
 	 */
-	private final HttpClient client = HttpClient.newBuilder()
+	static final HttpClient MANAGEMENT = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(2))
 		.build();
@@ -65,7 +67,7 @@ final class MetricsSampler implements AutoCloseable {
 	private void scrape() {
 		HttpRequest request = HttpRequest.newBuilder(this.endpoint).timeout(Duration.ofSeconds(5)).build();
 		try {
-			HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = MANAGEMENT.send(request, HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() == 200) {
 				synchronized (this.scrapes) {
 					this.scrapes.add(Prometheus.parse(response.body()));
@@ -102,11 +104,9 @@ final class MetricsSampler implements AutoCloseable {
 	/** One scrape of the app's metrics; empty when it cannot be read. */
 	static Optional<Prometheus> scrapeOnce(URI endpoint) {
 		try {
-			HttpResponse<String> response = HttpClient.newBuilder()
-				.version(HttpClient.Version.HTTP_1_1)
-				.build()
-				.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(5)).build(),
-						HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = MANAGEMENT.send(
+					HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(5)).build(),
+					HttpResponse.BodyHandlers.ofString());
 			return Optional.of(Prometheus.parse(response.body()));
 		}
 		catch (IOException ex) {

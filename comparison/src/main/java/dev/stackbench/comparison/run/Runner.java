@@ -2,7 +2,6 @@ package dev.stackbench.comparison.run;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -548,11 +547,9 @@ final class Runner {
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> tuning(Target target) {
 		try {
-			HttpResponse<String> response = HttpClient.newBuilder()
-				.version(HttpClient.Version.HTTP_1_1)
-				.build()
-				.send(HttpRequest.newBuilder(target.actuator("info")).timeout(Duration.ofSeconds(5)).build(),
-						HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = MetricsSampler.MANAGEMENT.send(
+					HttpRequest.newBuilder(target.actuator("info")).timeout(Duration.ofSeconds(5)).build(),
+					HttpResponse.BodyHandlers.ofString());
 			Map<String, Object> info = JSON.readValue(response.body(), Map.class);
 			Map<String, Object> tuning = (Map<String, Object>) info.getOrDefault("tuning", Map.of());
 			Map<String, Object> knobs = new LinkedHashMap<>();

@@ -71,9 +71,6 @@ class NettyConfiguration {
 							remoteAddress) -> new RequestReadGuard(maxHeadSize.toBytes(),
 									properties.requestHeadTimeout(), properties.requestBodyDeadline())
 								.install(channel.pipeline()));
-		// TEMP
-		// .doOnChannelInit((o, channel, r) -> System.err.println("PIPELINE " +
-		// channel.pipeline().names()));
 	}
 
 	/**

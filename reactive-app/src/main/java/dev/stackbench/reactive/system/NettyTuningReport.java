@@ -66,8 +66,8 @@ class NettyTuningReport extends TuningReport {
 		knobs.put("max-header-fields", RequestHead.MAX_HEADER_FIELDS);
 		knobs.put("request-head-timeout-ms", this.requestHeadTimeout.toMillis());
 		if (this.protocols.tls() != null) {
-			knobs.put("tls.implementation", (SslContext.defaultServerProvider() == SslProvider.JDK) ? "JSSE (the JDK's)"
-					: SslContext.defaultServerProvider().name());
+			knobs.put("tls.implementation", (SslContext.defaultServerProvider() == SslProvider.JDK)
+					? ServerProtocols.JSSE : SslContext.defaultServerProvider().name());
 		}
 		if (this.protocols.http2()) {
 			knobs.put("http2.max-header-bytes", this.maxRequestHeadSize.toBytes());

@@ -62,7 +62,7 @@ class TomcatTuningReport extends TuningReport {
 		if (protocol.isSSLEnabled()) {
 			// JSSE unless an OpenSSL implementation were configured, which none is.
 			knobs.put("tls.implementation",
-					Objects.requireNonNullElse(protocol.getSslImplementationName(), "JSSE (the JDK's)"));
+					Objects.requireNonNullElse(protocol.getSslImplementationName(), ServerProtocols.JSSE));
 		}
 		for (UpgradeProtocol upgrade : connector.findUpgradeProtocols()) {
 			if (upgrade instanceof Http2Protocol http2) {
