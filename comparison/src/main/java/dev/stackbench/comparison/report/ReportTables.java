@@ -11,14 +11,18 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import dev.stackbench.comparison.report.Table.Cell;
 import dev.stackbench.comparison.result.AppMetrics;
 import dev.stackbench.gatling.simulation.KeepAliveSimulation;
 import dev.stackbench.comparison.result.ComparisonResults;
+import dev.stackbench.comparison.result.Disruption;
 import dev.stackbench.comparison.result.Environment;
+import dev.stackbench.comparison.result.ErrorCount;
 import dev.stackbench.comparison.result.IdleFootprint;
 import dev.stackbench.comparison.result.LoadShape;
+import dev.stackbench.comparison.result.PhaseResult;
 import dev.stackbench.comparison.result.Preset;
 import dev.stackbench.comparison.result.RateStep;
 import dev.stackbench.comparison.result.RequestStats;
@@ -47,9 +51,9 @@ final class ReportTables {
 		List<Table> tables = new ArrayList<>(List.of(verdicts(results)));
 		baseline.ifPresent((before) -> tables.add(sinceBaseline(before, results)));
 		tables.addAll(List.of(capacity(results), capacitySteps(results), summary(results), littlesLaw(results),
-				databasePool(results), protocols(results), claims(results), loadGenerator(results), warmUp(results),
-				littlesLawCheck(results), resources(results), idleConnections(results), errors(results),
-				environment(results), tuning(results), scenarios(results)));
+				databasePool(results), protocols(results), failover(results), replicas(results), claims(results),
+				loadGenerator(results), warmUp(results), littlesLawCheck(results), resources(results),
+				idleConnections(results), errors(results), environment(results), tuning(results), scenarios(results)));
 		return tables.stream().filter((table) -> !table.rows().isEmpty() || table.title().equals("Errors")).toList();
 	}
 
@@ -290,7 +294,7 @@ final class ReportTables {
 	static Table protocols(ComparisonResults results) {
 		List<List<Cell>> rows = new ArrayList<>();
 		for (Scenario scenario : results.scenarios()) {
-			if (!(scenario.load() instanceof LoadShape.Phased phased)) {
+			if (!(scenario.load() instanceof LoadShape.Phased phased) || phased instanceof LoadShape.Failover) {
 				continue;
 			}
 			for (ServingModel stack : results.stacks()) {
@@ -326,6 +330,108 @@ final class ReportTables {
 						+ "holds connections for the streams, at most its SETTINGS_MAX_CONCURRENT_STREAMS each.",
 				List.of("scenario", "model", "transport", "phase", "req/s", "p50 / p99 / p99.9 ms", "connections open",
 						"app CPU ms / 1,000 req", "new connection's CPU µs / req"),
+				rows);
+	}
+
+	/**
+	 * Each failover phase: the replica stopped, what clients lost and waited around it,
+	 * and how long it took to serve again.
+	 */
+	static Table failover(ComparisonResults results) {
+		List<List<Cell>> rows = new ArrayList<>();
+		for (Scenario scenario : results.scenarios()) {
+			if (!(scenario.load() instanceof LoadShape.Failover failover)) {
+				continue;
+			}
+			for (ServingModel stack : results.stacks()) {
+				for (String signal : failover.phases()) {
+					List<Disruption> stops = results.runsOf(scenario.id(), stack)
+						.stream()
+						.flatMap((run) -> run.phase(signal).map(PhaseResult::disruption).stream())
+						.filter((stop) -> stop != null)
+						.toList();
+					if (stops.isEmpty()) {
+						continue;
+					}
+					rows.add(List
+						.of(Cell.of(scenario.id()), Cell.of(stack.id()), Cell.of(signal),
+								spread(stops, Disruption::inFlightAtStop), spread(stops, Disruption::failed),
+								Cell.of(stops.stream()
+									.flatMap((stop) -> stop.errors().stream())
+									.map(ErrorCount::inWords)
+									.distinct()
+									.collect(Collectors.joining("; "))),
+								spread(stops, Disruption::p99BeforeMillis),
+								spread(stops, Disruption::maxAroundStopMillis),
+								spread(stops, Disruption::drainSeconds, 1), spread(stops, Disruption::exitSeconds, 1),
+								spread(stops, Disruption::healthyAfterSeconds, 1), Cell.of(
+										Spread
+											.of(stops.stream()
+												.map((stop) -> stop.tookTrafficAgain()
+														? stop.trafficAfterSeconds() : Double.NaN)
+												.toList())
+											.text(1)),
+								spread(stops, Disruption::maxAroundRestartMillis)));
+				}
+			}
+		}
+		return new Table("Failover",
+				"Steady arrivals through nginx while the last replica is stopped and started again on its ports: "
+						+ "once killed (SIGKILL: a crash, which only nginx's passive health checks notice), once "
+						+ "stopped as a rolling update stops a pod (taken out of nginx's rotation, drained, then "
+						+ "SIGTERM, and put back once healthy). In flight: the replica's own gauge when it was asked "
+						+ "to go. nginx sends an idempotent "
+						+ "request that fails on a replica to another (reads), never a write, and leaves a failing "
+						+ "replica out for its fail-timeout (see the tuning table) before trying it again. \"Around\" is from a "
+						+ "second before the moment to " + Disruption.WINDOW_SECONDS + " s after it.",
+				List.of("scenario", "model", "signal", "in flight", "failed", "failures by kind", "p99 before, ms",
+						"slowest around the stop, ms", "drain s", "exit s", "healthy after restart, s",
+						"serving again after restart, s", "slowest around its return, ms"),
+				rows);
+	}
+
+	/**
+	 * Behind nginx: what each replica served, by its own count, and what the balancer
+	 * cost beside the apps.
+	 */
+	static Table replicas(ComparisonResults results) {
+		List<List<Cell>> rows = new ArrayList<>();
+		for (Scenario scenario : results.scenarios()) {
+			for (ServingModel stack : results.stacks()) {
+				List<ScenarioResult> runs = results.runsOf(scenario.id(), stack)
+					.stream()
+					.filter((run) -> run.app().replicas().balanced())
+					.toList();
+				if (runs.isEmpty()) {
+					continue;
+				}
+				List<AppMetrics.Replicas> replicas = runs.stream().map((run) -> run.app().replicas()).toList();
+				int count = replicas.getFirst().requests().size();
+				String perReplica = IntStream.range(0, count)
+					.mapToObj((replica) -> Spread
+						.of(replicas.stream().map((part) -> (double) part.requests().get(replica)).toList())
+						.text(0))
+					.collect(Collectors.joining(" / "));
+				rows.add(List.of(Cell.of(scenario.id()), Cell.of(stack.id()), Cell.of(String.valueOf(count)),
+						Cell.of(perReplica),
+						spread(replicas,
+								(part) -> 100.0 * part.requests().stream().mapToLong(Long::longValue).max().orElse(0)
+										/ Math.max(1, part.requests().stream().mapToLong(Long::longValue).sum())),
+						spread(replicas, AppMetrics.Replicas::balancerCpuSeconds, 1),
+						spread(runs,
+								(run) -> (run.totalRequests() == 0) ? 0
+										: run.app().replicas().balancerCpuSeconds() * 1e6 / run.totalRequests()),
+						spread(runs, (run) -> 100 * run.app().replicas().balancerCpuSeconds()
+								/ Math.max(1e-9, run.app().replicas().balancerCpuSeconds() + run.app().cpuSeconds()))));
+			}
+		}
+		return new Table("Replicas behind the load balancer",
+				"Each stack ran as several replicas, each on its share of the app's cores with the same JVM options, "
+						+ "behind nginx (round robin, keep-alive connections to the replicas, passive health checks; "
+						+ "its knobs are in the tuning table). Requests per replica are each replica's own count of "
+						+ "what it served; nginx runs on the app's cores, so its CPU is part of what serving cost.",
+				List.of("scenario", "model", "replicas", "requests per replica", "busiest replica's share, %",
+						"nginx CPU s", "nginx CPU µs / req", "nginx share of serving CPU, %"),
 				rows);
 	}
 

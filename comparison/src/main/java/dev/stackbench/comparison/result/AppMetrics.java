@@ -1,6 +1,7 @@
 package dev.stackbench.comparison.result;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * What the app's own metrics said while one scenario ran, sampled every second from its
@@ -23,17 +24,34 @@ import java.util.List;
  * own side of Little's law
  * @param samples how many scrapes answered
  * @param pool the database connection pool's own meters
+ * @param replicas behind a load balancer, what each replica served and what the balancer
+ * cost; the figures above are then summed over the replicas (CPU, threads, connections,
+ * heap, in flight), as a dashboard sums a service's pods
  */
 public record AppMetrics(double cpuSeconds, int maxLiveThreads, int peakThreads, int maxBusyRequestThreads,
 		int maxConnections, double maxHeapMegabytes, long gcPauses, double gcPauseSeconds,
 		double heapAfterGcAtStartMegabytes, double heapAfterGcAtEndMegabytes, double meanInFlight, int samples,
-		Pool pool) {
+		Pool pool, Replicas replicas) {
 
-	public static final AppMetrics NONE = new AppMetrics(0, -1, -1, -1, -1, -1, 0, 0, -1, -1, -1, 0, Pool.NONE);
+	public static final AppMetrics NONE = new AppMetrics(0, -1, -1, -1, -1, -1, 0, 0, -1, -1, -1, 0, Pool.NONE,
+			Replicas.NONE);
 
-	/** A run recorded before the pool's meters were read has none. */
+	/**
+	 * A run recorded before the pool's meters were read has none, and one recorded before
+	 * replicas ran a single app.
+	 */
 	public AppMetrics {
 		pool = (pool != null) ? pool : Pool.NONE;
+		replicas = (replicas != null) ? replicas : Replicas.NONE;
+	}
+
+	public AppMetrics(double cpuSeconds, int maxLiveThreads, int peakThreads, int maxBusyRequestThreads,
+			int maxConnections, double maxHeapMegabytes, long gcPauses, double gcPauseSeconds,
+			double heapAfterGcAtStartMegabytes, double heapAfterGcAtEndMegabytes, double meanInFlight, int samples,
+			Pool pool) {
+		this(cpuSeconds, maxLiveThreads, peakThreads, maxBusyRequestThreads, maxConnections, maxHeapMegabytes, gcPauses,
+				gcPauseSeconds, heapAfterGcAtStartMegabytes, heapAfterGcAtEndMegabytes, meanInFlight, samples, pool,
+				Replicas.NONE);
 	}
 
 	/**
@@ -54,7 +72,37 @@ public record AppMetrics(double cpuSeconds, int maxLiveThreads, int peakThreads,
 				parts.getFirst().heapAfterGcAtStartMegabytes(), parts.getLast().heapAfterGcAtEndMegabytes(),
 				(samples == 0) ? -1
 						: parts.stream().mapToDouble((part) -> part.meanInFlight() * part.samples()).sum() / samples,
-				samples, parts.getFirst().pool());
+				samples, parts.getFirst().pool(), Replicas.combine(parts.stream().map(AppMetrics::replicas).toList()));
+	}
+
+	/**
+	 * Behind a load balancer: what each replica served, by its own count, and the
+	 * balancer's CPU over the same seconds.
+	 *
+	 * @param requests requests each replica served, in replica order (a replica restarted
+	 * meanwhile counted across its restart); empty for a single app
+	 * @param balancerCpuSeconds CPU nginx used, master and workers; -1 without one
+	 */
+	public record Replicas(List<Long> requests, double balancerCpuSeconds) {
+
+		public static final Replicas NONE = new Replicas(List.of(), -1);
+
+		public boolean balanced() {
+			return !this.requests.isEmpty();
+		}
+
+		/** Consecutive samplings of the same replicas as one: counts and CPU added up. */
+		static Replicas combine(List<Replicas> parts) {
+			List<Replicas> balanced = parts.stream().filter(Replicas::balanced).toList();
+			if (balanced.isEmpty()) {
+				return NONE;
+			}
+			List<Long> requests = IntStream.range(0, balanced.getFirst().requests().size())
+				.mapToObj((replica) -> balanced.stream().mapToLong((part) -> part.requests().get(replica)).sum())
+				.toList();
+			return new Replicas(requests, balanced.stream().mapToDouble(Replicas::balancerCpuSeconds).sum());
+		}
+
 	}
 
 	/**

@@ -8,4 +8,12 @@ package dev.stackbench.comparison.result;
  * @param count how many requests failed with it
  */
 public record ErrorCount(String message, int count) {
+
+	/**
+	 * As the report and the claims word it: {@code 2 x status.find.is(200), found 502}.
+	 */
+	public String inWords() {
+		return this.count + " x " + this.message;
+	}
+
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.stackbench.gatling.simulation.ConnectionFloodSimulation;
 import dev.stackbench.gatling.simulation.DatabaseSimulation;
+import dev.stackbench.gatling.simulation.FailoverSimulation;
 import dev.stackbench.gatling.simulation.IdleConnectionsSimulation;
 import dev.stackbench.gatling.simulation.KeepAliveSimulation;
 import dev.stackbench.gatling.simulation.MultiplexingSimulation;
@@ -39,7 +40,8 @@ import io.gatling.javaapi.core.Simulation;
 		@JsonSubTypes.Type(LoadShape.ConnectionFlood.class), @JsonSubTypes.Type(LoadShape.Overload.class),
 		@JsonSubTypes.Type(LoadShape.Soak.class), @JsonSubTypes.Type(LoadShape.OpenRate.class),
 		@JsonSubTypes.Type(LoadShape.Capacity.class), @JsonSubTypes.Type(LoadShape.IdleConnections.class),
-		@JsonSubTypes.Type(LoadShape.Database.class), @JsonSubTypes.Type(LoadShape.Multiplexing.class) })
+		@JsonSubTypes.Type(LoadShape.Database.class), @JsonSubTypes.Type(LoadShape.Multiplexing.class),
+		@JsonSubTypes.Type(LoadShape.Failover.class) })
 public sealed interface LoadShape {
 
 	/** The Gatling simulation that applies this load, as its record names it. */
@@ -271,6 +273,49 @@ public sealed interface LoadShape {
 		@Override
 		public long delayMillis() {
 			return DbQuery.of(Query.parse(URI.create(path()).getRawQuery())).delay();
+		}
+
+	}
+
+	/**
+	 * Steady arrivals through the load balancer while one replica is stopped at
+	 * {@code stopAtSeconds} and started again at {@code restartAtSeconds} (both counted
+	 * from the first request), once with SIGKILL and once with SIGTERM, a Gatling run
+	 * each ({@link FailoverSimulation}).
+	 *
+	 * @param rate reads a second, of {@code path}
+	 * @param writeRate writes a second, which the balancer does not send twice
+	 * @param phase the signal of the phase to run, or empty for both
+	 */
+	@RunBy(FailoverSimulation.class)
+	record Failover(String path, double rate, double writeRate, int durationSeconds, int stopAtSeconds,
+			int restartAtSeconds, String phase) implements OnePage, Phased {
+
+		public Failover {
+			phase = (phase != null) ? phase : "";
+			if (!(0 < stopAtSeconds && stopAtSeconds < restartAtSeconds && restartAtSeconds < durationSeconds)) {
+				throw new IllegalArgumentException("failover needs 0 < stopAtSeconds < restartAtSeconds < "
+						+ "durationSeconds, not " + stopAtSeconds + ", " + restartAtSeconds + ", " + durationSeconds);
+			}
+		}
+
+		@Override
+		public List<String> phases() {
+			return FailoverSimulation.PHASES;
+		}
+
+		@Override
+		public Failover onlyPhase(String phase) {
+			return new Failover(this.path, this.rate, this.writeRate, this.durationSeconds, this.stopAtSeconds,
+					this.restartAtSeconds, phase);
+		}
+
+		/**
+		 * Whether the phase stops its replica gracefully (SIGTERM) rather than killing
+		 * it.
+		 */
+		public static boolean graceful(String phase) {
+			return FailoverSimulation.GRACEFUL.equals(phase);
 		}
 
 	}

@@ -6,6 +6,7 @@ import static dev.stackbench.comparison.result.Scenario.Kind.CONCURRENCY_STEPS;
 import static dev.stackbench.comparison.result.Scenario.Kind.CONCURRENT_WAIT;
 import static dev.stackbench.comparison.result.Scenario.Kind.CONNECTION_FLOOD;
 import static dev.stackbench.comparison.result.Scenario.Kind.DATABASE;
+import static dev.stackbench.comparison.result.Scenario.Kind.FAILOVER;
 import static dev.stackbench.comparison.result.Scenario.Kind.IDLE_CONNECTIONS;
 import static dev.stackbench.comparison.result.Scenario.Kind.KEEP_ALIVE;
 import static dev.stackbench.comparison.result.Scenario.Kind.MULTIPLEXING;
@@ -21,6 +22,7 @@ import dev.stackbench.comparison.result.LoadShape.ArrivalRate;
 import dev.stackbench.comparison.result.LoadShape.Capacity;
 import dev.stackbench.comparison.result.LoadShape.ConnectionFlood;
 import dev.stackbench.comparison.result.LoadShape.Database;
+import dev.stackbench.comparison.result.LoadShape.Failover;
 import dev.stackbench.comparison.result.LoadShape.IdleConnections;
 import dev.stackbench.comparison.result.LoadShape.KeepAlive;
 import dev.stackbench.comparison.result.LoadShape.Multiplexing;
@@ -102,6 +104,16 @@ public enum Preset {
 			// a probe opens 5 new ones a second for the first 12 s, and the app's
 			// footprint is read in the last 8.
 			new Scenario("idle-connections", IDLE_CONNECTIONS, new IdleConnections(10_000, 20, 20, 12, 5, 5_000)),
+			// Only with -Dreplicas=2 or more: 100 reads a second of a 200 ms page (about
+			// 10
+			// in flight on each of two replicas) and 100 writes a second through nginx;
+			// the
+			// last replica is stopped 10 s in and started again 8 s later, once killed
+			// and
+			// once stopped gracefully. The 45 s leave room for a JVM that takes 10 to 15
+			// s
+			// to start on a loaded machine.
+			new Scenario("failover", FAILOVER, new Failover("/api/slow?delay=200", 100, 100, 45, 10, 18, "")),
 			// Last: a thread pool keeps serving flood requests whose clients gave up, for
 			// minutes after the run.
 			new Scenario("connection-flood", CONNECTION_FLOOD, new ConnectionFlood(4000, 8, 10000, 20)))),

@@ -122,7 +122,13 @@ public record Scenario(String id, Kind kind, LoadShape load, Transport transport
 		OVERLOAD(false),
 
 		/** A long mixed load at a steady rate, looking for drift. */
-		SOAK(false);
+		SOAK(false),
+
+		/**
+		 * Steady arrivals through a load balancer while one replica is killed, then
+		 * stopped gracefully, and each time started again.
+		 */
+		FAILOVER(false);
 
 		private final boolean closedLoop;
 

@@ -35,22 +35,30 @@ final class AppProcess implements AutoCloseable {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
+	/** Spring Boot's graceful shutdown takes at most 30 s. */
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+	/** The app's JVM, stopped gracefully (Spring Boot's 30 s) when closed. */
+	private final StartedProcess started;
+
 	private final Process process;
 
 	private final Target target;
 
 	/**
-	 * Stops the app if this JVM exits first (Ctrl-C, a kill, an uncaught error): a child
-	 * process outlives its parent, and an app left running would hold its port and load
-	 * the next run's machine.
+	 * How it was started, so that {@link #again} starts it the same way on the same
+	 * ports.
 	 */
-	private final Thread stopOnExit;
+	private final List<String> command;
 
-	private AppProcess(Process process, Target target) {
+	private final CpuSplit.Placement placement;
+
+	private AppProcess(Process process, Target target, List<String> command, CpuSplit.Placement placement) {
+		this.started = new StartedProcess(process, target.stack().id(), STOP_TIMEOUT);
 		this.process = process;
 		this.target = target;
-		this.stopOnExit = new Thread(this::stop, "stop " + target.stack().id());
-		Runtime.getRuntime().addShutdownHook(this.stopOnExit);
+		this.command = command;
+		this.placement = placement;
 	}
 
 	/**
@@ -82,10 +90,15 @@ final class AppProcess implements AutoCloseable {
 				"--spring.profiles.active=" + stack.profile() + (tls ? ",h2" : ""),
 				"--stackbench.cgi.directory=" + projectRoot.resolve("cgi-bin")));
 		command.addAll(arguments);
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		Target target = new Target(stack, URI.create((tls ? "https" : "http") + "://127.0.0.1:" + port),
 				URI.create("http://127.0.0.1:" + managementPort));
-		AppProcess app = new AppProcess(process, target);
+		return launch(command, target, placement, log);
+	}
+
+	private static AppProcess launch(List<String> command, Target target, CpuSplit.Placement placement, Path log)
+			throws IOException {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		AppProcess app = new AppProcess(process, target, List.copyOf(command), placement);
 		try {
 			app.awaitHealthy(log);
 			placement.confine(process.pid());
@@ -95,6 +108,37 @@ final class AppProcess implements AutoCloseable {
 			throw ex;
 		}
 		return app;
+	}
+
+	/**
+	 * The same app started again, with the same command on the same ports, once this one
+	 * has stopped: a replica coming back behind its load balancer, which knows it by its
+	 * port.
+	 */
+	AppProcess again(Path log) throws IOException {
+		return launch(this.command, this.target, this.placement, log);
+	}
+
+	/**
+	 * Sends the app SIGTERM ({@code graceful}: Spring Boot's graceful shutdown finishes
+	 * the requests in flight) or SIGKILL (a crash: nothing finishes) and waits until it
+	 * has exited; how long that took.
+	 */
+	Duration stop(boolean graceful) {
+		Instant sent = Instant.now();
+		if (graceful) {
+			this.process.destroy();
+		}
+		else {
+			this.process.destroyForcibly();
+		}
+		try {
+			this.process.waitFor();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return Duration.between(sent, Instant.now());
 	}
 
 	Target target() {
@@ -184,26 +228,7 @@ final class AppProcess implements AutoCloseable {
 
 	@Override
 	public void close() {
-		try {
-			Runtime.getRuntime().removeShutdownHook(this.stopOnExit);
-		}
-		catch (IllegalStateException ex) {
-			// This JVM is exiting: the hook is stopping the app already.
-		}
-		stop();
-	}
-
-	private void stop() {
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor();
-			}
-		}
-		catch (InterruptedException ex) {
-			this.process.destroyForcibly();
-			Thread.currentThread().interrupt();
-		}
+		this.started.close();
 	}
 
 	/** The Spring Boot version the app's jar was built with, from its manifest. */
@@ -229,7 +254,7 @@ final class AppProcess implements AutoCloseable {
 		}
 	}
 
-	private static int freePort() {
+	static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

@@ -3,8 +3,10 @@ package dev.stackbench.comparison.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -51,6 +53,24 @@ public record CpuSplit(int cores, Optional<String> app, Optional<String> loadGen
 		return new Placement(everyCore(), this.app);
 	}
 
+	/**
+	 * Where each of {@code replicas} copies of the app runs: the app's cores dealt out in
+	 * contiguous shares, or, with fewer cores than replicas, every replica on all of them
+	 * (so two replicas on this machine's one app core share it, as two pods share a
+	 * node).
+	 */
+	List<Placement> replicaPlacements(int replicas) {
+		if (this.app.isEmpty() || appCores() < replicas) {
+			return Collections.nCopies(replicas, appPlacement());
+		}
+		int first = firstCpu(this.app.get());
+		int share = appCores() / replicas;
+		return IntStream.range(0, replicas)
+			.mapToObj((replica) -> new Placement(everyCore(),
+					Optional.of(range(first + replica * share, first + (replica + 1) * share - 1))))
+			.toList();
+	}
+
 	/** Where a helper process of the load generator's (the downstream service) runs. */
 	Placement loadGeneratorPlacement() {
 		return new Placement(everyCore(), this.loadGenerator);
@@ -85,6 +105,15 @@ public record CpuSplit(int cores, Optional<String> app, Optional<String> loadGen
 
 		void confine(long pid) throws IOException {
 			CpuSplit.confine(pid, this.cpus);
+		}
+
+		/**
+		 * The command prefix that runs a process on its own cores from its start: for one
+		 * that starts in an instant (the load balancer), with nothing to gain from the
+		 * others meanwhile.
+		 */
+		List<String> pinnedFromStart() {
+			return this.cpus.map((list) -> List.of(taskset().orElseThrow().toString(), "-c", list)).orElse(List.of());
 		}
 
 	}
@@ -166,6 +195,11 @@ public record CpuSplit(int cores, Optional<String> app, Optional<String> loadGen
 			count += (range.length == 1) ? 1 : Integer.parseInt(range[1]) - Integer.parseInt(range[0]) + 1;
 		}
 		return count;
+	}
+
+	/** The lowest CPU of a contiguous taskset list such as {@code 0} or {@code 1-3}. */
+	private static int firstCpu(String cpus) {
+		return Integer.parseInt(cpus.split("[,-]")[0].trim());
 	}
 
 	/** In words, for the console and the report. */

@@ -19,6 +19,8 @@ import io.gatling.charts.stats.CountsVsTimePlot;
 import io.gatling.charts.stats.GeneralStats;
 import io.gatling.charts.stats.LogFileData;
 import io.gatling.charts.stats.LogFileReader;
+import io.gatling.charts.stats.Percentiles;
+import io.gatling.charts.stats.PercentilesVsTimePlot;
 import io.gatling.commons.stats.OK$;
 import io.gatling.core.config.GatlingConfiguration$;
 import io.gatling.core.stats.ErrorStats;
@@ -101,6 +103,62 @@ final class GatlingRun {
 			.map((ErrorStats error) -> new ErrorCount(error.message(), error.count()))
 			.toList();
 		return new Outcome(report, assertionsPassed, requests, errors);
+	}
+
+	/**
+	 * A finished run second by second, every request name together: what the report's
+	 * charts show, with the run's start on this machine's clock so that events timed here
+	 * (a replica stopped) can be placed on it.
+	 */
+	static Timeline timeline(Path report) {
+		LogFileData data = new LogFileReader(report.resolve("simulation.log").toFile(),
+				GatlingConfiguration$.MODULE$.load())
+			.read();
+		Map<Integer, Percentiles> latencies = new LinkedHashMap<>();
+		for (PercentilesVsTimePlot plot : CollectionConverters
+			.asJava(data.responseTimePercentilesOverTime(OK$.MODULE$, Option.empty(), Option.empty()))) {
+			if (plot.percentiles().isDefined()) {
+				latencies.put(plot.time() / 1000, plot.percentiles().get());
+			}
+		}
+		List<Timeline.Second> seconds = new ArrayList<>();
+		for (CountsVsTimePlot counts : CollectionConverters
+			.asJava(data.numberOfResponsesPerSecond(Option.empty(), Option.empty()))) {
+			int second = counts.time() / 1000;
+			Percentiles latency = latencies.get(second);
+			seconds.add(new Timeline.Second(second, counts.oks(), counts.kos(),
+					(latency != null) ? latency.percentile99() : -1, (latency != null) ? latency.percentile100() : -1));
+		}
+		return new Timeline(data.runInfo().runStart(), seconds);
+	}
+
+	/**
+	 * A run second by second.
+	 *
+	 * @param startMillis when the run started, in milliseconds since the epoch
+	 * @param seconds every second of it with an answer, from 0
+	 */
+	record Timeline(long startMillis, List<Second> seconds) {
+
+		/**
+		 * One second: answers that passed and failed in it, and the p99 and slowest of
+		 * those that passed (-1 when none did).
+		 */
+		record Second(int second, int ok, int ko, int p99Millis, int maxMillis) {
+		}
+
+		/** The second of the run at a moment of this machine's clock. */
+		double secondOf(long epochMillis) {
+			return (epochMillis - this.startMillis) / 1000.0;
+		}
+
+		/** The seconds from {@code from} (inclusive) to {@code to} (exclusive). */
+		List<Second> between(double from, double to) {
+			return this.seconds.stream()
+				.filter((second) -> second.second() >= Math.floor(from) && second.second() < to)
+				.toList();
+		}
+
 	}
 
 	/**

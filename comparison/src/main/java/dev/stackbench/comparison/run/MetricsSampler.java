@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
+import java.util.function.DoubleSupplier;
 import java.util.stream.DoubleStream;
 
 import dev.stackbench.comparison.result.AppMetrics;
@@ -38,16 +38,44 @@ final class MetricsSampler implements AutoCloseable {
 		.connectTimeout(Duration.ofSeconds(2))
 		.build();
 
-	private final URI endpoint;
+	/**
+	 * Requests an app served on its own port, counted by its own hook: one series per
+	 * protocol, none for the management port's scrapes.
+	 */
+	static final String SERVED = "stackbench_requests_protocol_total";
 
+	/** Every replica's endpoint, in replica order: one for a single app. */
+	private final List<URI> endpoints;
+
+	/**
+	 * Each replica's scrapes that answered, in order: its counters are read from these.
+	 */
+	private final List<List<Prometheus>> replicaScrapes = new ArrayList<>();
+
+	/**
+	 * One scrape a second of every replica at once, merged: the gauges (threads,
+	 * connections, heap, in flight) summed over the replicas that answered.
+	 */
 	private final List<Prometheus> scrapes = new ArrayList<>();
+
+	/** The load balancer's CPU seconds so far, where one stands in front. */
+	private final Optional<DoubleSupplier> balancerCpuSeconds;
+
+	private final double balancerCpuAtStart;
 
 	private final Thread sampler;
 
 	private volatile boolean running = true;
 
 	MetricsSampler(URI endpoint) {
-		this.endpoint = endpoint;
+		this(List.of(endpoint), Optional.empty());
+	}
+
+	MetricsSampler(List<URI> endpoints, Optional<DoubleSupplier> balancerCpuSeconds) {
+		this.endpoints = endpoints;
+		endpoints.forEach((endpoint) -> this.replicaScrapes.add(new ArrayList<>()));
+		this.balancerCpuSeconds = balancerCpuSeconds;
+		this.balancerCpuAtStart = balancerCpuSeconds.map(DoubleSupplier::getAsDouble).orElse(0.0);
 		scrape();
 		this.sampler = Thread.ofPlatform().daemon().name("stackbench-metrics").start(this::sampleUntilClosed);
 	}
@@ -64,21 +92,25 @@ final class MetricsSampler implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Scrapes every replica once. A scrape missed under load, or of a replica that is
+	 * down, is a gap in the samples, not a failed run.
+	 */
 	private void scrape() {
-		HttpRequest request = HttpRequest.newBuilder(this.endpoint).timeout(Duration.ofSeconds(5)).build();
-		try {
-			HttpResponse<String> response = MANAGEMENT.send(request, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() == 200) {
+		List<Prometheus> answered = new ArrayList<>();
+		for (int replica = 0; replica < this.endpoints.size(); replica++) {
+			Optional<Prometheus> scrape = scrapeOnce(this.endpoints.get(replica));
+			if (scrape.isPresent()) {
+				answered.add(scrape.get());
 				synchronized (this.scrapes) {
-					this.scrapes.add(Prometheus.parse(response.body()));
+					this.replicaScrapes.get(replica).add(scrape.get());
 				}
 			}
 		}
-		catch (IOException ex) {
-			// A scrape missed under load is a gap in the samples, not a failed run.
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		if (!answered.isEmpty()) {
+			synchronized (this.scrapes) {
+				this.scrapes.add(Prometheus.merge(answered));
+			}
 		}
 	}
 
@@ -97,6 +129,41 @@ final class MetricsSampler implements AutoCloseable {
 		return readOnce(endpoint, "process_cpu_time_ns_total") / 1e9;
 	}
 
+	/**
+	 * Requests the app is serving right now, read until a scrape answers (three tries): a
+	 * pooled connection to a replica that was stopped and started again on the same port
+	 * fails once before a new one is made. Empty when none answered.
+	 */
+	static OptionalDouble inFlightNow(URI endpoint) {
+		for (int attempt = 1; attempt <= 3; attempt++) {
+			Optional<Prometheus> scrape = scrapeOnce(endpoint);
+			if (scrape.isPresent()) {
+				return scrape.get().sum("http_server_requests_active");
+			}
+		}
+		return OptionalDouble.empty();
+	}
+
+	/**
+	 * Requests every replica is serving right now, summed; 0 for one that cannot be read.
+	 */
+	static double inFlight(List<URI> endpoints) {
+		return endpoints.stream().mapToDouble(MetricsSampler::inFlight).sum();
+	}
+
+	/** CPU seconds every replica has used since it started, summed. */
+	static double cpuSeconds(List<URI> endpoints) {
+		return endpoints.stream().mapToDouble(MetricsSampler::cpuSeconds).sum();
+	}
+
+	/**
+	 * Requests an app has served on its own port since it started; empty when it cannot
+	 * be read.
+	 */
+	static OptionalDouble served(URI endpoint) {
+		return scrapeOnce(endpoint).map((scrape) -> scrape.sum(SERVED)).orElse(OptionalDouble.empty());
+	}
+
 	private static double readOnce(URI endpoint, String metric) {
 		return scrapeOnce(endpoint).map((scrape) -> scrape.sum(metric).orElse(0)).orElse(0.0);
 	}
@@ -107,6 +174,9 @@ final class MetricsSampler implements AutoCloseable {
 			HttpResponse<String> response = MANAGEMENT.send(
 					HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(5)).build(),
 					HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				return Optional.empty();
+			}
 			return Optional.of(Prometheus.parse(response.body()));
 		}
 		catch (IOException ex) {
@@ -131,39 +201,65 @@ final class MetricsSampler implements AutoCloseable {
 			if (this.scrapes.size() < 2) {
 				return AppMetrics.NONE;
 			}
-			Prometheus first = this.scrapes.getFirst();
 			Prometheus last = this.scrapes.getLast();
 			int fifth = Math.max(1, this.scrapes.size() / 5);
-			return new AppMetrics(
-					difference(first, last, (scrape) -> scrape.sum("process_cpu_time_ns_total").orElse(0)) / 1e9,
+			return new AppMetrics(increase("process_cpu_time_ns_total") / 1e9,
 					(int) max((scrape) -> scrape.sum("jvm_threads_live_threads")),
 					(int) last.sum("jvm_threads_peak_threads").orElse(-1),
 					(int) max((scrape) -> scrape.sum("tomcat_threads_busy_threads")),
 					(int) max((scrape) -> connections(scrape)), max(MetricsSampler::heap) / (1024 * 1024),
-					(long) difference(first, last, (scrape) -> scrape.sum("jvm_gc_pause_seconds_count").orElse(0)),
-					difference(first, last, (scrape) -> scrape.sum("jvm_gc_pause_seconds_sum").orElse(0)),
+					(long) increase("jvm_gc_pause_seconds_count"), increase("jvm_gc_pause_seconds_sum"),
 					lowestHeap(this.scrapes.subList(0, fifth)),
 					lowestHeap(this.scrapes.subList(this.scrapes.size() - fifth, this.scrapes.size())),
-					meanInFlight(this.scrapes), this.scrapes.size(), pool(first, last));
+					meanInFlight(this.scrapes), this.scrapes.size(), pool(last), replicas());
 		}
+	}
+
+	/**
+	 * What each replica served and the balancer's CPU, behind a balancer; none for a
+	 * single app.
+	 */
+	private AppMetrics.Replicas replicas() {
+		if (this.balancerCpuSeconds.isEmpty()) {
+			return AppMetrics.Replicas.NONE;
+		}
+		return new AppMetrics.Replicas(
+				this.replicaScrapes.stream().map((scrapes) -> Math.round(increase(scrapes, SERVED))).toList(),
+				this.balancerCpuSeconds.get().getAsDouble() - this.balancerCpuAtStart);
+	}
+
+	/**
+	 * How much a counter grew over the sampling, summed over the replicas, each read on
+	 * its own: a replica restarted meanwhile counts from 0 again, which the sum of its
+	 * rises sees, as PromQL's {@code increase} does, where last minus first would not.
+	 */
+	private double increase(String counter) {
+		return this.replicaScrapes.stream().mapToDouble((scrapes) -> increase(scrapes, counter)).sum();
+	}
+
+	static double increase(List<Prometheus> scrapes, String counter) {
+		double increase = 0;
+		for (int index = 1; index < scrapes.size(); index++) {
+			double before = scrapes.get(index - 1).sum(counter).orElse(0);
+			double now = scrapes.get(index).sum(counter).orElse(0);
+			increase += (now >= before) ? now - before : now;
+		}
+		return increase;
 	}
 
 	/**
 	 * The pool's meters over the scrapes, HikariCP's where the app has them, otherwise
 	 * r2dbc-pool's.
 	 */
-	private AppMetrics.Pool pool(Prometheus first, Prometheus last) {
+	private AppMetrics.Pool pool(Prometheus last) {
 		PoolMeters meters = last.sum(PoolMeters.HIKARI.size()).isPresent() ? PoolMeters.HIKARI : PoolMeters.R2DBC;
 		if (last.sum(meters.size()).isEmpty()) {
 			return AppMetrics.Pool.NONE;
 		}
 		boolean hikari = meters == PoolMeters.HIKARI;
-		double acquires = difference(first, last,
-				(scrape) -> scrape.sum("hikaricp_connections_acquire_seconds_count").orElse(0));
-		double acquireSeconds = difference(first, last,
-				(scrape) -> scrape.sum("hikaricp_connections_acquire_seconds_sum").orElse(0));
-		long timeouts = (long) difference(first, last,
-				(scrape) -> scrape.sum("hikaricp_connections_timeout_total").orElse(0));
+		double acquires = increase("hikaricp_connections_acquire_seconds_count");
+		double acquireSeconds = increase("hikaricp_connections_acquire_seconds_sum");
+		long timeouts = (long) increase("hikaricp_connections_timeout_total");
 		return new AppMetrics.Pool((int) last.sum(meters.size()).getAsDouble(),
 				(int) max((scrape) -> scrape.sum(meters.active())), (int) min((scrape) -> scrape.sum(meters.idle())),
 				(int) max((scrape) -> scrape.sum(meters.pending())),
@@ -238,10 +334,6 @@ final class MetricsSampler implements AutoCloseable {
 			.map(metric)
 			.filter(OptionalDouble::isPresent)
 			.mapToDouble(OptionalDouble::getAsDouble);
-	}
-
-	private static double difference(Prometheus first, Prometheus last, ToDoubleFunction<Prometheus> counter) {
-		return counter.applyAsDouble(last) - counter.applyAsDouble(first);
 	}
 
 	@Override

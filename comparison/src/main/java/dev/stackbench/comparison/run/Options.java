@@ -34,14 +34,41 @@ import dev.stackbench.comparison.result.ServingModel;
  * @param failOnAssertions whether a failed Gatling assertion fails the command
  * @param database an existing database for the apps ({@code -Ddb.url}), or empty to start
  * one
+ * @param replicas how many copies of each app run behind nginx ({@code -Dreplicas}); 1 is
+ * the app alone, with no balancer
  */
 record Options(Path root, Preset preset, List<ServingModel> stacks, List<Scenario> scenarios,
 		Map<ServingModel, Target> remote, int repeat, Optional<Path> baseline, OptionalDouble failOnRegression,
-		List<String> appArguments, boolean failOnAssertions, Optional<Database> database) {
+		List<String> appArguments, boolean failOnAssertions, Optional<Database> database, int replicas) {
 
 	Options {
 		if (repeat < 1) {
 			throw new IllegalArgumentException("repeat must be at least 1, not " + repeat);
+		}
+		if (replicas < 1) {
+			throw new IllegalArgumentException("replicas must be at least 1, not " + replicas);
+		}
+		if (replicas > 1 && !remote.isEmpty()) {
+			throw new IllegalArgumentException("replicas starts the apps here behind nginx; a remote deployment "
+					+ "balances its own (give -Dremote its balancer's URL)");
+		}
+		if (replicas > 1) {
+			scenarios.stream()
+				.filter((scenario) -> scenario.transport() == Scenario.Transport.TLS)
+				.findFirst()
+				.ifPresent((scenario) -> {
+					throw new IllegalArgumentException("scenario " + scenario.id() + " runs over TLS, which the "
+							+ "balancer in front of the replicas does not terminate; run it without -Dreplicas");
+				});
+		}
+		if (replicas < 2) {
+			scenarios.stream()
+				.filter((scenario) -> scenario.kind() == Scenario.Kind.FAILOVER)
+				.findFirst()
+				.ifPresent((scenario) -> {
+					throw new IllegalArgumentException("scenario " + scenario.id()
+							+ " stops one replica while the others serve: run it with -Dreplicas=2 or more");
+				});
 		}
 		if (failOnRegression.isPresent() && baseline.isEmpty()) {
 			throw new IllegalArgumentException(
@@ -58,8 +85,9 @@ record Options(Path root, Preset preset, List<ServingModel> stacks, List<Scenari
 				ids("models").or(() -> ids("stacks")).map((ids) -> ids.stream().map(ServingModel::of).toList()),
 				remote);
 		Map<String, Map<String, String>> overrides = overrides(System.getProperty("set", ""));
+		int replicas = text("replicas").map(Integer::parseInt).orElse(1);
 		List<Scenario> scenarios = ids("scenarios").map((ids) -> ids.stream().map(preset::scenario).toList())
-			.orElse(preset.scenarios())
+			.orElse(runnable(preset.scenarios(), replicas))
 			.stream()
 			.map((scenario) -> scenario.with(overrides.getOrDefault(scenario.id(), Map.of())))
 			.toList();
@@ -78,7 +106,8 @@ record Options(Path root, Preset preset, List<ServingModel> stacks, List<Scenari
 				text("appArguments").map((arguments) -> List.of(arguments.split("\\s+"))).orElse(List.of()),
 				text("failOnAssertions").map(Boolean::parseBoolean).orElse(preset == Preset.CI),
 				text("db.url").map((url) -> Database.fromJdbcUrl(url, text("db.user").orElse("stackbench"),
-						text("db.password").orElse(""))));
+						text("db.password").orElse(""))),
+				replicas);
 	}
 
 	/**
@@ -95,6 +124,23 @@ record Options(Path root, Preset preset, List<ServingModel> stacks, List<Scenari
 					+ remote.keySet().stream().map(ServingModel::id).toList());
 		});
 		return stacks;
+	}
+
+	/**
+	 * A preset's scenarios that can run with this many replicas: behind the balancer, not
+	 * the TLS ones (it does not terminate TLS); a single app, not failover. Scenarios
+	 * named with {@code -Dscenarios} are not filtered: one that cannot run is an error.
+	 */
+	static List<Scenario> runnable(List<Scenario> scenarios, int replicas) {
+		return scenarios.stream()
+			.filter((scenario) -> (replicas > 1) ? scenario.transport() == Scenario.Transport.PLAIN
+					: scenario.kind() != Scenario.Kind.FAILOVER)
+			.toList();
+	}
+
+	/** Whether each stack runs as several replicas behind a load balancer. */
+	boolean isBalanced() {
+		return this.replicas > 1;
 	}
 
 	/** Whether the apps are elsewhere, and only loaded from here. */

@@ -85,6 +85,8 @@ final class Progress {
 			// About two thirds of its steps, each with Gatling's start and a pause to let
 			// the app drain.
 			case LoadShape.Capacity capacity -> capacity.maxSteps() * 2 / 3.0 * (capacity.stepSeconds() + 3);
+			// One Gatling run per signal, and a pause for the requests left in flight.
+			case LoadShape.Failover failover -> failover.phases().size() * (failover.durationSeconds() + 5);
 		};
 	}
 

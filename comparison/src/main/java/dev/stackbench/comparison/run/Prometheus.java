@@ -39,6 +39,14 @@ final class Prometheus {
 	}
 
 	/**
+	 * Several apps' scrapes as one, as Prometheus sums a metric over every target that
+	 * has it.
+	 */
+	static Prometheus merge(List<Prometheus> scrapes) {
+		return new Prometheus(scrapes.stream().flatMap((scrape) -> scrape.samples.stream()).toList());
+	}
+
+	/**
 	 * The sum of every series of {@code name} carrying {@code label} (e.g.
 	 * {@code area="heap"}; empty for all).
 	 */

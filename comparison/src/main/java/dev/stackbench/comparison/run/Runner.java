@@ -196,7 +196,12 @@ final class Runner {
 		this.progress.stack(stack, turn + (this.options.isRemote() ? "checking the remote app's health" : "starting"));
 		try (RunningStack running = start(stack, run, tls)) {
 			Target target = running.target();
-			recordTuning(stack, tuning(target), tls);
+			Map<String, Object> knobs = new LinkedHashMap<>(tuning(target));
+			running.balancer().ifPresent((balancer) -> {
+				knobs.put("replicas", this.options.replicas());
+				knobs.putAll(balancer.tuning());
+			});
+			recordTuning(stack, knobs, tls);
 			running.springBootVersion().ifPresent((version) -> this.versions.put("spring-boot", version));
 			this.progress.stack(stack,
 					"warming up until the plain page's throughput stops growing, then every path once");
@@ -260,16 +265,52 @@ final class Runner {
 		}
 		if (remote.isPresent()) {
 			AppProcess.awaitHealthy(remote.get(), Duration.ofSeconds(30), null);
-			return new RunningStack(remote.get(), null, Optional.empty());
+			return new RunningStack(remote.get(), List.of(), Optional.empty(), Optional.empty());
 		}
 		List<String> arguments = new ArrayList<>(databaseArguments());
 		arguments.addAll(this.options.appArguments());
 		this.downstream
 			.ifPresent((service) -> arguments.add("--stackbench.downstream.base-url=" + service.target().baseUrl()));
-		String log = stack.id() + (tls ? "-tls" : "") + ((this.options.repeat() > 1) ? "-run-" + run : "") + ".log";
-		AppProcess app = AppProcess.start(stack, this.options.root(), this.cpus.appPlacement(), arguments,
-				logs().resolve(log), tls);
-		return new RunningStack(app.target(), app, AppProcess.springBootVersion(this.options.root(), stack.app()));
+		Optional<String> version = AppProcess.springBootVersion(this.options.root(), stack.app());
+		if (!this.options.isBalanced()) {
+			AppProcess app = AppProcess.start(stack, this.options.root(), this.cpus.appPlacement(), arguments,
+					logs().resolve(logName(stack, run, tls, "")), tls);
+			return new RunningStack(app.target(), List.of(app), Optional.empty(), version);
+		}
+		return startBehindBalancer(stack, run, arguments, version);
+	}
+
+	/**
+	 * {@code -Dreplicas} copies of the app, each on its share of the app's cores with the
+	 * same JVM options, and nginx in front of them on the app's cores.
+	 */
+	private RunningStack startBehindBalancer(ServingModel stack, int run, List<String> arguments,
+			Optional<String> version) throws IOException {
+		List<AppProcess> replicas = new ArrayList<>();
+		try {
+			List<CpuSplit.Placement> placements = this.cpus.replicaPlacements(this.options.replicas());
+			for (int replica = 1; replica <= placements.size(); replica++) {
+				this.progress.stack(stack, "starting replica " + replica + " of " + placements.size());
+				replicas.add(AppProcess.start(stack, this.options.root(), placements.get(replica - 1), arguments,
+						logs().resolve(logName(stack, run, false, "-replica-" + replica))));
+			}
+			LoadBalancer balancer = LoadBalancer.start(replicas.stream().map((app) -> app.target().baseUrl()).toList(),
+					this.cpus.appPlacement(), this.output.resolve("balancer")
+						.resolve(stack.id() + ((this.options.repeat() > 1) ? "-run-" + run : "")));
+			this.progress.stack(stack,
+					"nginx on " + balancer.baseUrl() + " in front of " + replicas.size() + " replicas");
+			return new RunningStack(
+					Target.balanced(balancer.baseUrl(), replicas.stream().map(AppProcess::target).toList()), replicas,
+					Optional.of(balancer), version);
+		}
+		catch (IOException | RuntimeException ex) {
+			replicas.forEach(AppProcess::close);
+			throw ex;
+		}
+	}
+
+	private String logName(ServingModel stack, int run, boolean tls, String replica) {
+		return stack.id() + replica + (tls ? "-tls" : "") + ((this.options.repeat() > 1) ? "-run-" + run : "") + ".log";
 	}
 
 	private List<String> databaseArguments() {
@@ -340,19 +381,21 @@ final class Runner {
 		Target target = running.target();
 		Path folder = folder(target.stack(), run, scenario.id());
 		if (scenario.load() instanceof Capacity capacity) {
-			return searchCapacity(target, scenario, capacity, run, folder);
+			return searchCapacity(running, scenario, capacity, run, folder);
 		}
-		if (scenario.load() instanceof IdleConnections idle && running.app() != null) {
-			return measureHolding(idle, running.app().handle().pid(), target, scenario, run, folder);
+		if (scenario.load() instanceof IdleConnections idle && running.single().isPresent()) {
+			return measureHolding(idle, running.single().get().handle().pid(), running, scenario, run, folder);
 		}
-		return measureOnce(target, scenario, run, folder);
+		return measureOnce(running, scenario, run, folder);
 	}
 
-	private ScenarioResult measureOnce(Target target, Scenario scenario, int run, Path folder) throws IOException {
+	private ScenarioResult measureOnce(RunningStack running, Scenario scenario, int run, Path folder)
+			throws IOException {
+		Target target = running.target();
 		if (scenario.load() instanceof LoadShape.Phased phased) {
-			return measurePhases(target, scenario, phased, run, folder);
+			return measurePhases(running, scenario, phased, run, folder);
 		}
-		Measured measured = measure(target, scenario.load(), folder, true);
+		Measured measured = measure(running, scenario.load(), folder, true);
 		return new ScenarioResult(target.stack(), scenario, run, measured.outcome().assertionsPassed(),
 				report(measured.outcome()), measured.outcome().requests(), measured.outcome().errors(), measured.app(),
 				measured.loadGeneratorCpuSeconds(), measured.seconds(), List.of());
@@ -360,10 +403,12 @@ final class Runner {
 
 	/**
 	 * A phased scenario one Gatling run per phase, each with the app's metrics sampled
-	 * over it alone: connections open and CPU belong to one phase, not to the scenario.
+	 * over it alone: connections open and CPU belong to one phase, not to the scenario. A
+	 * failover phase stops a replica and starts it again while its run goes on.
 	 */
-	private ScenarioResult measurePhases(Target target, Scenario scenario, LoadShape.Phased phased, int run,
+	private ScenarioResult measurePhases(RunningStack running, Scenario scenario, LoadShape.Phased phased, int run,
 			Path folder) throws IOException {
+		Target target = running.target();
 		List<RequestStats> requests = new ArrayList<>();
 		List<ErrorCount> errors = new ArrayList<>();
 		List<PhaseResult> phases = new ArrayList<>();
@@ -374,11 +419,18 @@ final class Runner {
 			if (!phases.isEmpty()) {
 				awaitIdle(target);
 			}
-			Measured measured = measure(target, phased.onlyPhase(phase), folder.resolve("phase-" + (phases.size() + 1)),
-					true);
+			Optional<ReplicaStop> stop = (phased instanceof LoadShape.Failover failover)
+					? Optional.of(ReplicaStop.begin(running, failover, phase,
+							logs().resolve(logName(target.stack(), run, false,
+									"-replica-" + running.replicaCount() + "-" + phase)),
+							this.progress))
+					: Optional.empty();
+			Measured measured = measure(running, phased.onlyPhase(phase),
+					folder.resolve("phase-" + (phases.size() + 1)), true);
 			requests.addAll(measured.outcome().requests());
 			errors.addAll(measured.outcome().errors());
-			phases.add(new PhaseResult(phase, measured.app(), measured.seconds()));
+			phases.add(new PhaseResult(phase, measured.app(), measured.seconds(),
+					(stop.isPresent()) ? stop.get().finish(measured.outcome()) : null));
 			passed &= measured.outcome().assertionsPassed();
 			loadGeneratorCpu += measured.loadGeneratorCpuSeconds();
 			firstReport = (firstReport != null) ? firstReport : report(measured.outcome());
@@ -392,13 +444,14 @@ final class Runner {
 	 * An idle-connections run, with what the app's process holds measured before the
 	 * first connection and again while all of them are open.
 	 */
-	private ScenarioResult measureHolding(IdleConnections idle, long pid, Target target, Scenario scenario, int run,
-			Path folder) throws IOException {
+	private ScenarioResult measureHolding(IdleConnections idle, long pid, RunningStack running, Scenario scenario,
+			int run, Path folder) throws IOException {
+		Target target = running.target();
 		URI metrics = target.actuator("prometheus");
 		IdleFootprint.Usage before = ProcessFootprint.read(pid, metrics);
 		CompletableFuture<Optional<IdleFootprint.Usage>> held = CompletableFuture
 			.supplyAsync(() -> whenAllOpen(idle, pid, metrics), Thread.ofVirtual()::start);
-		ScenarioResult result = measureOnce(target, scenario, run, folder);
+		ScenarioResult result = measureOnce(running, scenario, run, folder);
 		held.join()
 			.ifPresent((usage) -> this.idleFootprints.add(new IdleFootprint(target.stack(), run, idle.connections(),
 					result.app().maxConnections(), before, usage, ProcessFootprint.openFilesLimit(pid),
@@ -432,8 +485,9 @@ final class Runner {
 	 * {@link CapacitySearch#goOn} says the search is over: two steps past one that did
 	 * not hold with none holding since, or the load generator gave out.
 	 */
-	private ScenarioResult searchCapacity(Target target, Scenario scenario, Capacity capacity, int run, Path folder)
-			throws IOException {
+	private ScenarioResult searchCapacity(RunningStack running, Scenario scenario, Capacity capacity, int run,
+			Path folder) throws IOException {
+		Target target = running.target();
 		List<RateStep> steps = new ArrayList<>();
 		List<ErrorCount> errors = new ArrayList<>();
 		String firstReport = null;
@@ -441,14 +495,14 @@ final class Runner {
 		long loadGeneratorCpuBefore = Machine.loadGeneratorCpuNanos();
 		Instant started = Instant.now();
 		AppMetrics app;
-		try (MetricsSampler sampler = new MetricsSampler(target.actuator("prometheus"))) {
+		try (MetricsSampler sampler = sampler(running)) {
 			List<CapacitySearch.Verdict> verdicts = new ArrayList<>();
 			for (int index = 0; index < capacity.maxSteps() && CapacitySearch.goOn(verdicts); index++) {
 				if (index > 0) {
 					awaitIdle(target);
 				}
 				OpenRate load = capacity.step(index);
-				Measured measured = measure(target, load, folder.resolve("step-" + (index + 1)), index == 0);
+				Measured measured = measure(running, load, folder.resolve("step-" + (index + 1)), index == 0);
 				GatlingRun.Outcome outcome = measured.outcome();
 				RequestStats stats = outcome.requests().isEmpty()
 						? new RequestStats(load.path(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
@@ -480,16 +534,25 @@ final class Runner {
 	 * One Gatling run with the app's metrics sampled over it and the load generator's CPU
 	 * measured.
 	 */
-	private Measured measure(Target target, LoadShape load, Path folder, boolean htmlReport) throws IOException {
+	private Measured measure(RunningStack running, LoadShape load, Path folder, boolean htmlReport) throws IOException {
+		Target target = running.target();
 		long loadGeneratorCpuBefore = Machine.loadGeneratorCpuNanos();
 		Instant started = Instant.now();
-		try (MetricsSampler sampler = new MetricsSampler(target.actuator("prometheus"))) {
+		try (MetricsSampler sampler = sampler(running)) {
 			GatlingRun.Outcome outcome = GatlingRun.run(load, target.baseUrl(), this.options.isRemote(), folder,
 					htmlReport);
 			AppMetrics app = sampler.finish();
 			return new Measured(outcome, app, (Machine.loadGeneratorCpuNanos() - loadGeneratorCpuBefore) / 1e9,
 					Duration.between(started, Instant.now()).toMillis() / 1000.0);
 		}
+	}
+
+	/**
+	 * Samples every replica of the stack, and the balancer's CPU where one is in front.
+	 */
+	private MetricsSampler sampler(RunningStack running) {
+		return new MetricsSampler(running.target().actuators("prometheus"),
+				running.balancer().map((balancer) -> balancer::cpuSeconds));
 	}
 
 	private String report(GatlingRun.Outcome outcome) {
@@ -503,7 +566,7 @@ final class Runner {
 	 */
 	private void awaitIdle(Target target) {
 		Instant deadline = Instant.now().plus(IDLE_TIMEOUT);
-		double inFlight = MetricsSampler.inFlight(target.actuator("prometheus"));
+		double inFlight = MetricsSampler.inFlight(target.actuators("prometheus"));
 		if (inFlight <= 0) {
 			return;
 		}
@@ -511,7 +574,7 @@ final class Runner {
 				"waiting for " + Math.round(inFlight) + " requests left in flight to finish");
 		while (inFlight > 0 && Instant.now().isBefore(deadline)) {
 			AppProcess.sleep(Duration.ofSeconds(1));
-			inFlight = MetricsSampler.inFlight(target.actuator("prometheus"));
+			inFlight = MetricsSampler.inFlight(target.actuators("prometheus"));
 		}
 		if (inFlight > 0) {
 			this.progress.stack(target.stack(), "still " + Math.round(inFlight) + " requests in flight after "
@@ -531,9 +594,9 @@ final class Runner {
 		Instant deadline = Instant.now().plus(IDLE_TIMEOUT);
 		double share = 1;
 		while (Instant.now().isBefore(deadline)) {
-			double before = MetricsSampler.cpuSeconds(target.actuator("prometheus"));
+			double before = MetricsSampler.cpuSeconds(target.actuators("prometheus"));
 			AppProcess.sleep(QUIET_WINDOW);
-			double after = MetricsSampler.cpuSeconds(target.actuator("prometheus"));
+			double after = MetricsSampler.cpuSeconds(target.actuators("prometheus"));
 			share = (after - before) / QUIET_WINDOW.toMillis() * 1000 / this.cpus.appCores();
 			if (share < QUIET_CPU_SHARE) {
 				return;
@@ -572,22 +635,6 @@ final class Runner {
 	 */
 	private record Measured(GatlingRun.Outcome outcome, AppMetrics app, double loadGeneratorCpuSeconds,
 			double seconds) {
-	}
-
-	/**
-	 * A stack's app for the length of its turn: started here, or already running
-	 * elsewhere.
-	 */
-	private record RunningStack(Target target, AppProcess app,
-			Optional<String> springBootVersion) implements AutoCloseable {
-
-		@Override
-		public void close() {
-			if (this.app != null) {
-				this.app.close();
-			}
-		}
-
 	}
 
 }

@@ -11,7 +11,9 @@ import java.util.stream.Stream;
 
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.HeadlineFigure;
+import dev.stackbench.comparison.result.Disruption;
 import dev.stackbench.comparison.result.LoadShape;
+import dev.stackbench.comparison.result.PhaseResult;
 import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
@@ -189,6 +191,18 @@ public final class Headlines {
 							String.format(Locale.ROOT, "requests failed at %,.0f req/s offered", database.rate()),
 							"requests", Better.LOWER, false, false, false,
 							row(DatabaseSimulation.OPEN, (stats) -> stats.ko())));
+			case LoadShape.Failover failover -> failover.phases()
+				.stream()
+				.flatMap((signal) -> Stream.of(
+						new Measure(id, "requests failed when a replica gets " + signal, "requests", Better.LOWER,
+								false, false, false, disruption(signal, (stop) -> stop.failed())),
+						new Measure(id, "slowest answer around the " + signal, "ms", Better.LOWER, false, true, false,
+								disruption(signal, (stop) -> stop.maxAroundStopMillis())),
+						new Measure(id, "seconds until the replica serves again after " + signal, "s", Better.LOWER,
+								false, false, false,
+								disruption(signal,
+										(stop) -> stop.tookTrafficAgain() ? stop.trafficAfterSeconds() : Double.NaN))))
+				.toList();
 			case LoadShape.Smoke smoke -> List.of();
 			case LoadShape.OpenRate rate ->
 				List.of(new Measure(id, "p99", "ms", Better.LOWER, false, true, true, headline(RequestStats::p99)));
@@ -198,6 +212,16 @@ public final class Headlines {
 	private static Function<ScenarioResult, OptionalDouble> headline(Function<RequestStats, Number> figure) {
 		return (run) -> run.headline()
 			.map((row) -> OptionalDouble.of(figure.apply(row).doubleValue()))
+			.orElse(OptionalDouble.empty());
+	}
+
+	/** A figure of the replica stopped in a failover phase, where it was. */
+	private static Function<ScenarioResult, OptionalDouble> disruption(String phase,
+			Function<Disruption, Number> figure) {
+		return (run) -> run.phase(phase)
+			.map(PhaseResult::disruption)
+			.filter((stop) -> stop != null && !Double.isNaN(figure.apply(stop).doubleValue()))
+			.map((stop) -> OptionalDouble.of(figure.apply(stop).doubleValue()))
 			.orElse(OptionalDouble.empty());
 	}
 

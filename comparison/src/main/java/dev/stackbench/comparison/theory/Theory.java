@@ -9,10 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.stream.Collectors;
 
 import dev.stackbench.comparison.result.AppMetrics;
 import dev.stackbench.comparison.result.Claim;
 import dev.stackbench.comparison.result.ComparisonResults;
+import dev.stackbench.comparison.result.Disruption;
+import dev.stackbench.comparison.result.ErrorCount;
 import dev.stackbench.comparison.result.LoadShape;
 import dev.stackbench.comparison.result.PhaseResult;
 import dev.stackbench.comparison.result.RequestStats;
@@ -141,6 +144,7 @@ public final class Theory {
 				case IDLE_CONNECTIONS -> claims.add(idleConnections(result));
 				case OVERLOAD -> overload(result).ifPresent(claims::add);
 				case SOAK -> claims.add(soak(result));
+				case FAILOVER -> claims.addAll(failover(result));
 				default -> {
 				}
 			}
@@ -408,12 +412,7 @@ public final class Theory {
 		LoadShape.ConnectionFlood flood = (LoadShape.ConnectionFlood) result.scenario().load();
 		int connections = flood.connections();
 		long ok = result.requests().stream().mapToLong(RequestStats::ok).sum();
-		String errors = result.errors().isEmpty() ? "no errors"
-				: result.errors()
-					.stream()
-					.map((error) -> error.count() + " x " + error.message())
-					.reduce((a, b) -> a + "; " + b)
-					.orElse("");
+		String errors = inWords(result.errors());
 		return new Claim(
 				format(Locale.ROOT, "%s: holds %d concurrent connections, each waiting on a %d ms request (C10k)",
 						result.stack().id(), connections, flood.delay()),
@@ -462,6 +461,54 @@ public final class Theory {
 				format(Locale.ROOT, "%d requests, %d failed; heap after GC %.0f MB at the start, %.0f MB at the end",
 						result.totalRequests(), result.failedRequests(), app.heapAfterGcAtStartMegabytes(),
 						app.heapAfterGcAtEndMegabytes()));
+	}
+
+	/**
+	 * A replica stopped behind the balancer: killed, it loses at most the requests it was
+	 * serving (nginx sends the idempotent ones among them to another replica, and every
+	 * later one goes elsewhere); stopped gracefully, it finishes what it has and loses
+	 * nothing. Either way it serves again once started.
+	 */
+	static List<Claim> failover(ScenarioResult result) {
+		List<Claim> claims = new ArrayList<>();
+		for (PhaseResult phase : result.phases()) {
+			Disruption stop = phase.disruption();
+			if (stop == null) {
+				continue;
+			}
+			int replicas = phase.app().replicas().requests().size();
+			boolean graceful = LoadShape.Failover.graceful(stop.signal());
+			long lostAtMost = graceful ? 0 : Math.max(0, (long) Math.floor(stop.inFlightAtStop()));
+			String statement = graceful
+					? format(Locale.ROOT,
+							"%s: with %d replicas, stopping one gracefully (out of the balancer's rotation, then "
+									+ "SIGTERM) loses no request, and it serves again once started",
+							result.stack().id(), replicas)
+					: format(Locale.ROOT,
+							"%s: with %d replicas, killing one (SIGKILL) loses at most the requests it had in flight, "
+									+ "and it serves again once started",
+							result.stack().id(), replicas);
+			claims.add(new Claim(statement, stop.failed() <= lostAtMost && stop.tookTrafficAgain(),
+					format(Locale.ROOT,
+							"%d failed (%s) with %.0f in flight at the %s; drained in %.1f s, exited in %.1f s; "
+									+ "started again at %.0f s, "
+									+ "healthy after %.1f s, %s; slowest answer %d ms around the stop, %d ms around "
+									+ "its return, p99 %d ms before",
+							stop.failed(), inWords(stop.errors()), stop.inFlightAtStop(), stop.signal(),
+							stop.drainSeconds(), stop.exitSeconds(), stop.restartedAtSecond(),
+							stop.healthyAfterSeconds(),
+							stop.tookTrafficAgain()
+									? format(Locale.ROOT, "serving again after %.1f s", stop.trafficAfterSeconds())
+									: "no request reached it again",
+							stop.maxAroundStopMillis(), stop.maxAroundRestartMillis(), stop.p99BeforeMillis())));
+		}
+		return claims;
+	}
+
+	/** Errors by kind, as Gatling words them, with their counts. */
+	private static String inWords(List<ErrorCount> errors) {
+		return errors.isEmpty() ? "no errors"
+				: errors.stream().map(ErrorCount::inWords).collect(Collectors.joining("; "));
 	}
 
 }

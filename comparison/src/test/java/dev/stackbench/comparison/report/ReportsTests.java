@@ -11,11 +11,14 @@ import dev.stackbench.comparison.Fixtures;
 import dev.stackbench.comparison.result.AppMetrics;
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.IdleFootprint;
+import dev.stackbench.comparison.result.Disruption;
+import dev.stackbench.comparison.result.ErrorCount;
 import dev.stackbench.comparison.result.PhaseResult;
 import dev.stackbench.comparison.result.Preset;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
 import dev.stackbench.comparison.result.ServingModel;
+import dev.stackbench.gatling.simulation.FailoverSimulation;
 import dev.stackbench.gatling.simulation.KeepAliveSimulation;
 
 import org.junit.jupiter.api.Test;
@@ -98,6 +101,45 @@ class ReportsTests {
 		assertThat(read.runsOf("tls-keep-alive", ServingModel.PLATFORM).getFirst().phases()).isEqualTo(phases);
 		assertThat(ReportTables.protocols(base).rows()).as("a keep-alive run without phases, as older runs are")
 			.isEmpty();
+	}
+
+	@Test
+	void failoverShowsEachStopAndEveryReplicasShareAndReadsBack(@TempDir Path folder) throws IOException {
+		ComparisonResults base = this.comparison;
+		Scenario failover = Preset.STANDARD.scenario("failover");
+		AppMetrics.Replicas replicas = new AppMetrics.Replicas(List.of(6_000L, 3_000L), 0.9);
+		AppMetrics app = new AppMetrics(9, 80, 90, 20, 40, 500, 4, 0.04, 180, 184, 20, 45, AppMetrics.Pool.NONE,
+				replicas);
+		List<PhaseResult> phases = List.of(
+				new PhaseResult(FailoverSimulation.CRASH, app, 50,
+						new Disruption(FailoverSimulation.CRASH, 2, 10.1, 10, 0, 0.02, 18.1, 5.8, 7.0, 205, 343, 235, 2,
+								List.of(new ErrorCount("status.find.is(200), found 502", 2)))),
+				new PhaseResult(FailoverSimulation.GRACEFUL, app, 50, new Disruption(FailoverSimulation.GRACEFUL, 2,
+						10.1, 8, 0.4, 0.1, 18.1, 5.0, 5.2, 204, 211, 211, 0, List.of())));
+		ScenarioResult run = new ScenarioResult(ServingModel.PLATFORM, failover, 1, true, "index.html",
+				List.of(Fixtures.row(FailoverSimulation.readRow(FailoverSimulation.CRASH, "/api/slow?delay=200"), 100,
+						205), Fixtures.row(FailoverSimulation.writeRow(FailoverSimulation.CRASH), 100, 8)),
+				List.of(), AppMetrics.combine(phases.stream().map(PhaseResult::app).toList()), 3, 100, List.of(),
+				phases);
+		List<Scenario> scenarios = new ArrayList<>(base.scenarios());
+		scenarios.add(failover);
+		List<ScenarioResult> results = new ArrayList<>(base.results());
+		results.add(run);
+		ComparisonResults withFailover = new ComparisonResults(base.schemaVersion(), base.preset(), base.repeat(),
+				base.started(), base.finished(), base.environment(), base.stacks(), scenarios, base.tuning(), results,
+				base.claims(), base.headlines(), base.warmUps(), base.idleFootprints());
+		assertThat(ReportTables.failover(withFailover).markdown())
+			.contains("| failover | platform | SIGKILL | 10 | 2 | 2 x status.find.is(200), found 502 | 205 | 343 | 0.0 "
+					+ "| 0.0 | 5.8 | 7.0 | 235 |")
+			.contains("| failover | platform | SIGTERM | 8 | 0 |  | 204 | 211 | 0.4 | 0.1 | 5.0 | 5.2 | 211 |");
+		// 1.8 s of nginx's CPU over the two phases' 18,000 requests is 100 µs each, and
+		// 1.8 / (1.8 + 18) of the serving side's CPU.
+		assertThat(ReportTables.replicas(withFailover).markdown())
+			.contains("| failover | platform | 2 | 12,000 / 6,000 | 67 | 1.8 |");
+		assertThat(ReportTables.protocols(withFailover).rows()).as("failover phases are not protocols").isEmpty();
+		assertThat(ReportTables.replicas(base).rows()).as("no replicas table without replicas").isEmpty();
+		Reports.write(withFailover, Optional.empty(), folder);
+		assertThat(Reports.read(folder)).isEqualTo(withFailover);
 	}
 
 	private static PhaseResult phase(String name, double cpuSeconds, int maxConnections) {

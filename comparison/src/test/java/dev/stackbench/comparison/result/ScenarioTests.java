@@ -91,7 +91,7 @@ class ScenarioTests {
 				.isNotNull();
 			records.add(shape);
 		}
-		assertThat(records).hasSize(12);
+		assertThat(records).hasSize(13);
 		assertThat(new LoadShape.Smoke(1).simulation().getSimpleName()).isEqualTo("SmokeSimulation");
 	}
 

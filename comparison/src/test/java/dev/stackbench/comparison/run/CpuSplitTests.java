@@ -31,6 +31,19 @@ class CpuSplitTests {
 		assertThat(CpuSplit.unpinned().appPlacement().command()).isEmpty();
 	}
 
+	@Test
+	void replicasShareTheAppsCoresOrEachGetsItsOwn() {
+		CpuSplit four = new CpuSplit(8, Optional.of("0-3"), Optional.of("4-7"));
+		assertThat(four.replicaPlacements(2)).extracting(CpuSplit.Placement::cpus)
+			.containsExactly(Optional.of("0-1"), Optional.of("2-3"));
+		assertThat(four.replicaPlacements(2).getFirst().jvmOptions()).containsExactly("-XX:ActiveProcessorCount=2");
+		CpuSplit one = new CpuSplit(2, Optional.of("0"), Optional.of("1"));
+		assertThat(one.replicaPlacements(2)).extracting(CpuSplit.Placement::cpus)
+			.containsExactly(Optional.of("0"), Optional.of("0"));
+		assertThat(CpuSplit.unpinned().replicaPlacements(3)).extracting(CpuSplit.Placement::cpus)
+			.containsOnly(Optional.empty());
+	}
+
 	/**
 	 * A JVM has a dozen threads by the time it is started: every one of them is moved,
 	 * not only the first.

@@ -1,9 +1,11 @@
 package dev.stackbench.comparison.run;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import dev.stackbench.comparison.result.Preset;
 import dev.stackbench.comparison.result.Scenario;
@@ -61,6 +63,36 @@ class OptionsTests {
 			.isThrownBy(() -> Options.stacks(Optional.of(List.of(ServingModel.VIRTUAL)), remote))
 			.withMessageContaining("virtual has no remote target");
 		assertThat(Options.stacks(Optional.empty(), Map.of())).isEqualTo(ServingModel.DEFAULT);
+	}
+
+	@Test
+	void aPresetRunsWhatItsReplicasAllow() {
+		assertThat(Options.runnable(Preset.STANDARD.scenarios(), 1)).extracting(Scenario::id)
+			.contains("tls-keep-alive", "h2")
+			.doesNotContain("failover");
+		assertThat(Options.runnable(Preset.STANDARD.scenarios(), 2)).extracting(Scenario::id)
+			.contains("failover", "throughput")
+			.doesNotContain("tls-keep-alive", "h2");
+	}
+
+	@Test
+	void replicasAreRefusedWhereTheyCannotRun() {
+		List<Scenario> failover = List.of(Preset.STANDARD.scenario("failover"));
+		assertThatIllegalArgumentException().isThrownBy(() -> options(failover, Map.of(), 1))
+			.withMessageContaining("-Dreplicas=2");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> options(List.of(Preset.STANDARD.scenario("h2")), Map.of(), 2))
+			.withMessageContaining("TLS");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> options(failover, Options.remoteTargets("platform=http://x:8080|http://x:9080"), 2))
+			.withMessageContaining("remote");
+		assertThatIllegalArgumentException().isThrownBy(() -> options(failover, Map.of(), 0));
+		assertThat(options(failover, Map.of(), 2).isBalanced()).isTrue();
+	}
+
+	private static Options options(List<Scenario> scenarios, Map<ServingModel, Target> remote, int replicas) {
+		return new Options(Path.of("."), Preset.STANDARD, List.of(ServingModel.PLATFORM), scenarios, remote, 1,
+				Optional.empty(), OptionalDouble.empty(), List.of(), false, Optional.empty(), replicas);
 	}
 
 }

@@ -1,5 +1,8 @@
 package dev.stackbench.comparison.run;
 
+import java.util.List;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +32,25 @@ class PrometheusTests {
 	@Test
 	void sumsOnlyTheSeriesCarryingALabel() {
 		assertThat(this.prometheus.sum("jvm_memory_used_bytes", "area=\"heap\"")).hasValue(12_582_912);
+	}
+
+	@Test
+	void mergedScrapesSumOverEveryReplica() {
+		assertThat(Prometheus.merge(List.of(this.prometheus, this.prometheus)).sum("jvm_gc_pause_seconds_count"))
+			.hasValue(8);
+	}
+
+	/**
+	 * A replica restarted during a sampling starts its counters from 0 again: its rise
+	 * before and after the restart both count, as PromQL's increase() counts them.
+	 */
+	@Test
+	void aCounterThatRestartsCountsItsRisesOnBothSides() {
+		List<Prometheus> scrapes = Stream.of(100, 150, 180, 20, 70)
+			.map((served) -> Prometheus.parse(MetricsSampler.SERVED + "{protocol=\"HTTP/1.1\"} " + served))
+			.toList();
+		assertThat(MetricsSampler.increase(scrapes, MetricsSampler.SERVED)).isEqualTo(50 + 30 + 20 + 50);
+		assertThat(MetricsSampler.increase(scrapes.subList(0, 3), MetricsSampler.SERVED)).isEqualTo(80);
 	}
 
 	@Test

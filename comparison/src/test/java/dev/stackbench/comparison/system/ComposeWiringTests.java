@@ -63,7 +63,7 @@ class ComposeWiringTests {
 	@Test
 	void theLoadBalancerSpreadsOverServicesOnTheirAppPorts() {
 		String nginx = String.join("\n", stringList(this.services.get("lb").get("command")));
-		Matcher matcher = Pattern.compile("server ([a-z-]+):(\\d+);").matcher(nginx);
+		Matcher matcher = Pattern.compile("server ([a-z-]+):(\\d+)[ ;]").matcher(nginx);
 		int upstreams = 0;
 		while (matcher.find()) {
 			upstreams++;
@@ -123,6 +123,43 @@ class ComposeWiringTests {
 			assertThat(dockerfile).contains("COPY " + modules.group(1) + "/pom.xml " + modules.group(1) + "/");
 		}
 		assertThat(count).isEqualTo(8);
+	}
+
+	/**
+	 * Images a user builds fast and can rebuild next year alike: every base image on a
+	 * pinned version (a JDK 25 for the apps, Prometheus 3 and Grafana 12 or newer),
+	 * Maven's repository a cache mount, and each app shipped as Spring Boot's layers,
+	 * least changing first, started by Boot's launcher.
+	 */
+	@Test
+	void imagesArePinnedAndTheAppsShipInSpringBootsLayers() throws IOException {
+		String dockerfile = Files.readString(PROJECT.resolve("Dockerfile"));
+		assertThat(dockerfile).containsPattern("ARG JDK_IMAGE=eclipse-temurin:25[0-9._]*-jdk-[a-z]+\n")
+			.containsPattern("ARG JRE_IMAGE=eclipse-temurin:25[0-9._]*-jre-[a-z]+\n")
+			.contains("RUN --mount=type=cache,target=/root/.m2")
+			.contains("-Djarmode=tools -jar", "extract --layers --launcher");
+		for (String app : List.of("servlet-app", "reactive-app")) {
+			String stage = dockerfile.substring(dockerfile.indexOf("FROM runtime AS " + app));
+			stage = stage.substring(0, stage.indexOf("ENTRYPOINT"));
+			List<Integer> layers = new ArrayList<>();
+			for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
+				layers
+					.add(stage.indexOf("COPY --from=build /workspace/" + app + "/target/layers/" + layer + "/ /app/"));
+			}
+			assertThat(layers).as("%s's layers, least changing first", app).doesNotContain(-1).isSorted();
+		}
+		assertThat(dockerfile).contains("\"org.springframework.boot.loader.launch.JarLauncher\"]");
+		for (Map<String, Object> service : this.services.values()) {
+			String image = (String) service.get("image");
+			assertThat(image).as("every service's image is pinned to a version")
+				.matches("stackbench/[a-z-]+:local|[a-z/.-]+:v?\\d+\\.\\d+(\\.\\d+)?[a-z0-9._-]*");
+		}
+		assertThat(major((String) this.services.get("prometheus").get("image"))).isGreaterThanOrEqualTo(3);
+		assertThat(major((String) this.services.get("grafana").get("image"))).isGreaterThanOrEqualTo(12);
+	}
+
+	private static int major(String image) {
+		return Integer.parseInt(image.substring(image.indexOf(':') + 1).replaceFirst("^v", "").split("\\.")[0]);
 	}
 
 	@Test
