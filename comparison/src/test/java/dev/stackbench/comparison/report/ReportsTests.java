@@ -80,13 +80,7 @@ class ReportsTests {
 						Fixtures.row(KeepAliveSimulation.NEW_CONNECTION, 2_000, 5)),
 				List.of(), AppMetrics.combine(phases.stream().map(PhaseResult::app).toList()), 3, 30, List.of(),
 				phases);
-		List<Scenario> scenarios = new ArrayList<>(base.scenarios());
-		scenarios.add(tls);
-		List<ScenarioResult> results = new ArrayList<>(base.results());
-		results.add(run);
-		ComparisonResults withTls = new ComparisonResults(base.schemaVersion(), base.preset(), base.repeat(),
-				base.started(), base.finished(), base.environment(), base.stacks(), scenarios, base.tuning(), results,
-				base.claims(), base.headlines(), base.warmUps(), base.idleFootprints());
+		ComparisonResults withTls = adding(base, run);
 		Table table = ReportTables.protocols(withTls);
 		assertThat(table.rows()).hasSize(2);
 		// 0.25 s of CPU over 10,000 requests is 25 ms per 1,000; 1.75 s is 175: a new
@@ -121,13 +115,7 @@ class ReportsTests {
 						205), Fixtures.row(FailoverSimulation.writeRow(FailoverSimulation.CRASH), 100, 8)),
 				List.of(), AppMetrics.combine(phases.stream().map(PhaseResult::app).toList()), 3, 100, List.of(),
 				phases);
-		List<Scenario> scenarios = new ArrayList<>(base.scenarios());
-		scenarios.add(failover);
-		List<ScenarioResult> results = new ArrayList<>(base.results());
-		results.add(run);
-		ComparisonResults withFailover = new ComparisonResults(base.schemaVersion(), base.preset(), base.repeat(),
-				base.started(), base.finished(), base.environment(), base.stacks(), scenarios, base.tuning(), results,
-				base.claims(), base.headlines(), base.warmUps(), base.idleFootprints());
+		ComparisonResults withFailover = adding(base, run);
 		assertThat(ReportTables.failover(withFailover).markdown())
 			.contains("| failover | platform | SIGKILL | 10 | 2 | 2 x status.find.is(200), found 502 | 205 | 343 | 0.0 "
 					+ "| 0.0 | 5.8 | 7.0 | 235 |")
@@ -140,6 +128,17 @@ class ReportsTests {
 		assertThat(ReportTables.replicas(base).rows()).as("no replicas table without replicas").isEmpty();
 		Reports.write(withFailover, Optional.empty(), folder);
 		assertThat(Reports.read(folder)).isEqualTo(withFailover);
+	}
+
+	/** A comparison with one more scenario, of one run. */
+	private static ComparisonResults adding(ComparisonResults base, ScenarioResult run) {
+		List<Scenario> scenarios = new ArrayList<>(base.scenarios());
+		scenarios.add(run.scenario());
+		List<ScenarioResult> results = new ArrayList<>(base.results());
+		results.add(run);
+		return new ComparisonResults(base.schemaVersion(), base.preset(), base.repeat(), base.started(),
+				base.finished(), base.environment(), base.stacks(), scenarios, base.tuning(), results, base.claims(),
+				base.headlines(), base.warmUps(), base.idleFootprints());
 	}
 
 	private static PhaseResult phase(String name, double cpuSeconds, int maxConnections) {
