@@ -80,8 +80,10 @@ class LoadBalancerTests {
 	@Test
 	void aReplicaOutOfTheRotationGetsNothingUntilItIsPutBack() throws Exception {
 		try (LoadBalancer balancer = start()) {
-			assertThat(send(balancer, 200)).isEqualTo(200);
+			// Enough requests for the workers' CPU to show in /proc's 10 ms ticks.
+			assertThat(send(balancer, 3_000)).isEqualTo(3_000);
 			double cpu = balancer.cpuSeconds();
+			assertThat(cpu).isPositive();
 			balancer.exclude(1);
 			int excluded = this.replicas.getLast().served.get();
 			assertThat(send(balancer, 40)).isEqualTo(40);
