@@ -67,10 +67,6 @@ final class MetricsSampler implements AutoCloseable {
 
 	private volatile boolean running = true;
 
-	MetricsSampler(URI endpoint) {
-		this(List.of(endpoint), Optional.empty());
-	}
-
 	MetricsSampler(List<URI> endpoints, Optional<DoubleSupplier> balancerCpuSeconds) {
 		this.endpoints = endpoints;
 		endpoints.forEach((endpoint) -> this.replicaScrapes.add(new ArrayList<>()));
