@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -126,18 +127,12 @@ final class MetricsSampler implements AutoCloseable {
 	}
 
 	/**
-	 * Requests the app is serving right now, read until a scrape answers (three tries): a
-	 * pooled connection to a replica that was stopped and started again on the same port
-	 * fails once before a new one is made. Empty when none answered.
+	 * Requests the app is serving right now; empty when it cannot be read (where
+	 * {@link #inFlight(URI)} reads 0).
 	 */
 	static OptionalDouble inFlightNow(URI endpoint) {
-		for (int attempt = 1; attempt <= 3; attempt++) {
-			Optional<Prometheus> scrape = scrapeOnce(endpoint);
-			if (scrape.isPresent()) {
-				return scrape.get().sum("http_server_requests_active");
-			}
-		}
-		return OptionalDouble.empty();
+		return scrapeOnce(endpoint).map((scrape) -> scrape.sum("http_server_requests_active"))
+			.orElse(OptionalDouble.empty());
 	}
 
 	/**
@@ -164,12 +159,26 @@ final class MetricsSampler implements AutoCloseable {
 		return scrapeOnce(endpoint).map((scrape) -> scrape.sum(metric).orElse(0)).orElse(0.0);
 	}
 
-	/** One scrape of the app's metrics; empty when it cannot be read. */
+	/**
+	 * One scrape of the app's metrics; empty when it cannot be read. A connection that
+	 * fails (not one that times out) is tried once more: the client's pooled connection
+	 * to a replica that was stopped and started again on the same port fails once before
+	 * a new one is made, and a timeout is a saturated app, which a second try would only
+	 * wait on again.
+	 */
 	static Optional<Prometheus> scrapeOnce(URI endpoint) {
+		HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(5)).build();
 		try {
-			HttpResponse<String> response = MANAGEMENT.send(
-					HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(5)).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response;
+			try {
+				response = MANAGEMENT.send(request, HttpResponse.BodyHandlers.ofString());
+			}
+			catch (HttpTimeoutException ex) {
+				return Optional.empty();
+			}
+			catch (IOException ex) {
+				response = MANAGEMENT.send(request, HttpResponse.BodyHandlers.ofString());
+			}
 			if (response.statusCode() != 200) {
 				return Optional.empty();
 			}
