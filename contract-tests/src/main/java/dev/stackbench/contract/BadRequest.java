@@ -204,8 +204,8 @@ public record BadRequest(String description, String method, String target, Map<S
 				malformedHead("garbled request line", "\u0001\u0002 garbage\r\n"),
 				malformedHead("unknown HTTP version", "GET /api/hello HTTP/9.9\r\nHost: localhost\r\n"),
 				// Bytes over 0x7F are allowed in a target only percent-encoded (RFC
-				// 9112):
-				// here é as raw UTF-8, written as the ISO-8859-1 chars of its two bytes.
+				// 9112): here é as raw UTF-8, written as the ISO-8859-1 chars of its two
+				// bytes.
 				malformedHead("raw UTF-8 in the target", "GET /api/h\u00c3\u00a9llo HTTP/1.1\r\nHost: localhost\r\n"),
 				rawHead("no Host", "GET /api/hello HTTP/1.1\r\n", 400, "bad-request", "Bad request",
 						"Malformed request GET /api/hello"),

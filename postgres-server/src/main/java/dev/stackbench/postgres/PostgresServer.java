@@ -177,8 +177,7 @@ public final class PostgresServer implements AutoCloseable {
 	private void initialize() throws IOException {
 		if (this.asUnprivilegedUser) {
 			// Only the cluster's own directory is theirs; the extracted binaries stay
-			// root's,
-			// readable by all.
+			// root's, readable by all.
 			chown(this.directory, UNPRIVILEGED_USER);
 		}
 		run("initdb", "-D", dataDirectory().toString(), "-U", USER, "-A", "trust", "-E", "UTF8", "--no-locale",

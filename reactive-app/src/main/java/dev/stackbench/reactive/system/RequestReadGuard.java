@@ -210,8 +210,7 @@ final class RequestReadGuard {
 				cancelDeadline();
 				if (isHttp2Preface(request)) {
 					// A client speaking HTTP/2 without asking (prior knowledge) cannot
-					// read
-					// an HTTP/1.1 answer: closed without one, as Tomcat does.
+					// read an HTTP/1.1 answer: closed without one, as Tomcat does.
 					RequestReadGuard.this.refused = true;
 					ReferenceCountUtil.release(msg);
 					ctx.close();
