@@ -1,24 +1,27 @@
 package dev.stackbench.comparison;
 
 import java.time.Instant;
+import dev.stackbench.comparison.scenario.ScenarioTypes;
+import dev.stackbench.gatling.simulation.ThroughputSimulation;
+import dev.stackbench.gatling.simulation.KeepAliveSimulation;
+import dev.stackbench.gatling.simulation.ConnectionFloodSimulation;
+import dev.stackbench.comparison.scenario.Capacity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import dev.stackbench.comparison.result.AppMetrics;
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.Environment;
 import dev.stackbench.comparison.result.ErrorCount;
-import dev.stackbench.comparison.result.LoadShape;
 import dev.stackbench.comparison.result.RateStep;
 import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
-import dev.stackbench.comparison.result.Scenario.Kind;
 import dev.stackbench.comparison.result.ScenarioResult;
-import dev.stackbench.comparison.result.ServingModel;
+import dev.stackbench.comparison.result.Contender;
 import dev.stackbench.comparison.result.WarmUp;
-import dev.stackbench.comparison.theory.Theory;
 
 /**
  * A comparison as a run would produce it, with numbers chosen so that every claim and
@@ -26,22 +29,22 @@ import dev.stackbench.comparison.theory.Theory;
  */
 public final class Fixtures {
 
-	public static final Scenario THROUGHPUT = new Scenario("throughput", Kind.CONCURRENCY_STEPS,
-			new LoadShape.Steps("/api/hello", List.of(1, 8, 32), 5, 2000));
+	public static final Scenario THROUGHPUT = new Scenario("throughput", ScenarioTypes.of("concurrency-steps"),
+			new ThroughputSimulation.Load("/api/hello", List.of(1, 8, 32), 5, 2000, 0, ""));
 
-	public static final Scenario CONCURRENT_SLOW = new Scenario("concurrent-slow", Kind.CONCURRENT_WAIT,
-			new LoadShape.Steps("/api/slow?delay=500", List.of(1000), 10, 5000));
+	public static final Scenario CONCURRENT_SLOW = new Scenario("concurrent-slow", ScenarioTypes.of("concurrent-wait"),
+			new ThroughputSimulation.Load("/api/slow?delay=500", List.of(1000), 10, 5000, 0, ""));
 
-	public static final Scenario KEEP_ALIVE = new Scenario("keep-alive", Kind.KEEP_ALIVE,
-			new LoadShape.KeepAlive("/api/hello", 16, 5, 2000));
+	public static final Scenario KEEP_ALIVE = new Scenario("keep-alive", ScenarioTypes.of("keep-alive"),
+			new KeepAliveSimulation.Load("/api/hello", 16, 5, 2000, 0, ""));
 
-	public static final Scenario FLOOD = new Scenario("connection-flood", Kind.CONNECTION_FLOOD,
-			new LoadShape.ConnectionFlood(4000, 8, 10000, 20));
+	public static final Scenario FLOOD = new Scenario("connection-flood", ScenarioTypes.of("connection-flood"),
+			new ConnectionFloodSimulation.Load(4000, 8, 10000, 5000, 20));
 
 	/** Steps of 1,000, 2,000, 4,000, 8,000 and 16,000 req/s offered, p99 within 25 ms. */
-	public static final LoadShape.Capacity HELLO_CAPACITY = new LoadShape.Capacity("/api/hello", 25, 5, 1000, 2, 8);
+	public static final Capacity.Load HELLO_CAPACITY = new Capacity.Load("/api/hello", 25, 5, 1000, 2, 8);
 
-	public static final Scenario CAPACITY = new Scenario("capacity", Kind.CAPACITY, HELLO_CAPACITY);
+	public static final Scenario CAPACITY = new Scenario("capacity", ScenarioTypes.of("capacity"), HELLO_CAPACITY);
 
 	public static final List<Scenario> SCENARIOS = List.of(THROUGHPUT, CONCURRENT_SLOW, KEEP_ALIVE, CAPACITY, FLOOD);
 
@@ -49,7 +52,7 @@ public final class Fixtures {
 	}
 
 	public static ComparisonResults comparison() {
-		List<ServingModel> stacks = List.of(ServingModel.PLATFORM, ServingModel.VIRTUAL, ServingModel.REACTIVE);
+		List<Contender> stacks = List.of(Contender.PLATFORM, Contender.VIRTUAL, Contender.REACTIVE);
 		List<ScenarioResult> results = new ArrayList<>();
 		for (int s = 0; s < stacks.size(); s++) {
 			results.addAll(run(stacks.get(s), s, 1, 1.0));
@@ -62,7 +65,7 @@ public final class Fixtures {
 	 * run's: with 5% the stacks' ranges stay apart, with 30% they overlap.
 	 */
 	public static ComparisonResults repeated(double spread) {
-		List<ServingModel> stacks = List.of(ServingModel.PLATFORM, ServingModel.VIRTUAL, ServingModel.REACTIVE);
+		List<Contender> stacks = List.of(Contender.PLATFORM, Contender.VIRTUAL, Contender.REACTIVE);
 		List<ScenarioResult> results = new ArrayList<>();
 		double[] factors = { 1 - spread, 1, 1 + spread };
 		for (int run = 1; run <= 3; run++) {
@@ -73,21 +76,24 @@ public final class Fixtures {
 		return comparison(stacks, 3, results);
 	}
 
-	public static ComparisonResults comparison(List<ServingModel> stacks, int repeat, List<ScenarioResult> results) {
+	public static ComparisonResults comparison(List<Contender> stacks, int repeat, List<ScenarioResult> results) {
 		Map<String, Map<String, Object>> tuning = new LinkedHashMap<>();
-		tuning.put("platform", Map.of("model", "platform", "threads.max", 200, "virtual-threads", false));
-		tuning.put("virtual", Map.of("model", "virtual", "threads.max", 200, "virtual-threads", true));
-		tuning.put("reactive", Map.of("model", "reactive", "event-loops", 4));
+		// Sorted, as an app reports its knobs in one order: Map.of's order changes from
+		// one JVM to the next, and the golden files would with it.
+		tuning.put("platform",
+				new TreeMap<>(Map.of("model", "platform", "threads.max", 200, "virtual-threads", false)));
+		tuning.put("virtual", new TreeMap<>(Map.of("model", "virtual", "threads.max", 200, "virtual-threads", true)));
+		tuning.put("reactive", new TreeMap<>(Map.of("model", "reactive", "event-loops", 4)));
 		Environment environment = new Environment("Eclipse Adoptium 25", 2, 24_000, "Debian 12",
 				Map.of("gatling", "3.15.1"), List.of("-Xms1g", "-Xmx1g"),
 				"app on CPU 0, load generator on CPU 1 (taskset)", 1, 1, "local");
-		return Theory.analysed(new ComparisonResults(ComparisonResults.SCHEMA_VERSION, "quick", repeat,
+		return new ComparisonResults(ComparisonResults.SCHEMA_VERSION, "quick", repeat,
 				Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:03:00Z"), environment, stacks,
-				SCENARIOS, tuning, results, List.of(), List.of(), warmUps(stacks, repeat), List.of()));
+				SCENARIOS, tuning, results, warmUps(stacks, repeat), List.of());
 	}
 
 	/** One run of every scenario on one stack, its figures scaled by {@code factor}. */
-	private static List<ScenarioResult> run(ServingModel stack, int s, int run, double factor) {
+	private static List<ScenarioResult> run(Contender stack, int s, int run, double factor) {
 		// platform: capped at 200 / 0.5 s = 400 req/s; virtual: 1,900 of 2,000; reactive:
 		// 1,500, under 80%.
 		double[] slowThroughput = { 395, 1900, 1500 };
@@ -106,7 +112,7 @@ public final class Fixtures {
 				List.of(row("GET /api/slow?delay=500 @ 1000 users", slowThroughput[s] * factor, 520))));
 		results.add(result(stack, KEEP_ALIVE, run, List.of(row("keep-alive", keepAlive[s][0] * factor, 4),
 				row("new connection per request", keepAlive[s][1] * factor, 8))));
-		results.add(capacity(stack, run, lastHeld[s], stack == ServingModel.REACTIVE));
+		results.add(capacity(stack, run, lastHeld[s], stack == Contender.REACTIVE));
 		boolean platform = s == 0;
 		results.add(new ScenarioResult(stack, FLOOD, run, !platform, "gatling/" + stack.id() + "/flood/index.html",
 				List.of(new RequestStats("GET /api/slow?delay=10000", platform ? 1200 : 4000, platform ? 300 : 0, 150,
@@ -122,7 +128,7 @@ public final class Fixtures {
 	 * A capacity search that held every step up to {@code lastHeld} (0-based), then
 	 * missed the SLO twice, or ran into a saturated load generator.
 	 */
-	public static ScenarioResult capacity(ServingModel stack, int run, int lastHeld, boolean loadGeneratorGivesOut) {
+	public static ScenarioResult capacity(Contender stack, int run, int lastHeld, boolean loadGeneratorGivesOut) {
 		List<RateStep> steps = new ArrayList<>();
 		for (int index = 0; index <= lastHeld + 2; index++) {
 			double offered = HELLO_CAPACITY.rate(index);
@@ -139,7 +145,7 @@ public final class Fixtures {
 				new AppMetrics(8, 40, 60, 12, 33, 250, 2, 0.02, 90, 92, 2, 30, AppMetrics.Pool.NONE), 9, 40, steps);
 	}
 
-	private static ScenarioResult result(ServingModel stack, Scenario scenario, int run, List<RequestStats> rows) {
+	private static ScenarioResult result(Contender stack, Scenario scenario, int run, List<RequestStats> rows) {
 		return new ScenarioResult(stack, scenario, run, true,
 				"gatling/" + stack.id() + "/" + scenario.id() + "/index.html", rows, List.of(),
 				new AppMetrics(5, 40, 60, 12, 33, 250, 2, 0.02, 90, 92, 150, 10, AppMetrics.Pool.NONE), 3.5, 12,
@@ -155,11 +161,11 @@ public final class Fixtures {
 	 * Every app's warm-up settled, except the reactive app's in its first run, cut short
 	 * by the limit.
 	 */
-	private static List<WarmUp> warmUps(List<ServingModel> stacks, int repeat) {
+	private static List<WarmUp> warmUps(List<Contender> stacks, int repeat) {
 		List<WarmUp> warmUps = new ArrayList<>();
 		for (int run = 1; run <= repeat; run++) {
-			for (ServingModel stack : stacks) {
-				boolean cutShort = stack == ServingModel.REACTIVE && run == 1;
+			for (Contender stack : stacks) {
+				boolean cutShort = stack == Contender.REACTIVE && run == 1;
 				warmUps.add(new WarmUp(stack, run, cutShort ? 9 : 6, cutShort ? 6500 : 11000, cutShort ? 6500 : 10800,
 						!cutShort));
 			}

@@ -4,6 +4,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.stackbench.comparison.result.ComparisonResults;
+import dev.stackbench.comparison.scenario.Capacity;
+import dev.stackbench.comparison.theory.Analysis;
 
 /**
  * {@code report.md}: the report's tables in Markdown, ready to paste into a decision
@@ -15,24 +17,30 @@ public final class MarkdownReport {
 	}
 
 	static String render(ComparisonResults results, Optional<ComparisonResults> baseline) {
-		return "# stackbench comparison (" + results.preset() + ")\n\n" + header(results) + "\n\n"
-				+ ReportTables.all(results, baseline).stream().map(Table::markdown).collect(Collectors.joining());
+		return render(Analysis.of(results, baseline));
+	}
+
+	static String render(Analysis analysis) {
+		return "# stackbench comparison (" + analysis.results().preset() + ")\n\n" + header(analysis.results()) + "\n\n"
+				+ ReportTables.all(analysis).stream().map(Table::markdown).collect(Collectors.joining());
 	}
 
 	/**
 	 * The part worth reading on the console at the end of a run: the verdicts, the
 	 * numbers and the claims.
 	 */
-	public static String summary(ComparisonResults results, Optional<ComparisonResults> baseline) {
-		StringBuilder summary = new StringBuilder(ReportTables.verdicts(results).markdown());
-		baseline.ifPresent((before) -> summary.append(ReportTables.sinceBaseline(before, results).markdown()));
-		Table capacity = ReportTables.capacity(results);
-		if (!capacity.rows().isEmpty()) {
-			summary.append(capacity.markdown());
-		}
+	public static String summary(Analysis analysis) {
+		ComparisonResults results = analysis.results();
+		StringBuilder summary = new StringBuilder(ReportTables.verdicts(analysis).markdown());
+		analysis.baseline()
+			.ifPresent((before) -> summary.append(ReportTables.sinceBaseline(before, analysis).markdown()));
+		ReportTables.typeTables(results)
+			.stream()
+			.filter((table) -> table.title().equals(Capacity.TABLE) && !table.rows().isEmpty())
+			.forEach((table) -> summary.append(table.markdown()));
 		return summary.append(ReportTables.summary(results).markdown())
 			.append(ReportTables.littlesLaw(results).markdown())
-			.append(ReportTables.claims(results).markdown())
+			.append(ReportTables.claims(analysis).markdown())
 			.toString();
 	}
 

@@ -3,7 +3,9 @@ package dev.stackbench.comparison.report;
 import static java.lang.String.format;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,6 +14,7 @@ import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import dev.stackbench.comparison.report.Table.Cell;
 import dev.stackbench.comparison.result.AppMetrics;
@@ -21,15 +24,16 @@ import dev.stackbench.comparison.result.Disruption;
 import dev.stackbench.comparison.result.Environment;
 import dev.stackbench.comparison.result.ErrorCount;
 import dev.stackbench.comparison.result.IdleFootprint;
-import dev.stackbench.comparison.result.LoadShape;
 import dev.stackbench.comparison.result.PhaseResult;
 import dev.stackbench.comparison.result.Preset;
 import dev.stackbench.comparison.result.RateStep;
 import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
-import dev.stackbench.comparison.result.ServingModel;
+import dev.stackbench.comparison.result.Contender;
 import dev.stackbench.comparison.result.Spread;
+import dev.stackbench.comparison.scenario.ScenarioType;
+import dev.stackbench.comparison.theory.Analysis;
 import dev.stackbench.comparison.theory.Baseline;
 import dev.stackbench.comparison.theory.CapacitySearch;
 import dev.stackbench.comparison.theory.SelfChecks;
@@ -48,25 +52,48 @@ final class ReportTables {
 	}
 
 	static List<Table> all(ComparisonResults results, Optional<ComparisonResults> baseline) {
-		List<Table> tables = new ArrayList<>(List.of(verdicts(results)));
-		baseline.ifPresent((before) -> tables.add(sinceBaseline(before, results)));
-		tables.addAll(List.of(capacity(results), capacitySteps(results), summary(results), littlesLaw(results),
-				databasePool(results), protocols(results), failover(results), replicas(results), claims(results),
-				loadGenerator(results), warmUp(results), littlesLawCheck(results), resources(results),
+		return all(Analysis.of(results, baseline));
+	}
+
+	/** Every table, in the order the Markdown report shows them; empty ones left out. */
+	static List<Table> all(Analysis analysis) {
+		ComparisonResults results = analysis.results();
+		List<Table> tables = new ArrayList<>(List.of(verdicts(analysis)));
+		analysis.baseline().ifPresent((before) -> tables.add(sinceBaseline(before, analysis)));
+		tables.addAll(typeTables(results));
+		tables.addAll(List.of(summary(results), littlesLaw(results), replicas(results), claims(analysis),
+				loadGenerator(analysis), warmUp(results), littlesLawCheck(analysis), resources(results),
 				idleConnections(results), errors(results), environment(results), tuning(results), scenarios(results)));
 		return tables.stream().filter((table) -> !table.rows().isEmpty() || table.title().equals("Errors")).toList();
 	}
 
-	static Table verdicts(ComparisonResults results) {
+	/**
+	 * Each scenario type's own tables over its scenarios, types in the order their first
+	 * scenario runs; tables of several types with one title shown as one.
+	 */
+	static List<Table> typeTables(ComparisonResults results) {
+		Map<ScenarioType<?>, List<Scenario>> byType = new LinkedHashMap<>();
+		results.scenarios()
+			.forEach((scenario) -> byType.computeIfAbsent(scenario.type(), (type) -> new ArrayList<>()).add(scenario));
+		Map<String, Table> byTitle = new LinkedHashMap<>();
+		byType.forEach((type, scenarios) -> type.tables(results, scenarios)
+			.forEach((table) -> byTitle.merge(table.title(), table,
+					(first, more) -> new Table(first.title(), first.note(), first.headers(),
+							Stream.concat(first.rows().stream(), more.rows().stream()).toList()))));
+		return List.copyOf(byTitle.values());
+	}
+
+	static Table verdicts(Analysis analysis) {
+		ComparisonResults results = analysis.results();
 		List<String> headers = new ArrayList<>(List.of("workload", "figure", "loop"));
 		results.stacks().forEach((stack) -> headers.add(stack.id()));
 		headers.add("margin");
 		List<List<Cell>> rows = new ArrayList<>();
-		for (Verdicts.Row row : Verdicts.rows(results)) {
+		for (Verdicts.Row row : analysis.verdicts()) {
 			List<Cell> cells = new ArrayList<>(List.of(Cell.of(row.measure().scenario()),
 					Cell.of(row.measure().figure() + ", " + row.measure().unit()),
 					Cell.of(row.measure().closedLoop() ? "closed" : "open")));
-			for (ServingModel stack : results.stacks()) {
+			for (Contender stack : results.stacks()) {
 				String atLeast = row.measure().lowerBound(results, stack) ? "≥ " : "";
 				String text = Optional.ofNullable(row.spreads().get(stack))
 					.map((spread) -> atLeast + spread.text(row.measure().decimals()))
@@ -89,9 +116,9 @@ final class ReportTables {
 				rows);
 	}
 
-	static Table sinceBaseline(ComparisonResults baseline, ComparisonResults results) {
+	static Table sinceBaseline(ComparisonResults baseline, Analysis analysis) {
 		List<List<Cell>> rows = new ArrayList<>();
-		for (Baseline.Change change : Baseline.changes(baseline, results)) {
+		for (Baseline.Change change : analysis.sinceBaseline()) {
 			int decimals = change.measure().decimals();
 			String verdict = !change.beyondNoise() ? "within noise"
 					: change.worse() ? "worse, beyond noise" : "better, beyond noise";
@@ -109,73 +136,6 @@ final class ReportTables {
 				List.of("workload", "figure", "model", "baseline", "now", "change", "verdict"), rows);
 	}
 
-	static Table capacity(ComparisonResults results) {
-		List<List<Cell>> rows = new ArrayList<>();
-		for (Scenario scenario : results.scenarios()) {
-			if (!(scenario.load() instanceof LoadShape.Capacity capacity)) {
-				continue;
-			}
-			for (ServingModel stack : results.stacks()) {
-				List<ScenarioResult> runs = results.runsOf(scenario.id(), stack);
-				List<CapacitySearch.Figure> figures = runs.stream()
-					.flatMap((run) -> CapacitySearch.capacity(run).stream())
-					.toList();
-				if (figures.isEmpty()) {
-					continue;
-				}
-				Spread spread = Spread.of(figures.stream().map(CapacitySearch.Figure::rate).toList());
-				boolean lowerBound = figures.stream().anyMatch(CapacitySearch.Figure::lowerBound);
-				String limits = figures.stream()
-					.map((figure) -> figure.limit().words())
-					.distinct()
-					.collect(Collectors.joining(", "));
-				rows.add(List.of(Cell.of(scenario.id()), Cell.of(capacity.path()),
-						Cell.of(format(Locale.ROOT, "p99 ≤ %d ms", capacity.sloMillis())), Cell.of(stack.id()),
-						Cell.of((lowerBound ? "≥ " : "") + spread.text(0)),
-						Cell.of(figures.stream()
-							.map(CapacitySearch.Figure::describe)
-							.collect(Collectors.joining(", "))),
-						lowerBound ? Cell.verdict(limits, false) : Cell.of(limits)));
-			}
-		}
-		return new Table("Capacity at the SLO", format(Locale.ROOT,
-				"An open model: arrivals at a fixed rate, stepped up geometrically. A step holds when at least %.0f%% "
-						+ "of the offered rate is answered, p99 is within the SLO and nothing fails; the capacity is "
-						+ "the highest offered rate that held. A step whose load generator was at %.0f%% of its CPU "
-						+ "or more, or could not start the offered arrivals, is credited to no one.",
-				100 * CapacitySearch.ACHIEVED_SHARE, 100 * CapacitySearch.SATURATED_GENERATOR),
-				List.of("scenario", "page", "SLO", "model", "capacity req/s", "each run", "what ended the search"),
-				rows);
-	}
-
-	static Table capacitySteps(ComparisonResults results) {
-		List<List<Cell>> rows = new ArrayList<>();
-		for (ScenarioResult result : results.results()) {
-			if (!(result.scenario().load() instanceof LoadShape.Capacity capacity)) {
-				continue;
-			}
-			for (RateStep step : result.steps()) {
-				CapacitySearch.Verdict verdict = CapacitySearch.verdict(step, capacity);
-				RequestStats stats = step.stats();
-				rows.add(List.of(Cell.of(result.scenario().id()), Cell.of(result.stack().id()),
-						Cell.of(String.valueOf(result.run())), Cell.of(count(step.offeredRate())),
-						Cell.of(count(step.achievedRate())), Cell.of(ms(stats.p50())), Cell.of(ms(stats.p90())),
-						Cell.of(ms(stats.p99())), Cell.of(ms(stats.p999())), Cell.of(ms(stats.max())),
-						Cell.of(String.valueOf(stats.ko())), Cell.of(percent(step.appCpuShare())),
-						Cell.of(percent(step.loadGeneratorCpuShare())),
-						(verdict == CapacitySearch.Verdict.LIMITED_BY_LOAD_GENERATOR)
-								? Cell.of(CapacitySearch.words(verdict))
-								: Cell.verdict(CapacitySearch.words(verdict), verdict == CapacitySearch.Verdict.HELD)));
-			}
-		}
-		return new Table("Capacity search, step by step",
-				"Every step of every run. CPU shares are of the cores each side runs on (the app's, the load "
-						+ "generator's).",
-				List.of("scenario", "model", "run", "offered req/s", "achieved req/s", "p50 ms", "p90 ms", "p99 ms",
-						"p99.9 ms", "max ms", "failed", "app CPU", "load generator CPU", "step"),
-				rows);
-	}
-
 	static Table summary(ComparisonResults results) {
 		List<List<Cell>> rows = new ArrayList<>();
 		for (Scenario scenario : results.scenarios()) {
@@ -185,7 +145,7 @@ final class ReportTables {
 				.map(RequestStats::name)
 				.toList()));
 			for (String name : names) {
-				for (ServingModel stack : results.stacks()) {
+				for (Contender stack : results.stacks()) {
 					List<RequestStats> runs = results.runsOf(scenario.id(), stack)
 						.stream()
 						.flatMap((run) -> run.row(name).stream())
@@ -195,10 +155,10 @@ final class ReportTables {
 					}
 					rows.add(List.of(Cell.of(scenario.id()), Cell.of(name), Cell.of(stack.id()),
 							Cell.of(scenario.closedLoop(name) ? "closed" : "open"),
-							spread(runs, RequestStats::throughput), spread(runs, RequestStats::p50),
-							spread(runs, RequestStats::p90), spread(runs, RequestStats::p99),
-							spread(runs, RequestStats::p999), spread(runs, RequestStats::max),
-							spread(runs, RequestStats::count), spread(runs, RequestStats::ko)));
+							Cells.spread(runs, RequestStats::throughput), Cells.spread(runs, RequestStats::p50),
+							Cells.spread(runs, RequestStats::p90), Cells.spread(runs, RequestStats::p99),
+							Cells.spread(runs, RequestStats::p999), Cells.spread(runs, RequestStats::max),
+							Cells.spread(runs, RequestStats::count), Cells.spread(runs, RequestStats::ko)));
 				}
 			}
 		}
@@ -215,14 +175,14 @@ final class ReportTables {
 	static Table littlesLaw(ComparisonResults results) {
 		List<List<Cell>> rows = new ArrayList<>();
 		for (Scenario scenario : results.scenarios()) {
-			for (ServingModel stack : results.stacks()) {
+			for (Contender stack : results.stacks()) {
 				List<ScenarioResult> runs = results.runsOf(scenario.id(), stack);
 				OptionalDouble bound = runs.isEmpty() ? OptionalDouble.empty() : Theory.bound(runs.getFirst());
 				if (bound.isEmpty()) {
 					continue;
 				}
-				rows.add(List.of(Cell.of(scenario.id()), Cell.of(stack.id()), Cell.of(count(bound.getAsDouble())),
-						spread(runs, (run) -> run.headline().map(RequestStats::throughput).orElse(0.0)),
+				rows.add(List.of(Cell.of(scenario.id()), Cell.of(stack.id()), Cell.of(Cells.count(bound.getAsDouble())),
+						Cells.spread(runs, (run) -> run.headline().map(RequestStats::throughput).orElse(0.0)),
 						Cell.of(Spread.of(runs.stream().map((run) -> 100 * Theory.ratioToBound(run).orElse(0)).toList())
 							.text(0) + "%")));
 			}
@@ -234,162 +194,6 @@ final class ReportTables {
 				List.of("scenario", "model", "bound req/s", "measured req/s", "share of bound"), rows);
 	}
 
-	static Table databasePool(ComparisonResults results) {
-		List<List<Cell>> rows = new ArrayList<>();
-		for (Scenario scenario : results.scenarios()) {
-			if (!(scenario.load() instanceof LoadShape.Database load)) {
-				continue;
-			}
-			for (ServingModel stack : results.stacks()) {
-				List<ScenarioResult> runs = results.runsOf(scenario.id(), stack);
-				if (runs.isEmpty()) {
-					continue;
-				}
-				List<AppMetrics.Pool> pools = runs.stream().map((run) -> run.app().pool()).toList();
-				rows.add(
-						List.of(Cell.of(scenario.id()), Cell.of(stack.id()),
-								Cell.of(String.valueOf(pools.getFirst().size())), Cell
-									.of(Theory
-										.poolBound(runs.getFirst())
-										.stream()
-										.mapToObj(ReportTables::count)
-										.findFirst()
-										.orElse("-")),
-								rowSpread(runs, DatabaseSimulation.CLOSED, RequestStats::throughput),
-								Cell.of(Spread
-									.of(runs.stream()
-										.map((run) -> 100 * run.row(DatabaseSimulation.CLOSED)
-											.map(RequestStats::throughput)
-											.orElse(0.0) / Theory.poolBound(run).orElse(Double.NaN))
-										.toList())
-									.text(0) + "%"),
-								latencies(runs, DatabaseSimulation.CLOSED),
-								Cell.of(count(load.rate()) + " → "
-										+ rowSpread(runs, DatabaseSimulation.OPEN, RequestStats::throughput).text()),
-								rowSpread(runs, DatabaseSimulation.OPEN, RequestStats::ko),
-								poolSpread(pools, AppMetrics.Pool::maxActive),
-								poolSpread(pools, AppMetrics.Pool::minIdle),
-								poolSpread(pools, AppMetrics.Pool::maxPending),
-								poolSpread(pools, AppMetrics.Pool::meanAcquireMillis)));
-			}
-		}
-		return new Table("Database pool",
-				"The pool as the bottleneck: first a closed model of many users on a query that waits in the "
-						+ "database, whose throughput the pool caps at connections / query time whatever the threads; "
-						+ "then arrivals past that bound, which wait for a connection until the acquire timeout turns "
-						+ "them away (503), or, where requests queue for a thread before they ask for a connection "
-						+ "(platform threads), wait there instead. Pool figures are the pool's own meters, scraped "
-						+ "every second over both halves; r2dbc-pool does not time its acquisitions.",
-				List.of("scenario", "model", "pool", "bound req/s", "closed req/s", "share of bound",
-						"closed p50 / p99 / p99.9 ms", "open offered → served req/s", "open failed", "max active",
-						"min idle", "max pending", "mean acquire ms"),
-				rows);
-	}
-
-	/**
-	 * The phased scenarios (keep-alive plain and over TLS, HTTP/1.1 against HTTP/2), one
-	 * row per phase with the app's connections and CPU over that phase alone, and for the
-	 * keep-alive ones what a new connection adds to each request's CPU.
-	 */
-	static Table protocols(ComparisonResults results) {
-		List<List<Cell>> rows = new ArrayList<>();
-		for (Scenario scenario : results.scenarios()) {
-			if (!(scenario.load() instanceof LoadShape.Phased phased) || phased instanceof LoadShape.Failover) {
-				continue;
-			}
-			for (ServingModel stack : results.stacks()) {
-				List<ScenarioResult> runs = results.runsOf(scenario.id(), stack)
-					.stream()
-					.filter((run) -> !run.phases().isEmpty())
-					.toList();
-				if (runs.isEmpty()) {
-					continue;
-				}
-				for (String phase : phased.phases()) {
-					boolean connectionCost = scenario.load() instanceof LoadShape.KeepAlive
-							&& phase.equals(KeepAliveSimulation.NEW_CONNECTION);
-					rows.add(List.of(Cell.of(scenario.id()), Cell.of(stack.id()),
-							Cell.of((scenario.transport() == Scenario.Transport.TLS) ? "TLS 1.3" : "plain"),
-							Cell.of(phase), rowSpread(runs, phase, RequestStats::throughput), latencies(runs, phase),
-							spread(runs,
-									(run) -> run.phase(phase)
-										.map((result) -> result.app().maxConnections())
-										.orElse(-1)),
-							spread(runs, (run) -> run.appCpuMillisPer1000Requests(phase).orElse(Double.NaN)),
-							connectionCost ? spread(runs, (run) -> Theory.connectionCpuMicros(run).orElse(Double.NaN))
-									: Cell.of("")));
-				}
-			}
-		}
-		return new Table("Connections and protocols",
-				"Each phase ran on its own, so the connections the server held open and the CPU it spent belong to "
-						+ "that phase alone. With a new connection per request, the CPU it adds to every request is "
-						+ "the connection's cost: over plain TCP an accept and a close, over TLS 1.3 a handshake as "
-						+ "well (a client that resumes its session skips the certificate's signature, not the key "
-						+ "exchange). Over HTTP/2 the users share connections, each request a stream: the server "
-						+ "holds connections for the streams, at most its SETTINGS_MAX_CONCURRENT_STREAMS each.",
-				List.of("scenario", "model", "transport", "phase", "req/s", "p50 / p99 / p99.9 ms", "connections open",
-						"app CPU ms / 1,000 req", "new connection's CPU µs / req"),
-				rows);
-	}
-
-	/**
-	 * Each failover phase: the replica stopped, what clients lost and waited around it,
-	 * and how long it took to serve again.
-	 */
-	static Table failover(ComparisonResults results) {
-		List<List<Cell>> rows = new ArrayList<>();
-		for (Scenario scenario : results.scenarios()) {
-			if (!(scenario.load() instanceof LoadShape.Failover failover)) {
-				continue;
-			}
-			for (ServingModel stack : results.stacks()) {
-				for (String signal : failover.phases()) {
-					List<Disruption> stops = results.runsOf(scenario.id(), stack)
-						.stream()
-						.flatMap((run) -> run.phase(signal).map(PhaseResult::disruption).stream())
-						.filter((stop) -> stop != null)
-						.toList();
-					if (stops.isEmpty()) {
-						continue;
-					}
-					rows.add(List
-						.of(Cell.of(scenario.id()), Cell.of(stack.id()), Cell.of(signal),
-								spread(stops, Disruption::inFlightAtStop), spread(stops, Disruption::failed),
-								Cell.of(stops.stream()
-									.flatMap((stop) -> stop.errors().stream())
-									.map(ErrorCount::inWords)
-									.distinct()
-									.collect(Collectors.joining("; "))),
-								spread(stops, Disruption::p99BeforeMillis),
-								spread(stops, Disruption::maxAroundStopMillis),
-								spread(stops, Disruption::drainSeconds, 1), spread(stops, Disruption::exitSeconds, 1),
-								spread(stops, Disruption::healthyAfterSeconds, 1), Cell.of(
-										Spread
-											.of(stops.stream()
-												.map((stop) -> stop.tookTrafficAgain()
-														? stop.trafficAfterSeconds() : Double.NaN)
-												.toList())
-											.text(1)),
-								spread(stops, Disruption::maxAroundRestartMillis)));
-				}
-			}
-		}
-		return new Table("Failover",
-				"Steady arrivals through nginx while the last replica is stopped and started again on its ports: "
-						+ "once killed (SIGKILL: a crash, which only nginx's passive health checks notice), once "
-						+ "stopped as a rolling update stops a pod (taken out of nginx's rotation, drained, then "
-						+ "SIGTERM, and put back once healthy). In flight: the replica's own gauge when it was asked "
-						+ "to go. nginx sends an idempotent "
-						+ "request that fails on a replica to another (reads), never a write, and leaves a failing "
-						+ "replica out for its fail-timeout (see the tuning table) before trying it again. \"Around\" is from a "
-						+ "second before the moment to " + Disruption.WINDOW_SECONDS + " s after it.",
-				List.of("scenario", "model", "signal", "in flight", "failed", "failures by kind", "p99 before, ms",
-						"slowest around the stop, ms", "drain s", "exit s", "healthy after restart, s",
-						"serving again after restart, s", "slowest around its return, ms"),
-				rows);
-	}
-
 	/**
 	 * Behind nginx: what each replica served, by its own count, and what the balancer
 	 * cost beside the apps.
@@ -397,7 +201,7 @@ final class ReportTables {
 	static Table replicas(ComparisonResults results) {
 		List<List<Cell>> rows = new ArrayList<>();
 		for (Scenario scenario : results.scenarios()) {
-			for (ServingModel stack : results.stacks()) {
+			for (Contender stack : results.stacks()) {
 				List<ScenarioResult> runs = results.runsOf(scenario.id(), stack)
 					.stream()
 					.filter((run) -> run.app().replicas().balanced())
@@ -414,14 +218,14 @@ final class ReportTables {
 					.collect(Collectors.joining(" / "));
 				rows.add(List.of(Cell.of(scenario.id()), Cell.of(stack.id()), Cell.of(String.valueOf(count)),
 						Cell.of(perReplica),
-						spread(replicas,
+						Cells.spread(replicas,
 								(part) -> 100.0 * part.requests().stream().mapToLong(Long::longValue).max().orElse(0)
 										/ Math.max(1, part.requests().stream().mapToLong(Long::longValue).sum())),
-						spread(replicas, AppMetrics.Replicas::balancerCpuSeconds, 1),
-						spread(runs,
+						Cells.spread(replicas, AppMetrics.Replicas::balancerCpuSeconds, 1),
+						Cells.spread(runs,
 								(run) -> (run.totalRequests() == 0) ? 0
 										: run.app().replicas().balancerCpuSeconds() * 1e6 / run.totalRequests()),
-						spread(runs, (run) -> 100 * run.app().replicas().balancerCpuSeconds()
+						Cells.spread(runs, (run) -> 100 * run.app().replicas().balancerCpuSeconds()
 								/ Math.max(1e-9, run.app().replicas().balancerCpuSeconds() + run.app().cpuSeconds()))));
 			}
 		}
@@ -435,35 +239,22 @@ final class ReportTables {
 				rows);
 	}
 
-	/** A row's p50 / p99 / p99.9 over the runs, each with its spread. */
-	private static Cell latencies(List<ScenarioResult> runs, String row) {
-		return Cell
-			.of(rowSpread(runs, row, RequestStats::p50).text() + " / " + rowSpread(runs, row, RequestStats::p99).text()
-					+ " / " + rowSpread(runs, row, RequestStats::p999).text());
-	}
-
-	private static Cell rowSpread(List<ScenarioResult> runs, String row, ToDoubleFunction<RequestStats> figure) {
-		return spread(runs, (run) -> run.row(row).map(figure::applyAsDouble).orElse(0.0));
-	}
-
-	private static Cell poolSpread(List<AppMetrics.Pool> pools, ToDoubleFunction<AppMetrics.Pool> figure) {
-		return pools.stream().allMatch((pool) -> figure.applyAsDouble(pool) < 0) ? Cell.of("-")
-				: spread(pools, figure, 1);
-	}
-
-	static Table claims(ComparisonResults results) {
+	static Table claims(Analysis analysis) {
+		ComparisonResults results = analysis.results();
 		return new Table("Claims from theory",
 				(results.repeat() > 1) ? "Each checked on the model's median run of the scenario." : "",
 				List.of("claim", "verdict", "numbers"),
-				results.claims()
+				analysis.claims()
 					.stream()
 					.map((claim) -> List.of(Cell.of(claim.statement()),
-							Cell.verdict(claim.held() ? "held" : "NOT held", claim.held()), Cell.of(claim.evidence())))
+							claim.checked() ? Cell.verdict(claim.held() ? "held" : "NOT held", claim.held())
+									: Cell.verdict("NOT checked", false),
+							Cell.of(claim.evidence())))
 					.toList());
 	}
 
-	static Table loadGenerator(ComparisonResults results) {
-		List<SelfChecks.LoadGenerator> checks = SelfChecks.loadGenerator(results);
+	static Table loadGenerator(Analysis analysis) {
+		List<SelfChecks.LoadGenerator> checks = analysis.loadGenerator();
 		double busiest = checks.stream()
 			.filter((check) -> !check.saturated())
 			.mapToDouble(SelfChecks.LoadGenerator::cpuShare)
@@ -473,13 +264,13 @@ final class ReportTables {
 			.filter(SelfChecks.LoadGenerator::saturated)
 			.map((check) -> List.of(Cell.of(check.result().scenario().id()), Cell.of(check.result().stack().id()),
 					Cell.of(String.valueOf(check.result().run())), Cell.of(check.what()),
-					Cell.of(percent(check.cpuShare())), Cell.verdict("limited by the load generator", false)))
+					Cell.of(Cells.percent(check.cpuShare())), Cell.verdict("limited by the load generator", false)))
 			.toList();
 		return new Table("Self-check: the load generator", format(Locale.ROOT,
 				"Where the load generator's CPU reached %.0f%% of its %d core(s), or it could not start the arrivals "
 						+ "offered, the figure is its limit and not the model's. %s The busiest of the others used %s.",
-				100 * CapacitySearch.SATURATED_GENERATOR, results.environment().loadGeneratorCores(),
-				rows.isEmpty() ? "No scenario or step reached it." : "These did:", percent(busiest)),
+				100 * CapacitySearch.SATURATED_GENERATOR, analysis.results().environment().loadGeneratorCores(),
+				rows.isEmpty() ? "No scenario or step reached it." : "These did:", Cells.percent(busiest)),
 				List.of("scenario", "model", "run", "where", "load generator CPU", "verdict"), rows);
 	}
 
@@ -488,14 +279,14 @@ final class ReportTables {
 			.stream()
 			.filter((warmUp) -> !warmUp.settled())
 			.map((warmUp) -> List.of(Cell.of(warmUp.stack().id()), Cell.of(String.valueOf(warmUp.run())),
-					Cell.of(String.valueOf(warmUp.rounds())), Cell.of(count(warmUp.bestThroughput())),
-					Cell.of(count(warmUp.lastThroughput())),
+					Cell.of(String.valueOf(warmUp.rounds())), Cell.of(Cells.count(warmUp.bestThroughput())),
+					Cell.of(Cells.count(warmUp.lastThroughput())),
 					Cell.verdict("cut short: the first scenario met an app still being compiled", false)))
 			.toList();
 		return new Table("Self-check: the warm-up", format(Locale.ROOT,
-				"Each app's plain page is loaded in rounds until its throughput stops growing, for at most %d s in "
-						+ "this preset. %s",
-				Preset.of(results.preset()).warmUpLimitSeconds(),
+				"Each app's plain page is loaded in rounds until its throughput stops growing, for at most %s. %s",
+				Preset.BUILT_IN.contains(results.preset())
+						? Preset.of(results.preset()).warmUpLimitSeconds() + " s in this preset" : "the preset's limit",
 				rows.isEmpty() ? "Every warm-up settled before the limit."
 						: "These were cut short by the limit while still growing: their first scenario's figures "
 								+ "include the JIT's last compilations (standard's limit is longer)."),
@@ -513,14 +304,14 @@ final class ReportTables {
 				.map((row) -> format(Locale.ROOT, "%d / %d / %d / %d", row.p50(), row.p99(), row.p999(), row.max()))
 				.orElse("-");
 			rows.add(List.of(Cell.of(footprint.stack().id()), Cell.of(String.valueOf(footprint.run())),
-					Cell.of(count(footprint.connections())), Cell.of(count(footprint.openAtPeak())),
-					Cell.of(decimal(footprint.rssKibPerConnection())),
-					Cell.of(decimal(footprint.heapKibPerConnection())),
+					Cell.of(Cells.count(footprint.connections())), Cell.of(Cells.count(footprint.openAtPeak())),
+					Cell.of(Cells.decimal(footprint.rssKibPerConnection())),
+					Cell.of(Cells.decimal(footprint.heapKibPerConnection())),
 					Cell.of(footprint.before().threads() + " → " + footprint.held().threads()),
 					Cell.of(format(Locale.ROOT, "%,.0f → %,.0f", footprint.before().rssMegabytes(),
 							footprint.held().rssMegabytes())),
-					Cell.of(probe), Cell.of(count(footprint.appOpenFilesLimit()) + " / "
-							+ count(footprint.loadGeneratorOpenFilesLimit()))));
+					Cell.of(probe), Cell.of(Cells.count(footprint.appOpenFilesLimit()) + " / "
+							+ Cells.count(footprint.loadGeneratorOpenFilesLimit()))));
 		}
 		return new Table("Idle connections (C10k)",
 				"Keep-alive connections that each sent one request and then stayed open, all at once, while a probe "
@@ -533,12 +324,12 @@ final class ReportTables {
 				rows);
 	}
 
-	static Table littlesLawCheck(ComparisonResults results) {
-		List<List<Cell>> rows = SelfChecks.littlesLaw(results)
+	static Table littlesLawCheck(Analysis analysis) {
+		List<List<Cell>> rows = analysis.littlesLaw()
 			.stream()
 			.map((check) -> List.of(Cell.of(check.result().scenario().id()), Cell.of(check.result().stack().id()),
 					Cell.of(String.valueOf(check.result().run())), Cell.of(check.what()),
-					Cell.of(decimal(check.clientInFlight())), Cell.of(decimal(check.appInFlight())),
+					Cell.of(Cells.decimal(check.clientInFlight())), Cell.of(Cells.decimal(check.appInFlight())),
 					Cell.of(format(Locale.ROOT, "%+.0f%%", 100 * check.gap())),
 					check.reading().isEmpty() ? Cell.of("agrees") : Cell.verdict(check.reading(), false)))
 			.toList();
@@ -554,22 +345,26 @@ final class ReportTables {
 	static Table resources(ComparisonResults results) {
 		List<List<Cell>> rows = new ArrayList<>();
 		for (Scenario scenario : results.scenarios()) {
-			for (ServingModel stack : results.stacks()) {
+			for (Contender stack : results.stacks()) {
 				List<ScenarioResult> runs = results.runsOf(scenario.id(), stack);
 				if (runs.isEmpty()) {
 					continue;
 				}
 				List<AppMetrics> apps = runs.stream().map(ScenarioResult::app).toList();
-				rows.add(List.of(Cell.of(scenario.id()), Cell.of(stack.id()), spread(apps, AppMetrics::cpuSeconds, 1),
-						spread(runs, ScenarioResult::appCpuMillisPer1000Requests),
-						spread(runs, ScenarioResult::loadGeneratorCpuSeconds, 1),
-						spread(apps, AppMetrics::maxLiveThreads), counts(apps, AppMetrics::maxBusyRequestThreads),
-						counts(apps, AppMetrics::maxConnections), spread(apps, AppMetrics::maxHeapMegabytes),
+				rows.add(List.of(Cell.of(scenario.id()), Cell.of(stack.id()),
+						Cells.spread(apps, AppMetrics::cpuSeconds, 1),
+						Cells.spread(runs, ScenarioResult::appCpuMillisPer1000Requests),
+						Cells.spread(runs, ScenarioResult::loadGeneratorCpuSeconds, 1),
+						Cells.spread(apps, AppMetrics::maxLiveThreads),
+						Cells.counts(apps, AppMetrics::maxBusyRequestThreads),
+						Cells.counts(apps, AppMetrics::maxConnections),
+						Cells.spread(apps, AppMetrics::maxHeapMegabytes),
 						Cell.of(Spread.of(apps.stream().map(AppMetrics::heapAfterGcAtStartMegabytes).toList()).text(0)
 								+ " → "
 								+ Spread.of(apps.stream().map(AppMetrics::heapAfterGcAtEndMegabytes).toList()).text(0)),
-						spread(apps, AppMetrics::gcPauses), runs.stream().allMatch(ScenarioResult::assertionsPassed)
-								? Cell.of("passed") : Cell.verdict("FAILED", false)));
+						Cells.spread(apps, AppMetrics::gcPauses),
+						runs.stream().allMatch(ScenarioResult::assertionsPassed) ? Cell.of("passed")
+								: Cell.verdict("FAILED", false)));
 			}
 		}
 		return new Table("Resources",
@@ -625,42 +420,13 @@ final class ReportTables {
 		return Table.plain("Scenarios", "", List.of("scenario", "simulation", "loop", "parameters"),
 				results.scenarios()
 					.stream()
-					.map((scenario) -> List.of(scenario.id(), scenario.simulation().getSimpleName(),
-							scenario.kind().closedLoop() ? "closed" : "open",
-							new TreeMap<>(scenario.load().systemProperties()).entrySet()
+					.map((scenario) -> List.of(scenario.id(), scenario.type().simulation().getSimpleName(),
+							scenario.type().closedLoop() ? "closed" : "open",
+							new TreeMap<>(scenario.parameters()).entrySet()
 								.stream()
 								.map((parameter) -> parameter.getKey() + "=" + parameter.getValue())
 								.collect(Collectors.joining(", "))))
 					.toList());
-	}
-
-	private static <T> Cell spread(List<T> runs, ToDoubleFunction<T> figure) {
-		return spread(runs, figure, 0);
-	}
-
-	private static <T> Cell spread(List<T> runs, ToDoubleFunction<T> figure, int decimals) {
-		return Cell.of(Spread.of(runs.stream().map(figure::applyAsDouble).toList()).text(decimals));
-	}
-
-	/** A count that a stack may not have (-1): a dash then. */
-	private static Cell counts(List<AppMetrics> apps, ToDoubleFunction<AppMetrics> figure) {
-		return apps.stream().allMatch((app) -> figure.applyAsDouble(app) < 0) ? Cell.of("-") : spread(apps, figure);
-	}
-
-	private static String ms(int millis) {
-		return String.valueOf(millis);
-	}
-
-	private static String count(double value) {
-		return format(Locale.ROOT, "%,.0f", value);
-	}
-
-	private static String decimal(double value) {
-		return format(Locale.ROOT, "%,.1f", value);
-	}
-
-	private static String percent(double share) {
-		return format(Locale.ROOT, "%.0f%%", 100 * share);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import dev.stackbench.comparison.result.ComparisonResults;
+import dev.stackbench.comparison.theory.Analysis;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,15 +25,35 @@ public final class Reports {
 	/** Writes the three files; with a baseline, both reports set this run against it. */
 	public static void write(ComparisonResults results, Optional<ComparisonResults> baseline, Path folder)
 			throws IOException {
-		Files.writeString(folder.resolve("results.json"), JSON.writeValueAsString(results));
-		Files.writeString(folder.resolve("report.md"), MarkdownReport.render(results, baseline));
-		Files.writeString(folder.resolve("report.html"), HtmlReport.render(results, baseline));
+		write(Analysis.of(results, baseline), folder);
 	}
 
 	/**
-	 * Reads a comparison back from its folder or its {@code results.json}, refusing
-	 * another schema's.
+	 * Writes the three files of an analysed comparison: its raw results, and the two
+	 * reports formatting the one analysis.
 	 */
+	public static void write(Analysis analysis, Path folder) throws IOException {
+		Files.writeString(folder.resolve("results.json"), json(analysis.results()));
+		Files.writeString(folder.resolve("report.md"), MarkdownReport.render(analysis));
+		Files.writeString(folder.resolve("report.html"), HtmlReport.render(analysis));
+	}
+
+	/** {@code results.json}'s text. */
+	static String json(ComparisonResults results) {
+		return JSON.writeValueAsString(results);
+	}
+
+	/**
+	 * Reads a comparison back from its folder or its {@code results.json}: this schema's
+	 * or the one before it ({@link #OLDEST_SCHEMA}), which read the same; an older one is
+	 * refused.
+	 */
+	/**
+	 * The oldest {@code results.json} schema this build reads, as a baseline among
+	 * others.
+	 */
+	static final int OLDEST_SCHEMA = 2;
+
 	public static ComparisonResults read(Path folderOrJson) throws IOException {
 		Path json = Files.isDirectory(folderOrJson) ? folderOrJson.resolve("results.json") : folderOrJson;
 		if (!Files.isRegularFile(json)) {
@@ -41,9 +62,10 @@ public final class Reports {
 		}
 		JsonNode tree = JSON.readTree(json.toFile());
 		int schema = tree.path("schemaVersion").asInt(1);
-		if (schema != ComparisonResults.SCHEMA_VERSION) {
-			throw new IOException(json + " has results.json schema " + schema + ", this build reads schema "
-					+ ComparisonResults.SCHEMA_VERSION + ": rerun the baseline with this build");
+		if (schema < OLDEST_SCHEMA || schema > ComparisonResults.SCHEMA_VERSION) {
+			throw new IOException(
+					json + " has results.json schema " + schema + ", this build reads schemas " + OLDEST_SCHEMA + " to "
+							+ ComparisonResults.SCHEMA_VERSION + ": rerun the baseline with this build");
 		}
 		return JSON.treeToValue(tree, ComparisonResults.class);
 	}

@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
- * Everything one comparison measured: what {@code results.json} holds and both reports
- * are written from.
+ * Everything one comparison measured, and its inputs: what {@code results.json} holds,
+ * raw. What it says is worked out from it ({@code theory.Analysis}) before a report is
+ * written; the claims and headline figures that files of schema 2 also held are not read.
  *
  * @param schemaVersion the layout of {@code results.json}; {@link #SCHEMA_VERSION} for
  * what this build writes
@@ -22,37 +25,36 @@ import java.util.Optional;
  * @param tuning every stack's effective tuning, as its {@code /actuator/info} reported
  * it, by stack id
  * @param results one entry per scenario per stack per run
- * @param claims theory's predictions, held or not, on each stack's median run
- * @param headlines every headline figure of every stack as the median with its range over
- * the runs, as the verdict table shows them (derived from {@code results}; empty in a
- * comparison not yet analysed)
  * @param warmUps how every app's warm-up ended
  * @param idleFootprints what each local app held for its idle connections, in an
  * idle-connections run
  */
+@JsonIgnoreProperties({ "claims", "headlines" })
 public record ComparisonResults(int schemaVersion, String preset, int repeat, Instant started, Instant finished,
-		Environment environment, List<ServingModel> stacks, List<Scenario> scenarios,
-		Map<String, Map<String, Object>> tuning, List<ScenarioResult> results, List<Claim> claims,
-		List<HeadlineFigure> headlines, List<WarmUp> warmUps, List<IdleFootprint> idleFootprints) {
+		Environment environment, List<Contender> stacks, List<Scenario> scenarios,
+		Map<String, Map<String, Object>> tuning, List<ScenarioResult> results, List<WarmUp> warmUps,
+		List<IdleFootprint> idleFootprints) {
 
 	public ComparisonResults {
-		headlines = (headlines == null) ? List.of() : headlines;
 		warmUps = (warmUps == null) ? List.of() : warmUps;
 		idleFootprints = (idleFootprints == null) ? List.of() : idleFootprints;
 	}
 
 	/**
-	 * 2: typed scenario parameters, stacks by id, repetitions, capacity steps, p90/p99.9
-	 * and mean latencies (version 1, unnumbered, had parameters as text and one run).
+	 * 3: raw data and inputs only (no claims or headline figures); a scenario names its
+	 * type ({@code type}, formerly {@code kind}) and its parameters without the record's
+	 * name; claims have an outcome (held, not held, not checked). 2 (still read): typed
+	 * scenario parameters, stacks by id, repetitions, capacity steps, p90/p99.9 and mean
+	 * latencies (version 1, unnumbered, had parameters as text and one run).
 	 */
-	public static final int SCHEMA_VERSION = 2;
+	public static final int SCHEMA_VERSION = 3;
 
 	public List<ScenarioResult> resultsOf(String scenario) {
 		return this.results.stream().filter((result) -> result.scenario().id().equals(scenario)).toList();
 	}
 
 	/** Every run of one scenario on one stack, in run order. */
-	public List<ScenarioResult> runsOf(String scenario, ServingModel stack) {
+	public List<ScenarioResult> runsOf(String scenario, Contender stack) {
 		return this.results.stream()
 			.filter((result) -> result.scenario().id().equals(scenario) && result.stack() == stack)
 			.sorted(Comparator.comparingInt(ScenarioResult::run))
@@ -64,7 +66,7 @@ public record ComparisonResults(int schemaVersion, String preset, int repeat, In
 	 * runs (the lower middle one of an even count): claims and charts read one real run,
 	 * the typical one, rather than a mix of several.
 	 */
-	public Optional<ScenarioResult> medianRun(String scenario, ServingModel stack) {
+	public Optional<ScenarioResult> medianRun(String scenario, Contender stack) {
 		List<ScenarioResult> runs = runsOf(scenario, stack).stream()
 			.sorted(Comparator
 				.comparingDouble((ScenarioResult run) -> run.headline().map(RequestStats::throughput).orElse(0.0)))

@@ -12,6 +12,6 @@ package dev.stackbench.comparison.result;
  * @param stack the stack
  * @param spread its median, lowest and highest run
  */
-public record HeadlineFigure(String scenario, String figure, String unit, boolean closedLoop, ServingModel stack,
+public record HeadlineFigure(String scenario, String figure, String unit, boolean closedLoop, Contender stack,
 		Spread spread) {
 }

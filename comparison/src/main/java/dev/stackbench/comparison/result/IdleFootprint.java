@@ -17,7 +17,7 @@ package dev.stackbench.comparison.result;
  * @param loadGeneratorOpenFilesLimit the same for the load generator, which holds the
  * other end of every connection
  */
-public record IdleFootprint(ServingModel stack, int run, int connections, int openAtPeak, Usage before, Usage held,
+public record IdleFootprint(Contender stack, int run, int connections, int openAtPeak, Usage before, Usage held,
 		long appOpenFilesLimit, long loadGeneratorOpenFilesLimit) {
 
 	/** Resident memory per idle connection, in KiB: the RSS it added, over the count. */

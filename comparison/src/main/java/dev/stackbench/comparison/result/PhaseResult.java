@@ -1,8 +1,8 @@
 package dev.stackbench.comparison.result;
 
 /**
- * One phase of a phased scenario ({@link LoadShape.Phased}), run on its own so that the
- * app's metrics (connections open, CPU) belong to it alone.
+ * One phase of a phased scenario, run on its own so that the app's metrics (connections
+ * open, CPU) belong to it alone.
  *
  * @param name the phase, which is also its requests' row name
  * @param app the app's metrics over the phase

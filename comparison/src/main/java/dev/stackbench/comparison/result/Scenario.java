@@ -1,30 +1,58 @@
 package dev.stackbench.comparison.result;
 
-import dev.stackbench.gatling.simulation.DatabaseSimulation;
-
 import java.util.Map;
 
-import io.gatling.javaapi.core.Simulation;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.stackbench.comparison.scenario.ScenarioType;
+import dev.stackbench.comparison.scenario.ScenarioTypes;
+import dev.stackbench.gatling.simulation.SimulationLoad;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One load shape of the comparison: what it demonstrates and the typed load its
- * simulation applies.
+ * One scenario of a comparison: its name, its type, the type's parameters it runs with,
+ * and how its load reaches the app.
  *
  * @param id the name used on the command line and in the report
- * @param kind what the scenario demonstrates, which decides how the report reads its rows
- * @param load the simulation's parameters
+ * @param type what the scenario demonstrates, and how it is measured and read
+ * @param load the type's parameters
  * @param transport how the load reaches the app: plain HTTP, or TLS, where the app runs
  * with its {@code h2} profile (HTTP/2 and HTTP/1.1 by ALPN)
  */
-public record Scenario(String id, Kind kind, LoadShape load, Transport transport) {
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Scenario(String id, ScenarioType<?> type, Record load, Transport transport) {
 
-	/** A result recorded before scenarios had a transport was plain HTTP. */
 	public Scenario {
 		transport = (transport != null) ? transport : Transport.PLAIN;
+		if (!type.parameters().isInstance(load)) {
+			throw new IllegalArgumentException("scenario " + id + " of type " + type.id() + " needs "
+					+ type.parameters().getName() + " parameters, not " + load.getClass().getName());
+		}
 	}
 
-	public Scenario(String id, Kind kind, LoadShape load) {
-		this(id, kind, load, Transport.PLAIN);
+	public Scenario(String id, ScenarioType<?> type, Record load) {
+		this(id, type, load, Transport.PLAIN);
+	}
+
+	/**
+	 * A scenario as a preset file or {@code results.json} holds it: the type by name
+	 * ({@code kind} in files written before types were classes), its parameters over the
+	 * type's defaults.
+	 */
+	@JsonCreator
+	static Scenario read(@JsonProperty("id") String id, @JsonProperty("type") String type,
+			@JsonProperty("kind") String kind, @JsonProperty("load") JsonNode load,
+			@JsonProperty("transport") Transport transport) {
+		ScenarioType<?> scenarioType = ScenarioTypes.of((type != null) ? type : kind);
+		JsonNode parameters = (load != null) ? load.deepCopy() : null;
+		if (parameters instanceof ObjectNode object) {
+			// Files written before types were classes named the load's record here.
+			object.remove("simulation");
+		}
+		return new Scenario(id, scenarioType,
+				scenarioType.fromJson((parameters != null) ? parameters.toString() : "{}"), transport);
 	}
 
 	/** How a scenario's load reaches the app. */
@@ -37,18 +65,19 @@ public record Scenario(String id, Kind kind, LoadShape load, Transport transport
 
 	}
 
-	public Class<? extends Simulation> simulation() {
-		return this.load.simulation();
-	}
-
 	/** The same scenario with some parameters replaced, as given on the command line. */
 	public Scenario with(Map<String, String> overrides) {
 		try {
-			return new Scenario(this.id, this.kind, this.load.with(overrides), this.transport);
+			return new Scenario(this.id, this.type, this.type.with(this.load, overrides), this.transport);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("scenario " + this.id + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/** Every parameter as text, in the record's order. */
+	public Map<String, String> parameters() {
+		return SimulationLoad.asText(this.load);
 	}
 
 	/**
@@ -56,95 +85,25 @@ public record Scenario(String id, Kind kind, LoadShape load, Transport transport
 	 * starts.
 	 */
 	public boolean callsDownstream() {
-		return this.load instanceof LoadShape.OnePage page && page.path().startsWith("/api/downstream");
+		return callsDownstream(this.type);
 	}
 
-	/**
-	 * Whether a row of this scenario comes from a closed model: its kind's, except the
-	 * open half of the database scenario.
-	 */
+	private <P extends Record> boolean callsDownstream(ScenarioType<P> type) {
+		return type.callsDownstream(type.load(this));
+	}
+
+	/** Roughly how long one run takes, for the remaining-time estimate only. */
+	public double estimatedSeconds() {
+		return estimatedSeconds(this.type);
+	}
+
+	private <P extends Record> double estimatedSeconds(ScenarioType<P> type) {
+		return type.estimatedSeconds(type.load(this));
+	}
+
+	/** Whether a row of this scenario comes from a closed model. */
 	public boolean closedLoop(String rowName) {
-		return this.kind.closedLoop() && !DatabaseSimulation.OPEN.equals(rowName);
-	}
-
-	/** What a scenario shows, and so which numbers of it the report puts forward. */
-	public enum Kind {
-
-		/** Every endpoint once; only its pass or fail matters. */
-		SMOKE(true),
-
-		/** Throughput and latency at increasing concurrency, closed model. */
-		CONCURRENCY_STEPS(true),
-
-		/**
-		 * Many concurrent clients on a page that waits: the Little's-law bound is users /
-		 * delay.
-		 */
-		CONCURRENT_WAIT(true),
-
-		/**
-		 * Many concurrent clients on a query that holds a pooled connection, then
-		 * arrivals past what the pool serves: the bound is pool size / query time,
-		 * whatever the threads. Its headline is the closed model's.
-		 */
-		DATABASE(true),
-
-		/** A constant arrival rate on a page that waits: the bound is the rate itself. */
-		ARRIVAL_RATE(false),
-
-		/**
-		 * An open model stepped up past saturation: the highest rate that held an SLO.
-		 */
-		CAPACITY(false),
-
-		/**
-		 * The same load over keep-alive connections, then with a new connection per
-		 * request.
-		 */
-		KEEP_ALIVE(true),
-
-		/**
-		 * The same closed load over HTTP/1.1 with keep-alive and over HTTP/2, on each
-		 * page: how many connections each needs for the same concurrency.
-		 */
-		MULTIPLEXING(true),
-
-		/** Thousands of connections held open at once. */
-		CONNECTION_FLOOD(true),
-
-		/**
-		 * Thousands of idle keep-alive connections, and a probe on new ones: its latency
-		 * is an open model's, each probe arriving on its own.
-		 */
-		IDLE_CONNECTIONS(false),
-
-		/** An arrival rate past capacity, then back. */
-		OVERLOAD(false),
-
-		/** A long mixed load at a steady rate, looking for drift. */
-		SOAK(false),
-
-		/**
-		 * Steady arrivals through a load balancer while one replica is killed, then
-		 * stopped gracefully, and each time started again.
-		 */
-		FAILOVER(false);
-
-		private final boolean closedLoop;
-
-		Kind(boolean closedLoop) {
-			this.closedLoop = closedLoop;
-		}
-
-		/**
-		 * Whether its users wait on their own answers before sending again: such a loop
-		 * slows down with a stalled server, so its latencies hide the stall (coordinated
-		 * omission) and no claim is drawn from them.
-		 */
-		public boolean closedLoop() {
-			return this.closedLoop;
-		}
-
+		return this.type.closedLoop(rowName);
 	}
 
 }

@@ -23,11 +23,11 @@ import dev.stackbench.gatling.simulation.ThroughputSimulation;
  * @param app the app's metrics
  * @param loadGeneratorCpuSeconds CPU this JVM (Gatling) used during the scenario
  * @param seconds the scenario's wall time, Gatling's start and stop included
- * @param steps the steps of a capacity search, in order; empty for every other kind
+ * @param steps the steps of a capacity search, in order; empty for every other type
  * @param phases the phases of a phased scenario, each run on its own, in order; empty for
- * every other kind (and for results recorded before phases were)
+ * every other type (and for results recorded before phases were)
  */
-public record ScenarioResult(ServingModel stack, Scenario scenario, int run, boolean assertionsPassed,
+public record ScenarioResult(Contender stack, Scenario scenario, int run, boolean assertionsPassed,
 		String gatlingReport, List<RequestStats> requests, List<ErrorCount> errors, AppMetrics app,
 		double loadGeneratorCpuSeconds, double seconds, List<RateStep> steps, List<PhaseResult> phases) {
 
@@ -35,9 +35,9 @@ public record ScenarioResult(ServingModel stack, Scenario scenario, int run, boo
 		phases = (phases != null) ? phases : List.of();
 	}
 
-	public ScenarioResult(ServingModel stack, Scenario scenario, int run, boolean assertionsPassed,
-			String gatlingReport, List<RequestStats> requests, List<ErrorCount> errors, AppMetrics app,
-			double loadGeneratorCpuSeconds, double seconds, List<RateStep> steps) {
+	public ScenarioResult(Contender stack, Scenario scenario, int run, boolean assertionsPassed, String gatlingReport,
+			List<RequestStats> requests, List<ErrorCount> errors, AppMetrics app, double loadGeneratorCpuSeconds,
+			double seconds, List<RateStep> steps) {
 		this(stack, scenario, run, assertionsPassed, gatlingReport, requests, errors, app, loadGeneratorCpuSeconds,
 				seconds, steps, List.of());
 	}
@@ -56,10 +56,6 @@ public record ScenarioResult(ServingModel stack, Scenario scenario, int run, boo
 		return phase(phase).filter((result) -> row.isPresent() && row.get().count() > 0)
 			.map((result) -> OptionalDouble.of(cpuMillisPer1000Requests(result.app(), row.get().count())))
 			.orElse(OptionalDouble.empty());
-	}
-
-	public Scenario.Kind kind() {
-		return this.scenario.kind();
 	}
 
 	/**
@@ -81,8 +77,7 @@ public record ScenarioResult(ServingModel stack, Scenario scenario, int run, boo
 	 * run ends.
 	 */
 	public long unansweredRequests() {
-		return (this.scenario.load() instanceof LoadShape.ConnectionFlood flood)
-				? Math.max(0, flood.connections() - totalRequests()) : 0;
+		return this.scenario.type().unanswered(this);
 	}
 
 	/**

@@ -12,7 +12,7 @@ package dev.stackbench.comparison.result;
  * @param settled whether two rounds in a row stopped growing it; if not, the limit ended
  * the warm-up and the first scenario measured an app the JIT was still compiling
  */
-public record WarmUp(ServingModel stack, int run, int rounds, double bestThroughput, double lastThroughput,
+public record WarmUp(Contender stack, int run, int rounds, double bestThroughput, double lastThroughput,
 		boolean settled) {
 
 }

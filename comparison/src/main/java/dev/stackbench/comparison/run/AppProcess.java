@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
-import dev.stackbench.comparison.result.ServingModel;
+import dev.stackbench.comparison.result.Contender;
 
 /**
  * One stack's app running as its own JVM, started from its jar with the same JVM options
@@ -66,7 +66,7 @@ final class AppProcess implements AutoCloseable {
 	 * @param arguments more application arguments (properties), after the ones every app
 	 * gets
 	 */
-	static AppProcess start(ServingModel stack, Path projectRoot, CpuSplit.Placement placement, List<String> arguments,
+	static AppProcess start(Contender stack, Path projectRoot, CpuSplit.Placement placement, List<String> arguments,
 			Path log) throws IOException {
 		return start(stack, projectRoot, placement, arguments, log, false);
 	}
@@ -76,7 +76,7 @@ final class AppProcess implements AutoCloseable {
 	 * {@code h2} profile besides the model's); its certificate is made by the app at
 	 * start-up, and Gatling trusts any
 	 */
-	static AppProcess start(ServingModel stack, Path projectRoot, CpuSplit.Placement placement, List<String> arguments,
+	static AppProcess start(Contender stack, Path projectRoot, CpuSplit.Placement placement, List<String> arguments,
 			Path log, boolean tls) throws IOException {
 		int port = freePort();
 		int managementPort = freePort();

@@ -1,6 +1,7 @@
 package dev.stackbench.comparison.run;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,8 +15,8 @@ import dev.stackbench.comparison.report.MarkdownReport;
 import dev.stackbench.comparison.report.Reports;
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.ScenarioResult;
-import dev.stackbench.comparison.theory.Baseline;
-import dev.stackbench.comparison.theory.Theory;
+import dev.stackbench.comparison.theory.Analysis;
+import io.gatling.app.Gatling;
 
 /**
  * The main job: measure every stack ({@link Runner}), check the results against theory,
@@ -28,8 +29,16 @@ public final class Comparison {
 	private Comparison() {
 	}
 
+	/**
+	 * Runs the comparison that the command line and the system properties ask for (their
+	 * options: {@link OptionsCommand}, {@code --help}), then exits with its status.
+	 */
 	public static void main(String[] args) throws Exception {
-		Options options = Options.fromSystemProperties();
+		System.exit(OptionsCommand.execute(args, System.getProperties(), new PrintWriter(System.out, true),
+				new PrintWriter(System.err, true), Comparison::run));
+	}
+
+	private static int run(Options options) throws Exception {
 		Optional<ComparisonResults> baseline = options.baseline().isPresent()
 				? Optional.of(Reports.read(options.baseline().get())) : Optional.empty();
 		Path output = options.root()
@@ -39,9 +48,10 @@ public final class Comparison {
 		CpuSplit cpus = options.isRemote() ? CpuSplit.unpinned() : CpuSplit.forThisMachine();
 		cpus.pinThisProcess();
 		ComparisonResults results = measure(options, output, cpus);
-		Reports.write(results, baseline, output);
+		Analysis analysis = Analysis.of(results, baseline);
+		Reports.write(analysis, output);
 		System.out.println();
-		System.out.println(MarkdownReport.summary(results, baseline));
+		System.out.println(MarkdownReport.summary(analysis));
 		System.out.println("stackbench: reports in " + output.toAbsolutePath());
 		System.out.println("  " + output.resolve("report.html").toAbsolutePath());
 		int status = 0;
@@ -55,8 +65,7 @@ public final class Comparison {
 			status = 1;
 		}
 		if (options.failOnRegression().isPresent()) {
-			List<String> regressions = Baseline.regressions(baseline.orElseThrow(), results,
-					options.failOnRegression().getAsDouble());
+			List<String> regressions = analysis.regressions(options.failOnRegression().getAsDouble());
 			if (!regressions.isEmpty()) {
 				System.err.println("stackbench: regressed beyond noise by more than "
 						+ options.failOnRegression().getAsDouble() + "% against " + options.baseline().get() + ":");
@@ -69,7 +78,7 @@ public final class Comparison {
 							+ "% beyond noise against " + options.baseline().get());
 			}
 		}
-		System.exit(status);
+		return status;
 	}
 
 	private static ComparisonResults measure(Options options, Path output, CpuSplit cpus) throws IOException {
@@ -83,14 +92,23 @@ public final class Comparison {
 		Runner runner = new Runner(options, output, cpus);
 		runner.measureEveryStack();
 		Map<String, String> versions = runner.versions();
-		versions.put("gatling", System.getProperty("gatling.version", "unknown"));
-		versions.put("stackbench", System.getProperty("stackbench.version", "unknown"));
+		versions.put("gatling", version("gatling.version", Gatling.class));
+		versions.put("stackbench", version("stackbench.version", Comparison.class));
 		List<ScenarioResult> results = runner.results();
-		ComparisonResults measured = new ComparisonResults(ComparisonResults.SCHEMA_VERSION, options.preset().id(),
-				options.repeat(), started, Instant.now(), Machine.describe(versions, cpus, options.isRemote()),
-				options.stacks(), options.scenarios(), runner.tuning(), results, List.of(), List.of(), runner.warmUps(),
-				runner.idleFootprints());
-		return Theory.analysed(measured);
+		return new ComparisonResults(ComparisonResults.SCHEMA_VERSION, options.preset().id(), options.repeat(), started,
+				Instant.now(), Machine.describe(versions, cpus, options.isRemote()), options.stacks(),
+				options.scenarios(), runner.tuning(), results, runner.warmUps(), runner.idleFootprints());
+	}
+
+	/**
+	 * A version from its system property (the compare profile passes it), else from the
+	 * manifest of the jar that holds {@code type} (java -jar).
+	 */
+	private static String version(String property, Class<?> type) {
+		return Optional.ofNullable(System.getProperty(property))
+			.filter((version) -> !version.isBlank())
+			.or(() -> Optional.ofNullable(type.getPackage().getImplementationVersion()))
+			.orElse("unknown");
 	}
 
 }

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.stackbench.comparison.result.ErrorCount;
-import dev.stackbench.comparison.result.LoadShape;
 import dev.stackbench.comparison.result.RequestStats;
+import dev.stackbench.gatling.simulation.SimulationLoad;
+import io.gatling.javaapi.core.Simulation;
 import io.gatling.app.Gatling$;
 import io.gatling.charts.stats.CountsVsTimePlot;
 import io.gatling.charts.stats.GeneralStats;
@@ -42,18 +43,19 @@ final class GatlingRun {
 	}
 
 	/**
-	 * Runs {@code load}'s simulation against {@code baseUrl} with its parameters as
-	 * system properties (how simulations read their load shape) and writes its log, and
-	 * its HTML report, under {@code resultsDirectory}.
+	 * Runs {@code simulation} against {@code baseUrl} with its typed load as one system
+	 * property ({@link SimulationLoad#PROPERTY}, how simulations read their load) and
+	 * writes its log, and its HTML report, under {@code resultsDirectory}.
 	 * @param remote whether the app is on another machine, which a simulation refuses
 	 * unless told it is meant
 	 * @param htmlReport whether Gatling writes its HTML report: not for a warm-up or a
 	 * capacity search's later steps, where it would only cost a second or two of the load
 	 * generator's CPU each time
 	 */
-	static Outcome run(LoadShape load, URI baseUrl, boolean remote, Path resultsDirectory, boolean htmlReport)
-			throws IOException {
-		Map<String, String> properties = new LinkedHashMap<>(load.systemProperties());
+	static Outcome run(Class<? extends Simulation> simulation, Record load, URI baseUrl, boolean remote,
+			Path resultsDirectory, boolean htmlReport) throws IOException {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put(SimulationLoad.PROPERTY, SimulationLoad.toJson(load));
 		properties.put("baseUrl", baseUrl.toString());
 		if (remote) {
 			properties.put("allowRemote", "true");
@@ -61,8 +63,8 @@ final class GatlingRun {
 		properties.forEach(System::setProperty);
 		int status;
 		try {
-			List<String> arguments = new ArrayList<>(List.of("--simulation", load.simulation().getName(),
-					"--results-folder", resultsDirectory.toString(), "--launcher", "stackbench"));
+			List<String> arguments = new ArrayList<>(List.of("--simulation", simulation.getName(), "--results-folder",
+					resultsDirectory.toString(), "--launcher", "stackbench"));
 			if (!htmlReport) {
 				arguments.add("--no-reports");
 			}
@@ -73,7 +75,7 @@ final class GatlingRun {
 		}
 		if (status != 0 && status != ASSERTIONS_FAILED) {
 			throw new IllegalStateException(
-					"Gatling could not run " + load.simulation().getSimpleName() + " (exit code " + status + ")");
+					"Gatling could not run " + simulation.getSimpleName() + " (exit code " + status + ")");
 		}
 		return read(latestRunIn(resultsDirectory), status == 0);
 	}

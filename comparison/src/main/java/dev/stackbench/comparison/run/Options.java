@@ -10,12 +10,13 @@ import java.util.OptionalDouble;
 
 import dev.stackbench.comparison.result.Preset;
 import dev.stackbench.comparison.result.Scenario;
-import dev.stackbench.comparison.result.ServingModel;
+import dev.stackbench.comparison.result.Contender;
 
 /**
- * What to run, from system properties (the README's option table is the reference). Lists
- * of ids are separated by commas; {@code set} assignments by semicolons, since a value
- * such as {@code users=1,8,64} holds commas itself.
+ * What to run: the options {@link OptionsCommand} defines, resolved (the preset's
+ * scenarios with their overrides, the remote targets, the database) and checked against
+ * each other. {@code set} assignments are separated by semicolons, since a value such as
+ * {@code users=1,8,64} holds commas itself.
  *
  * @param root the project's root folder
  * @param preset the preset
@@ -37,8 +38,8 @@ import dev.stackbench.comparison.result.ServingModel;
  * @param replicas how many copies of each app run behind nginx ({@code -Dreplicas}); 1 is
  * the app alone, with no balancer
  */
-record Options(Path root, Preset preset, List<ServingModel> stacks, List<Scenario> scenarios,
-		Map<ServingModel, Target> remote, int repeat, Optional<Path> baseline, OptionalDouble failOnRegression,
+record Options(Path root, Preset preset, List<Contender> stacks, List<Scenario> scenarios,
+		Map<Contender, Target> remote, int repeat, Optional<Path> baseline, OptionalDouble failOnRegression,
 		List<String> appArguments, boolean failOnAssertions, Optional<Database> database, int replicas) {
 
 	Options {
@@ -63,11 +64,11 @@ record Options(Path root, Preset preset, List<ServingModel> stacks, List<Scenari
 		}
 		if (replicas < 2) {
 			scenarios.stream()
-				.filter((scenario) -> scenario.kind() == Scenario.Kind.FAILOVER)
+				.filter((scenario) -> scenario.type().leastReplicas() > replicas)
 				.findFirst()
 				.ifPresent((scenario) -> {
-					throw new IllegalArgumentException("scenario " + scenario.id()
-							+ " stops one replica while the others serve: run it with -Dreplicas=2 or more");
+					throw new IllegalArgumentException("scenario " + scenario.id() + " stops one replica while the "
+							+ "others serve: run it with -Dreplicas=" + scenario.type().leastReplicas() + " or more");
 				});
 		}
 		if (failOnRegression.isPresent() && baseline.isEmpty()) {
@@ -76,52 +77,18 @@ record Options(Path root, Preset preset, List<ServingModel> stacks, List<Scenari
 		}
 	}
 
-	static Options fromSystemProperties() {
-		Preset preset = text("preset").map(Preset::of).orElse(Preset.QUICK);
-		Map<ServingModel, Target> remote = remoteTargets(System.getProperty("remote", ""));
-		// -Dstacks is the option's name before "stack" came to mean servlet or reactive
-		// only.
-		List<ServingModel> stacks = stacks(
-				ids("models").or(() -> ids("stacks")).map((ids) -> ids.stream().map(ServingModel::of).toList()),
-				remote);
-		Map<String, Map<String, String>> overrides = overrides(System.getProperty("set", ""));
-		int replicas = text("replicas").map(Integer::parseInt).orElse(1);
-		List<Scenario> scenarios = ids("scenarios").map((ids) -> ids.stream().map(preset::scenario).toList())
-			.orElse(runnable(preset.scenarios(), replicas))
-			.stream()
-			.map((scenario) -> scenario.with(overrides.getOrDefault(scenario.id(), Map.of())))
-			.toList();
-		overrides.keySet()
-			.stream()
-			.filter((id) -> scenarios.stream().noneMatch((scenario) -> scenario.id().equals(id)))
-			.findFirst()
-			.ifPresent((id) -> {
-				throw new IllegalArgumentException("set names scenario '" + id + "', which this run does not have");
-			});
-		Path root = Path.of(System.getProperty("stackbench.root", ".")).toAbsolutePath().normalize();
-		return new Options(root, preset, stacks, scenarios, remote, text("repeat").map(Integer::parseInt).orElse(1),
-				text("baseline").map(root::resolve),
-				text("failOnRegression").map((percent) -> OptionalDouble.of(Double.parseDouble(percent)))
-					.orElse(OptionalDouble.empty()),
-				text("appArguments").map((arguments) -> List.of(arguments.split("\\s+"))).orElse(List.of()),
-				text("failOnAssertions").map(Boolean::parseBoolean).orElse(preset == Preset.CI),
-				text("db.url").map((url) -> Database.fromJdbcUrl(url, text("db.user").orElse("stackbench"),
-						text("db.password").orElse(""))),
-				replicas);
-	}
-
 	/**
 	 * The stacks asked for, or the default three; with remote apps, those of them given a
 	 * target.
 	 */
-	static List<ServingModel> stacks(Optional<List<ServingModel>> asked, Map<ServingModel, Target> remote) {
+	static List<Contender> stacks(Optional<List<Contender>> asked, Map<Contender, Target> remote) {
 		if (remote.isEmpty()) {
-			return asked.orElse(ServingModel.DEFAULT);
+			return asked.orElse(Contender.DEFAULT);
 		}
-		List<ServingModel> stacks = asked.orElse(List.copyOf(remote.keySet()));
+		List<Contender> stacks = asked.orElse(List.copyOf(remote.keySet()));
 		stacks.stream().filter((stack) -> !remote.containsKey(stack)).findFirst().ifPresent((stack) -> {
 			throw new IllegalArgumentException("serving model " + stack.id() + " has no remote target; remote gives "
-					+ remote.keySet().stream().map(ServingModel::id).toList());
+					+ remote.keySet().stream().map(Contender::id).toList());
 		});
 		return stacks;
 	}
@@ -134,7 +101,7 @@ record Options(Path root, Preset preset, List<ServingModel> stacks, List<Scenari
 	static List<Scenario> runnable(List<Scenario> scenarios, int replicas) {
 		return scenarios.stream()
 			.filter((scenario) -> (replicas > 1) ? scenario.transport() == Scenario.Transport.PLAIN
-					: scenario.kind() != Scenario.Kind.FAILOVER)
+					: scenario.type().leastReplicas() <= replicas)
 			.toList();
 	}
 
@@ -146,15 +113,6 @@ record Options(Path root, Preset preset, List<ServingModel> stacks, List<Scenari
 	/** Whether the apps are elsewhere, and only loaded from here. */
 	boolean isRemote() {
 		return !this.remote.isEmpty();
-	}
-
-	private static Optional<String> text(String property) {
-		String value = System.getProperty(property, "").trim();
-		return value.isEmpty() ? Optional.empty() : Optional.of(value);
-	}
-
-	private static Optional<List<String>> ids(String property) {
-		return text(property).map((value) -> List.of(value.split("\\s*,\\s*")));
 	}
 
 	/**
@@ -179,8 +137,8 @@ record Options(Path root, Preset preset, List<ServingModel> stacks, List<Scenari
 	}
 
 	/** {@code platform=http://host:8080|http://host:9080,reactive=...}. */
-	static Map<ServingModel, Target> remoteTargets(String spec) {
-		Map<ServingModel, Target> targets = new LinkedHashMap<>();
+	static Map<Contender, Target> remoteTargets(String spec) {
+		Map<Contender, Target> targets = new LinkedHashMap<>();
 		for (String entry : spec.split(",")) {
 			if (entry.isBlank()) {
 				continue;
@@ -190,7 +148,7 @@ record Options(Path root, Preset preset, List<ServingModel> stacks, List<Scenari
 			if (urls.length != 2) {
 				throw new IllegalArgumentException("remote '" + entry + "' is not model=baseUrl|managementUrl");
 			}
-			ServingModel stack = ServingModel.of(stackUrls[0]);
+			Contender stack = Contender.of(stackUrls[0]);
 			targets.put(stack, new Target(stack, URI.create(urls[0].trim()), URI.create(urls[1].trim())));
 		}
 		return targets;

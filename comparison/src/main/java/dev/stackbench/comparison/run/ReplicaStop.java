@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 import dev.stackbench.comparison.result.Disruption;
-import dev.stackbench.comparison.result.LoadShape;
+import dev.stackbench.comparison.scenario.Measurement;
 
 /**
  * One failover phase's disruption, beside its Gatling run: once the load has started, the
@@ -53,12 +53,20 @@ final class ReplicaStop {
 		this.replica = replica;
 	}
 
+	/**
+	 * When, counted from the load's first request, the replica is stopped and started
+	 * again, and when the load ends.
+	 */
+	record Schedule(int stopAtSeconds, int restartAtSeconds, int durationSeconds) {
+	}
+
 	/** Starts watching for the load, on a thread of its own, and returns at once. */
-	static ReplicaStop begin(RunningStack stack, LoadShape.Failover load, String phase, Path log, Progress progress) {
+	static ReplicaStop begin(RunningStack stack, Schedule load, String phase, boolean graceful, Path log,
+			Progress progress) {
 		int index = stack.replicaCount() - 1;
 		CompletableFuture<Timing> timing = CompletableFuture.supplyAsync(() -> {
 			try {
-				return disrupt(stack, index, load, LoadShape.Failover.graceful(phase), log, progress);
+				return disrupt(stack, index, load, graceful, log, progress);
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException(ex);
@@ -67,7 +75,7 @@ final class ReplicaStop {
 		return new ReplicaStop(timing, phase, index + 1);
 	}
 
-	private static Timing disrupt(RunningStack stack, int index, LoadShape.Failover load, boolean graceful, Path log,
+	private static Timing disrupt(RunningStack stack, int index, Schedule load, boolean graceful, Path log,
 			Progress progress) throws IOException {
 		List<URI> metrics = stack.target().actuators("prometheus");
 		URI victim = metrics.get(index);
@@ -150,7 +158,7 @@ final class ReplicaStop {
 	/**
 	 * What the clients saw around the stop and the return, from the phase's Gatling run.
 	 */
-	Disruption finish(GatlingRun.Outcome outcome) throws IOException {
+	Disruption finish(Measurement.Measured outcome) throws IOException {
 		Timing timing;
 		try {
 			timing = this.timing.get();
@@ -163,10 +171,10 @@ final class ReplicaStop {
 			Thread.currentThread().interrupt();
 			throw new IOException("interrupted in the failover phase " + this.signal, ex);
 		}
-		return disruption(timing, GatlingRun.timeline(outcome.report()), outcome);
+		return disruption(timing, GatlingRun.timeline(outcome.reportFolder()), outcome);
 	}
 
-	Disruption disruption(Timing timing, GatlingRun.Timeline timeline, GatlingRun.Outcome outcome) {
+	Disruption disruption(Timing timing, GatlingRun.Timeline timeline, Measurement.Measured outcome) {
 		double stop = timeline.secondOf(timing.stopped().toEpochMilli());
 		double restart = timeline.secondOf(timing.restarted().toEpochMilli());
 		double back = (timing.traffic() != null) ? timeline.secondOf(timing.traffic().toEpochMilli()) : restart;

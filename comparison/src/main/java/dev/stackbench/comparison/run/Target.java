@@ -3,7 +3,7 @@ package dev.stackbench.comparison.run;
 import java.net.URI;
 import java.util.List;
 
-import dev.stackbench.comparison.result.ServingModel;
+import dev.stackbench.comparison.result.Contender;
 
 /**
  * Where a stack answers: its base URL for load and its management URL for health, metrics
@@ -17,9 +17,9 @@ import dev.stackbench.comparison.result.ServingModel;
  * @param replicaManagementUrls every replica's management URL, in replica order; just
  * {@code managementUrl} for a single app
  */
-public record Target(ServingModel stack, URI baseUrl, URI managementUrl, List<URI> replicaManagementUrls) {
+public record Target(Contender stack, URI baseUrl, URI managementUrl, List<URI> replicaManagementUrls) {
 
-	public Target(ServingModel stack, URI baseUrl, URI managementUrl) {
+	public Target(Contender stack, URI baseUrl, URI managementUrl) {
 		this(stack, baseUrl, managementUrl, List.of(managementUrl));
 	}
 

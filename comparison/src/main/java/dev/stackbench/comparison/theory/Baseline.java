@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.Spread;
-import dev.stackbench.comparison.result.ServingModel;
+import dev.stackbench.comparison.result.Contender;
 import dev.stackbench.comparison.theory.Headlines.Measure;
 
 /**
@@ -38,7 +38,7 @@ public final class Baseline {
 	 * @param before the baseline's spread
 	 * @param now this run's spread
 	 */
-	public record Change(Measure measure, ServingModel stack, Spread before, Spread now) {
+	public record Change(Measure measure, Contender stack, Spread before, Spread now) {
 
 		/**
 		 * The change of the medians, in percent of the baseline's (positive: the figure
@@ -76,7 +76,7 @@ public final class Baseline {
 			if (then.isEmpty()) {
 				continue;
 			}
-			for (ServingModel stack : now.stacks()) {
+			for (Contender stack : now.stacks()) {
 				Optional<Spread> was = then.get().spread(baseline, stack);
 				Optional<Spread> is = measure.spread(now, stack);
 				if (was.isPresent() && is.isPresent()) {
@@ -92,7 +92,11 @@ public final class Baseline {
 	 * more than {@code thresholdPercent}, described for the console.
 	 */
 	public static List<String> regressions(ComparisonResults baseline, ComparisonResults now, double thresholdPercent) {
-		return changes(baseline, now).stream()
+		return regressions(changes(baseline, now), thresholdPercent);
+	}
+
+	static List<String> regressions(List<Change> changes, double thresholdPercent) {
+		return changes.stream()
 			.filter((change) -> change.measure().regressionChecked() && change.worse() && change.beyondNoise()
 					&& Math.abs(change.percent()) > thresholdPercent)
 			.map(Change::describe)

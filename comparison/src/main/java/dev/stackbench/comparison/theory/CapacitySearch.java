@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-import dev.stackbench.comparison.result.LoadShape.Capacity;
 import dev.stackbench.comparison.result.RateStep;
 import dev.stackbench.comparison.result.ScenarioResult;
+import dev.stackbench.comparison.scenario.Capacity;
 
 /**
  * When a step of a capacity search holds, and what the stack's capacity is: the highest
@@ -51,12 +51,12 @@ public final class CapacitySearch {
 
 	}
 
-	public static Verdict verdict(RateStep step, Capacity capacity) {
-		if (loadGeneratorLimited(step, capacity)) {
+	public static Verdict verdict(RateStep step, int sloMillis) {
+		if (loadGeneratorLimited(step, sloMillis)) {
 			return Verdict.LIMITED_BY_LOAD_GENERATOR;
 		}
 		boolean held = step.achievedRate() >= ACHIEVED_SHARE * step.offeredRate() && step.stats().ko() == 0
-				&& step.stats().p99() <= capacity.sloMillis();
+				&& step.stats().p99() <= sloMillis;
 		return held ? Verdict.HELD : Verdict.MISSED;
 	}
 
@@ -65,8 +65,8 @@ public final class CapacitySearch {
 	 * than offered while every one sent was answered within the SLO: a stack that answers
 	 * all it gets, promptly, was not what fell short.
 	 */
-	public static boolean loadGeneratorLimited(RateStep step, Capacity capacity) {
-		boolean answeredAllItGot = step.stats().ko() == 0 && step.stats().p99() <= capacity.sloMillis();
+	public static boolean loadGeneratorLimited(RateStep step, int sloMillis) {
+		boolean answeredAllItGot = step.stats().ko() == 0 && step.stats().p99() <= sloMillis;
 		return step.loadGeneratorCpuShare() >= SATURATED_GENERATOR
 				|| (answeredAllItGot && step.sentRate() < ACHIEVED_SHARE * step.offeredRate());
 	}
@@ -160,9 +160,10 @@ public final class CapacitySearch {
 
 	/** The capacity a search found, or empty when the result is no capacity search. */
 	public static Optional<Figure> capacity(ScenarioResult result) {
-		if (!(result.scenario().load() instanceof Capacity capacity)) {
+		if (!(result.scenario().load() instanceof Capacity.Load load)) {
 			return Optional.empty();
 		}
+		int capacity = load.sloMillis();
 		List<RateStep> steps = result.steps();
 		OptionalDouble held = steps.stream()
 			.filter((step) -> verdict(step, capacity) == Verdict.HELD)

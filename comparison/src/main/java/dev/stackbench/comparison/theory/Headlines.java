@@ -2,27 +2,18 @@ package dev.stackbench.comparison.theory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.HeadlineFigure;
-import dev.stackbench.comparison.result.Disruption;
-import dev.stackbench.comparison.result.LoadShape;
-import dev.stackbench.comparison.result.PhaseResult;
 import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
 import dev.stackbench.comparison.result.Spread;
-import dev.stackbench.comparison.result.ServingModel;
-import dev.stackbench.gatling.simulation.DatabaseSimulation;
-import dev.stackbench.gatling.simulation.KeepAliveSimulation;
-import dev.stackbench.gatling.simulation.MultiplexingSimulation;
-import dev.stackbench.gatling.simulation.OverloadPhases;
+import dev.stackbench.comparison.result.Contender;
 
 /**
  * The figures a workshop decides from, one or two per scenario, each read from every run
@@ -62,7 +53,7 @@ public final class Headlines {
 			boolean latency, boolean regressionChecked, Function<ScenarioResult, OptionalDouble> read,
 			Predicate<ScenarioResult> lowerBound) {
 
-		Measure(String scenario, String figure, String unit, Better better, boolean closedLoop, boolean latency,
+		public Measure(String scenario, String figure, String unit, Better better, boolean closedLoop, boolean latency,
 				boolean regressionChecked, Function<ScenarioResult, OptionalDouble> read) {
 			this(scenario, figure, unit, better, closedLoop, latency, regressionChecked, read, (run) -> false);
 		}
@@ -71,7 +62,7 @@ public final class Headlines {
 		 * Whether any run of the scenario on the stack gave only a lower bound, so its
 		 * spread reads "at least".
 		 */
-		public boolean lowerBound(ComparisonResults results, ServingModel stack) {
+		public boolean lowerBound(ComparisonResults results, Contender stack) {
 			return results.runsOf(this.scenario, stack).stream().anyMatch(this.lowerBound);
 		}
 
@@ -79,7 +70,7 @@ public final class Headlines {
 		 * The figure over every run of the scenario on the stack, or empty when no run
 		 * has it.
 		 */
-		public Optional<Spread> spread(ComparisonResults results, ServingModel stack) {
+		public Optional<Spread> spread(ComparisonResults results, Contender stack) {
 			List<Double> values = new ArrayList<>();
 			for (ScenarioResult run : results.runsOf(this.scenario, stack)) {
 				this.read.apply(run).ifPresent(values::add);
@@ -110,7 +101,7 @@ public final class Headlines {
 	public static List<HeadlineFigure> figures(ComparisonResults results) {
 		List<HeadlineFigure> figures = new ArrayList<>();
 		for (Measure measure : of(results)) {
-			for (ServingModel stack : results.stacks()) {
+			for (Contender stack : results.stacks()) {
 				measure.spread(results, stack)
 					.ifPresent((spread) -> figures.add(new HeadlineFigure(measure.scenario(), measure.figure(),
 							measure.unit(), measure.closedLoop(), stack, spread)));
@@ -124,108 +115,20 @@ public final class Headlines {
 		return results.scenarios().stream().flatMap((scenario) -> of(scenario).stream()).toList();
 	}
 
+	/** A scenario's headline figures, as its type declares them. */
 	public static List<Measure> of(Scenario scenario) {
-		String id = scenario.id();
-		return switch (scenario.load()) {
-			case LoadShape.Capacity capacity -> List.of(new Measure(id,
-					String.format(Locale.ROOT, "capacity at p99 ≤ %d ms (%s)", capacity.sloMillis(), capacity.path()),
-					"req/s", Better.HIGHER, false, false, true,
-					(run) -> CapacitySearch.capacity(run)
-						.map((figure) -> OptionalDouble.of(figure.rate()))
-						.orElse(OptionalDouble.empty()),
-					(run) -> CapacitySearch.capacity(run).filter(CapacitySearch.Figure::lowerBound).isPresent()),
-					new Measure(id, String.format(Locale.ROOT, "p99 at %,.0f req/s offered", capacity.rate(0)), "ms",
-							Better.LOWER, false, true, true, (run) -> run.steps().isEmpty() ? OptionalDouble.empty()
-									: OptionalDouble.of(run.steps().getFirst().stats().p99())));
-			case LoadShape.ArrivalRate rate -> List.of(
-					new Measure(id,
-							String.format(Locale.ROOT, "p99 at %,.0f req/s on a %d ms page", rate.rate(), rate.delay()),
-							"ms", Better.LOWER, false, true, true, headline(RequestStats::p99)),
-					new Measure(id, "throughput", "req/s", Better.HIGHER, false, false, false,
-							headline(RequestStats::throughput)));
-			case LoadShape.Steps steps when scenario.kind() == Scenario.Kind.CONCURRENT_WAIT -> List.of(new Measure(id,
-					String.format(Locale.ROOT, "throughput at %d users on %s", steps.users().getFirst(), steps.path()),
-					"req/s", Better.HIGHER, true, false, false, headline(RequestStats::throughput)));
-			case LoadShape.Steps steps -> List.of(new Measure(id, "peak throughput on " + steps.path(), "req/s",
-					Better.HIGHER, true, false, false, headline(RequestStats::throughput)));
-			case LoadShape.KeepAlive keepAlive -> List.of(
-					new Measure(id, "throughput with keep-alive", "req/s", Better.HIGHER, true, false, false,
-							row(KeepAliveSimulation.KEEP_ALIVE, RequestStats::throughput)),
-					new Measure(id, "throughput with a new connection per request", "req/s", Better.HIGHER, true, false,
-							false, row(KeepAliveSimulation.NEW_CONNECTION, RequestStats::throughput)));
-			case LoadShape.Multiplexing multiplexing -> multiplexing.paths()
-				.stream()
-				.flatMap((path) -> Stream.of(
-						new Measure(id, "throughput over HTTP/2 on " + path, "req/s", Better.HIGHER, true, false, false,
-								row(MultiplexingSimulation.phaseName(MultiplexingSimulation.HTTP2, path),
-										RequestStats::throughput)),
-						new Measure(id, "connections open over HTTP/2 on " + path, "connections", Better.LOWER, true,
-								false, false,
-								(run) -> run.phase(MultiplexingSimulation.phaseName(MultiplexingSimulation.HTTP2, path))
-									.map((phase) -> OptionalDouble.of(phase.app().maxConnections()))
-									.orElse(OptionalDouble.empty()))))
-				.toList();
-			case LoadShape.ConnectionFlood flood ->
-				List.of(new Measure(id, String.format(Locale.ROOT, "connections answered of %d", flood.connections()),
-						"connections", Better.HIGHER, true, false, false,
-						(run) -> OptionalDouble.of(run.requests().stream().mapToLong(RequestStats::ok).sum())));
-			case LoadShape.IdleConnections idle -> List.of(new Measure(id,
-					String.format(
-							Locale.ROOT, "probe p99 on a new connection with %d idle ones open", idle.connections()),
-					"ms", Better.LOWER, false, true, true,
-					(run) -> run.probe()
-						.map((probe) -> OptionalDouble.of(probe.p99()))
-						.orElse(OptionalDouble.empty())));
-			case LoadShape.Overload overload ->
-				List.of(new Measure(id, "requests failed during the overload", "requests", Better.LOWER, false, false,
-						false, row(OverloadPhases.OVERLOAD, (stats) -> stats.ko())));
-			case LoadShape.Soak soak -> List.of(new Measure(id, "p99 over the soak", "ms", Better.LOWER, false, true,
-					true, headline(RequestStats::p99)));
-			case LoadShape.Database database -> List.of(
-					new Measure(id,
-							String.format(Locale.ROOT, "throughput at %d users on %s", database.users(),
-									database.path()),
-							"req/s", Better.HIGHER, true, false, false,
-							row(DatabaseSimulation.CLOSED, RequestStats::throughput)),
-					new Measure(id,
-							String.format(Locale.ROOT, "requests failed at %,.0f req/s offered", database.rate()),
-							"requests", Better.LOWER, false, false, false,
-							row(DatabaseSimulation.OPEN, (stats) -> stats.ko())));
-			case LoadShape.Failover failover -> failover.phases()
-				.stream()
-				.flatMap((signal) -> Stream.of(
-						new Measure(id, "requests failed when a replica gets " + signal, "requests", Better.LOWER,
-								false, false, false, disruption(signal, (stop) -> stop.failed())),
-						new Measure(id, "slowest answer around the " + signal, "ms", Better.LOWER, false, true, false,
-								disruption(signal, (stop) -> stop.maxAroundStopMillis())),
-						new Measure(id, "seconds until the replica serves again after " + signal, "s", Better.LOWER,
-								false, false, false,
-								disruption(signal,
-										(stop) -> stop.tookTrafficAgain() ? stop.trafficAfterSeconds() : Double.NaN))))
-				.toList();
-			case LoadShape.Smoke smoke -> List.of();
-			case LoadShape.OpenRate rate ->
-				List.of(new Measure(id, "p99", "ms", Better.LOWER, false, true, true, headline(RequestStats::p99)));
-		};
+		return scenario.type().headlines(scenario);
 	}
 
-	private static Function<ScenarioResult, OptionalDouble> headline(Function<RequestStats, Number> figure) {
+	/** A figure of a run's headline row (its busiest, a probe's aside). */
+	public static Function<ScenarioResult, OptionalDouble> headline(Function<RequestStats, Number> figure) {
 		return (run) -> run.headline()
 			.map((row) -> OptionalDouble.of(figure.apply(row).doubleValue()))
 			.orElse(OptionalDouble.empty());
 	}
 
-	/** A figure of the replica stopped in a failover phase, where it was. */
-	private static Function<ScenarioResult, OptionalDouble> disruption(String phase,
-			Function<Disruption, Number> figure) {
-		return (run) -> run.phase(phase)
-			.map(PhaseResult::disruption)
-			.filter((stop) -> stop != null && !Double.isNaN(figure.apply(stop).doubleValue()))
-			.map((stop) -> OptionalDouble.of(figure.apply(stop).doubleValue()))
-			.orElse(OptionalDouble.empty());
-	}
-
-	private static Function<ScenarioResult, OptionalDouble> row(String name, Function<RequestStats, Number> figure) {
+	/** A figure of one named request row. */
+	public static Function<ScenarioResult, OptionalDouble> row(String name, Function<RequestStats, Number> figure) {
 		return (run) -> run.row(name)
 			.map((row) -> OptionalDouble.of(figure.apply(row).doubleValue()))
 			.orElse(OptionalDouble.empty());

@@ -7,11 +7,10 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.stackbench.comparison.result.ComparisonResults;
-import dev.stackbench.comparison.result.LoadShape;
 import dev.stackbench.comparison.result.RateStep;
 import dev.stackbench.comparison.result.RequestStats;
-import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
+import dev.stackbench.comparison.scenario.Capacity;
 
 /**
  * Checks every run makes on itself before its figures are credited to a stack: was the
@@ -93,10 +92,10 @@ public final class SelfChecks {
 				checks.add(new LoadGenerator(result, "whole scenario", share,
 						share >= CapacitySearch.SATURATED_GENERATOR));
 			}
-			if (result.scenario().load() instanceof LoadShape.Capacity capacity) {
+			if (result.scenario().load() instanceof Capacity.Load capacity) {
 				for (RateStep step : result.steps()) {
 					checks.add(new LoadGenerator(result, step(step), step.loadGeneratorCpuShare(),
-							CapacitySearch.loadGeneratorLimited(step, capacity)));
+							CapacitySearch.loadGeneratorLimited(step, capacity.sloMillis())));
 				}
 			}
 		}
@@ -123,7 +122,7 @@ public final class SelfChecks {
 	public static List<LittlesLaw> littlesLaw(ComparisonResults results) {
 		List<LittlesLaw> checks = new ArrayList<>();
 		for (ScenarioResult result : results.results()) {
-			if (result.kind() == Scenario.Kind.CONCURRENT_WAIT || result.kind() == Scenario.Kind.ARRIVAL_RATE) {
+			if (result.scenario().type().checksLittlesLaw()) {
 				result.headline()
 					.map((row) -> check(result, "whole scenario", row.throughput(), row, result.app().meanInFlight()))
 					.ifPresent(checks::add);

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.Spread;
-import dev.stackbench.comparison.result.ServingModel;
+import dev.stackbench.comparison.result.Contender;
 import dev.stackbench.comparison.theory.Headlines.Measure;
 
 /**
@@ -33,8 +33,8 @@ public final class Verdicts {
 	 * @param beyondNoise whether the best one's range is clear of every other's
 	 * @param margin the best one against the runner-up, in words
 	 */
-	public record Row(Measure measure, Map<ServingModel, Spread> spreads, Optional<ServingModel> best,
-			boolean beyondNoise, String margin) {
+	public record Row(Measure measure, Map<Contender, Spread> spreads, Optional<Contender> best, boolean beyondNoise,
+			String margin) {
 	}
 
 	public static List<Row> rows(ComparisonResults results) {
@@ -46,21 +46,21 @@ public final class Verdicts {
 	}
 
 	static Row row(ComparisonResults results, Measure measure) {
-		Map<ServingModel, Spread> spreads = new LinkedHashMap<>();
-		for (ServingModel stack : results.stacks()) {
+		Map<Contender, Spread> spreads = new LinkedHashMap<>();
+		for (Contender stack : results.stacks()) {
 			measure.spread(results, stack).ifPresent((spread) -> spreads.put(stack, spread));
 		}
 		if (spreads.size() < 2) {
 			return new Row(measure, spreads, Optional.empty(), false, "");
 		}
-		Comparator<Map.Entry<ServingModel, Spread>> bestFirst = Comparator
+		Comparator<Map.Entry<Contender, Spread>> bestFirst = Comparator
 			.comparingDouble((entry) -> entry.getValue().median());
 		if (measure.better() == Headlines.Better.HIGHER) {
 			bestFirst = bestFirst.reversed();
 		}
-		List<Map.Entry<ServingModel, Spread>> ranked = spreads.entrySet().stream().sorted(bestFirst).toList();
-		Map.Entry<ServingModel, Spread> best = ranked.get(0);
-		List<ServingModel> tied = ranked.stream()
+		List<Map.Entry<Contender, Spread>> ranked = spreads.entrySet().stream().sorted(bestFirst).toList();
+		Map.Entry<Contender, Spread> best = ranked.get(0);
+		List<Contender> tied = ranked.stream()
 			.filter((entry) -> entry.getValue().median() == best.getValue().median())
 			.map(Map.Entry::getKey)
 			.toList();
@@ -73,9 +73,9 @@ public final class Verdicts {
 					+ "the models'";
 		}
 		if (tied.size() > 1) {
-			List<String> ids = tied.stream().map(ServingModel::id).toList();
+			List<String> ids = tied.stream().map(Contender::id).toList();
 			String names = String.join(", ", ids.subList(0, ids.size() - 1)) + " and " + ids.getLast();
-			Optional<Map.Entry<ServingModel, Spread>> below = ranked.stream().skip(tied.size()).findFirst();
+			Optional<Map.Entry<Contender, Spread>> below = ranked.stream().skip(tied.size()).findFirst();
 			return new Row(measure, spreads, Optional.empty(), false, names + " tie" + below
 				.map((entry) -> format(Locale.ROOT, ", %s than %s",
 						difference(measure, best.getValue().median(), entry.getValue().median()), entry.getKey().id()))

@@ -8,13 +8,17 @@ import java.util.regex.Pattern;
 
 import dev.stackbench.comparison.Fixtures;
 import dev.stackbench.comparison.result.ComparisonResults;
-import dev.stackbench.comparison.result.ServingModel;
+import dev.stackbench.comparison.result.Contender;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HtmlReportTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final ComparisonResults comparison = Fixtures.comparison();
 
@@ -30,32 +34,82 @@ class HtmlReportTests {
 	}
 
 	@Test
-	void everyChartDrawsEveryStack() {
-		for (String figure : this.html.split("<figure ")) {
-			if (!figure.startsWith("class=\"chart\"")) {
-				continue;
+	void everyChartDrawsEveryStackInItsColour() {
+		for (String id : charts()) {
+			JsonNode option = option(this.html, id);
+			for (Contender stack : this.comparison.stacks()) {
+				assertThat(option.path("series")
+					.valueStream()
+					.filter((series) -> series.path("name").asString().equals(stack.id())))
+					.as("%s's series of %s", id, stack.id())
+					.isNotEmpty()
+					.allMatch((series) -> series.path("itemStyle").path("color").asString().equals(stack.color()))
+					.anyMatch((series) -> series.path("type").asString().equals("line")
+							|| series.path("renderItem").asString().equals("bar"));
 			}
-			for (ServingModel stack : this.comparison.stacks()) {
-				assertThat(figure).as("a chart drawing %s", stack.id())
-					.containsPattern("(fill|stroke)=\"" + stack.color() + "\"[^>]*(class=\"|points=\"\\d|>)");
-			}
-			assertThat(figure).containsAnyOf("class=\"bar\"", "class=\"line\"");
+			assertThat(strings(option.path("legend").path("data"))).as("%s's legend", id)
+				.containsExactlyElementsOf(this.comparison.stacks().stream().map(Contender::id).toList());
+			assertThat(option.path("xAxis").path("axisLabel").path("interval").asInt(-1))
+				.as("%s shows every x label", id)
+				.isZero();
 		}
 	}
 
 	@Test
 	void concurrencyStepsAreDrawnAsLinesAgainstUsers() {
-		String throughput = figure("throughput-throughput");
-		assertThat(throughput).contains("class=\"line\"").contains(">concurrent users<").contains(">32<");
-		assertThat(throughput).contains("<title>platform @ 8: 3,000 req/s</title>");
+		JsonNode throughput = option(this.html, "throughput-throughput");
+		assertThat(throughput.path("xAxis").path("name").asString()).isEqualTo("concurrent users");
+		assertThat(strings(throughput.path("xAxis").path("data"))).containsExactly("1", "8", "32");
+		JsonNode platform = throughput.path("series").get(0);
+		assertThat(platform.path("type").asString()).isEqualTo("line");
+		assertThat(platform.path("name").asString()).isEqualTo("platform");
+		assertThat(platform.path("data").get(1).toString()).as("at 8 users: median, lowest, highest, runs")
+			.isEqualTo("[1,3000.0,3000.0,3000.0,1]");
+		assertThat(platform.path("stackbench").path("tips").get(1).asString()).isEqualTo("3,000 req/s");
+	}
+
+	@Test
+	void repeatedRunsDrawTheMedianWithTheRangeOfTheRuns() {
+		String repeated = HtmlReport.render(Fixtures.repeated(0.1), Optional.empty());
+		JsonNode platform = option(repeated, "throughput-throughput").path("series").get(0);
+		assertThat(platform.path("data").get(1).toString()).isEqualTo("[1,3000.0,2700.0,3300.0,3]");
+		assertThat(platform.path("stackbench").path("tips").get(1).asString())
+			.isEqualTo("3,000 req/s, median of 3 runs, range 2,700–3,300 req/s");
+		JsonNode whiskers = option(repeated, "throughput-throughput").path("series").get(1);
+		assertThat(whiskers.path("renderItem").asString()).isEqualTo("range");
+		assertThat(whiskers.path("name").asString()).as("toggled with its line by the legend").isEqualTo("platform");
+		JsonNode bars = option(repeated, "keep-alive-throughput").path("series").get(0);
+		assertThat(bars.path("renderItem").asString()).isEqualTo("bar");
+		assertThat(bars.path("data").get(0).toString()).isEqualTo("[0,3000.0,2700.0,3300.0,3]");
+		assertThat(repeated).contains("a stack's median over its 3 runs");
+	}
+
+	@Test
+	void latenciesThatSpanDecadesAreOnLogAxesWithEachPercentileDashedItsOwnWay() {
+		JsonNode hockeyStick = option(this.html, "capacity-hockey-stick");
+		assertThat(hockeyStick.path("yAxis").path("type").asString()).isEqualTo("log");
+		assertThat(hockeyStick.path("yAxis").path("name").asString()).isEqualTo("ms (log scale)");
+		assertThat(hockeyStick.path("series")
+			.valueStream()
+			.filter((series) -> series.path("type").asString().equals("line"))
+			.limit(3)
+			.map((series) -> series.path("stackbench").path("label").asString() + " "
+					+ series.path("lineStyle").path("type").asString()))
+			.containsExactly("platform p50 dotted", "platform p99 solid", "platform p99.9 dashed");
+		assertThat(option(this.html, "capacity-spectrum").path("yAxis").path("type").asString()).isEqualTo("log");
+		assertThat(option(this.html, "throughput-latency").path("yAxis").path("type").asString()).isEqualTo("value");
 	}
 
 	@Test
 	void isSelfContained() {
-		assertThat(this.html).doesNotContain("<script")
+		assertThat(this.html).doesNotContain("<script src")
 			.doesNotContain("<link")
 			.doesNotContain("src=\"http")
-			.doesNotContain("url(http");
+			.doesNotContain("url(http")
+			.contains("<script>/* Apache ECharts 5.3.1");
+		assertThat(Pattern.compile("<script").matcher(this.html).results().count())
+			.as("the library, the page's script, and each chart's data")
+			.isEqualTo(2 + charts().size());
 	}
 
 	@Test
@@ -87,9 +141,17 @@ class HtmlReportTests {
 		return ids;
 	}
 
-	private String figure(String id) {
-		int start = this.html.indexOf("data-chart=\"" + id + "\"");
-		return this.html.substring(start, this.html.indexOf("</figure>", start));
+	/** A chart's ECharts option, as its figure carries it. */
+	static JsonNode option(String html, String id) {
+		int figure = html.indexOf("data-chart=\"" + id + "\"");
+		assertThat(figure).as("chart %s", id).isNotNegative();
+		String start = "<script type=\"application/json\" class=\"chart-option\">";
+		int from = html.indexOf(start, figure) + start.length();
+		return JSON.readTree(html.substring(from, html.indexOf("</script>", from)));
+	}
+
+	private static List<String> strings(JsonNode array) {
+		return array.valueStream().map(JsonNode::asString).toList();
 	}
 
 }

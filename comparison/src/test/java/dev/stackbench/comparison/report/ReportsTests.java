@@ -1,6 +1,7 @@
 package dev.stackbench.comparison.report;
 
 import java.io.IOException;
+import dev.stackbench.comparison.theory.Analysis;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import dev.stackbench.comparison.result.PhaseResult;
 import dev.stackbench.comparison.result.Preset;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
-import dev.stackbench.comparison.result.ServingModel;
+import dev.stackbench.comparison.result.Contender;
 import dev.stackbench.gatling.simulation.FailoverSimulation;
 import dev.stackbench.gatling.simulation.KeepAliveSimulation;
 
@@ -39,11 +40,13 @@ class ReportsTests {
 		assertThat(Reports.read(folder.resolve("results.json"))).isEqualTo(this.comparison);
 		assertThat(Reports.read(folder)).as("a comparison's folder reads as its results.json")
 			.isEqualTo(this.comparison);
-		assertThat(Files.readString(folder.resolve("results.json"))).contains("\"schemaVersion\" : 2")
-			.contains("\"simulation\" : \"Capacity\"")
+		assertThat(Files.readString(folder.resolve("results.json"))).contains("\"schemaVersion\" : 3")
+			.contains("\"type\" : \"capacity\"")
 			.contains("\"stack\" : \"reactive\"")
-			.contains("\"headlines\" : [");
-		assertThat(this.comparison.headlines()).filteredOn((figure) -> figure.scenario().equals("capacity"))
+			.doesNotContain("\"headlines\"")
+			.doesNotContain("\"claims\"");
+		assertThat(Analysis.of(this.comparison).headlines())
+			.filteredOn((figure) -> figure.scenario().equals("capacity"))
 			.extracting((figure) -> figure.stack().id() + " " + figure.figure() + " " + figure.spread().text(0))
 			.contains("reactive capacity at p99 ≤ 25 ms (/api/hello) 8,000");
 	}
@@ -51,11 +54,11 @@ class ReportsTests {
 	@Test
 	void idleConnectionsShowWhatEachConnectionCostAndReadBack(@TempDir Path folder) throws IOException {
 		ComparisonResults base = this.comparison;
-		IdleFootprint platform = new IdleFootprint(ServingModel.PLATFORM, 1, 10_000, 10_003,
+		IdleFootprint platform = new IdleFootprint(Contender.PLATFORM, 1, 10_000, 10_003,
 				new IdleFootprint.Usage(300, 40, 45), new IdleFootprint.Usage(510, 61, 46), 20_000, 20_000);
 		ComparisonResults withIdle = new ComparisonResults(base.schemaVersion(), base.preset(), base.repeat(),
 				base.started(), base.finished(), base.environment(), base.stacks(), base.scenarios(), base.tuning(),
-				base.results(), base.claims(), base.headlines(), base.warmUps(), List.of(platform));
+				base.results(), base.warmUps(), List.of(platform));
 		assertThat(platform.rssKibPerConnection()).isCloseTo(21.5, within(0.01));
 		assertThat(platform.heapKibPerConnection()).isCloseTo(2.15, within(0.01));
 		Table table = ReportTables.idleConnections(withIdle);
@@ -75,13 +78,13 @@ class ReportsTests {
 		Scenario tls = Preset.STANDARD.scenario("tls-keep-alive");
 		List<PhaseResult> phases = List.of(phase(KeepAliveSimulation.KEEP_ALIVE, 0.25, 16),
 				phase(KeepAliveSimulation.NEW_CONNECTION, 1.75, 15));
-		ScenarioResult run = new ScenarioResult(ServingModel.PLATFORM, tls, 1, true, "index.html",
+		ScenarioResult run = new ScenarioResult(Contender.PLATFORM, tls, 1, true, "index.html",
 				List.of(Fixtures.row(KeepAliveSimulation.KEEP_ALIVE, 2_000, 2),
 						Fixtures.row(KeepAliveSimulation.NEW_CONNECTION, 2_000, 5)),
 				List.of(), AppMetrics.combine(phases.stream().map(PhaseResult::app).toList()), 3, 30, List.of(),
 				phases);
 		ComparisonResults withTls = adding(base, run);
-		Table table = ReportTables.protocols(withTls);
+		Table table = typeTable("Connections and protocols", withTls);
 		assertThat(table.rows()).hasSize(2);
 		// 0.25 s of CPU over 10,000 requests is 25 ms per 1,000; 1.75 s is 175: a new
 		// TLS connection added 150 µs to each request.
@@ -92,8 +95,9 @@ class ReportsTests {
 		Reports.write(withTls, Optional.empty(), folder);
 		ComparisonResults read = Reports.read(folder);
 		assertThat(read).isEqualTo(withTls);
-		assertThat(read.runsOf("tls-keep-alive", ServingModel.PLATFORM).getFirst().phases()).isEqualTo(phases);
-		assertThat(ReportTables.protocols(base).rows()).as("a keep-alive run without phases, as older runs are")
+		assertThat(read.runsOf("tls-keep-alive", Contender.PLATFORM).getFirst().phases()).isEqualTo(phases);
+		assertThat(typeTable("Connections and protocols", base).rows())
+			.as("a keep-alive run without phases, as older runs are")
 			.isEmpty();
 	}
 
@@ -110,13 +114,13 @@ class ReportsTests {
 								List.of(new ErrorCount("status.find.is(200), found 502", 2)))),
 				new PhaseResult(FailoverSimulation.GRACEFUL, app, 50, new Disruption(FailoverSimulation.GRACEFUL, 2,
 						10.1, 8, 0.4, 0.1, 18.1, 5.0, 5.2, 204, 211, 211, 0, List.of())));
-		ScenarioResult run = new ScenarioResult(ServingModel.PLATFORM, failover, 1, true, "index.html",
+		ScenarioResult run = new ScenarioResult(Contender.PLATFORM, failover, 1, true, "index.html",
 				List.of(Fixtures.row(FailoverSimulation.readRow(FailoverSimulation.CRASH, "/api/slow?delay=200"), 100,
 						205), Fixtures.row(FailoverSimulation.writeRow(FailoverSimulation.CRASH), 100, 8)),
 				List.of(), AppMetrics.combine(phases.stream().map(PhaseResult::app).toList()), 3, 100, List.of(),
 				phases);
 		ComparisonResults withFailover = adding(base, run);
-		assertThat(ReportTables.failover(withFailover).markdown())
+		assertThat(typeTable("Failover", withFailover).markdown())
 			.contains("| failover | platform | SIGKILL | 10 | 2 | 2 x status.find.is(200), found 502 | 205 | 343 | 0.0 "
 					+ "| 0.0 | 5.8 | 7.0 | 235 |")
 			.contains("| failover | platform | SIGTERM | 8 | 0 |  | 204 | 211 | 0.4 | 0.1 | 5.0 | 5.2 | 211 |");
@@ -124,7 +128,8 @@ class ReportsTests {
 		// 1.8 / (1.8 + 18) of the serving side's CPU.
 		assertThat(ReportTables.replicas(withFailover).markdown())
 			.contains("| failover | platform | 2 | 12,000 / 6,000 | 67 | 1.8 |");
-		assertThat(ReportTables.protocols(withFailover).rows()).as("failover phases are not protocols").isEmpty();
+		assertThat(typeTable("Connections and protocols", withFailover).rows()).as("failover phases are not protocols")
+			.isEmpty();
 		assertThat(ReportTables.replicas(base).rows()).as("no replicas table without replicas").isEmpty();
 		Reports.write(withFailover, Optional.empty(), folder);
 		assertThat(Reports.read(folder)).isEqualTo(withFailover);
@@ -137,8 +142,8 @@ class ReportsTests {
 		List<ScenarioResult> results = new ArrayList<>(base.results());
 		results.add(run);
 		return new ComparisonResults(base.schemaVersion(), base.preset(), base.repeat(), base.started(),
-				base.finished(), base.environment(), base.stacks(), scenarios, base.tuning(), results, base.claims(),
-				base.headlines(), base.warmUps(), base.idleFootprints());
+				base.finished(), base.environment(), base.stacks(), scenarios, base.tuning(), results, base.warmUps(),
+				base.idleFootprints());
 	}
 
 	private static PhaseResult phase(String name, double cpuSeconds, int maxConnections) {
@@ -151,7 +156,7 @@ class ReportsTests {
 		Files.writeString(folder.resolve("results.json"), "{\"preset\":\"quick\",\"results\":[]}");
 		org.assertj.core.api.Assertions.assertThatIOException()
 			.isThrownBy(() -> Reports.read(folder))
-			.withMessageContaining("schema 1, this build reads schema 2");
+			.withMessageContaining("schema 1, this build reads schemas 2 to 3");
 	}
 
 	@Test
@@ -169,7 +174,7 @@ class ReportsTests {
 
 	@Test
 	void summaryOnTheConsoleHasNumbersAndVerdicts() {
-		assertThat(MarkdownReport.summary(this.comparison, Optional.empty())).contains("## Verdicts")
+		assertThat(MarkdownReport.summary(Analysis.of(this.comparison))).contains("## Verdicts")
 			.contains("## Capacity at the SLO")
 			.contains("## Throughput and latency")
 			.contains("## Little's law")
@@ -181,6 +186,15 @@ class ReportsTests {
 	void pipesInCellsDoNotBreakMarkdownTables() {
 		Table table = Table.plain("t", "", List.of("a"), List.of(List.of("x|y")));
 		assertThat(table.markdown()).contains("| x\\|y |");
+	}
+
+	/** A scenario type's table, or an empty one where no type of the run has it. */
+	private static Table typeTable(String title, ComparisonResults results) {
+		return ReportTables.typeTables(results)
+			.stream()
+			.filter((table) -> table.title().equals(title))
+			.findFirst()
+			.orElse(new Table(title, "", List.of(), List.of()));
 	}
 
 }

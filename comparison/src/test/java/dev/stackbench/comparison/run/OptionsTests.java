@@ -9,7 +9,7 @@ import java.util.OptionalDouble;
 
 import dev.stackbench.comparison.result.Preset;
 import dev.stackbench.comparison.result.Scenario;
-import dev.stackbench.comparison.result.ServingModel;
+import dev.stackbench.comparison.result.Contender;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,10 +34,10 @@ class OptionsTests {
 
 	@Test
 	void remoteTargetsNameTheirStackAndBothUrls() {
-		Map<ServingModel, Target> targets = Options
+		Map<Contender, Target> targets = Options
 			.remoteTargets("platform=http://10.0.0.5:8080|http://10.0.0.5:9080,reactive=http://lb:80|http://lb:9081");
-		assertThat(targets).containsOnlyKeys(ServingModel.PLATFORM, ServingModel.REACTIVE);
-		assertThat(targets.get(ServingModel.REACTIVE).actuator("prometheus"))
+		assertThat(targets).containsOnlyKeys(Contender.PLATFORM, Contender.REACTIVE);
+		assertThat(targets.get(Contender.REACTIVE).actuator("prometheus"))
 			.isEqualTo(URI.create("http://lb:9081/actuator/prometheus"));
 		assertThatIllegalArgumentException().isThrownBy(() -> Options.remoteTargets("platform=http://x:8080"));
 		assertThatIllegalArgumentException().isThrownBy(() -> Options.remoteTargets("tomcat=a|b"))
@@ -47,22 +47,20 @@ class OptionsTests {
 	@Test
 	void aScenarioWithOverridesKeepsTheRestOfItsParameters() {
 		Scenario scenario = Preset.QUICK.scenarios().getFirst().with(Map.of("stepSeconds", "2"));
-		assertThat(scenario.load().systemProperties()).containsEntry("stepSeconds", "2")
-			.containsEntry("path", "/api/hello");
+		assertThat(scenario.parameters()).containsEntry("stepSeconds", "2").containsEntry("path", "/api/hello");
 	}
 
 	@Test
 	void stacksAreHonouredWithRemoteAppsToo() {
-		Map<ServingModel, Target> remote = Options
+		Map<Contender, Target> remote = Options
 			.remoteTargets("platform=http://a:8080|http://a:9080,reactive=http://b:8081|http://b:9081");
-		assertThat(Options.stacks(Optional.empty(), remote)).containsExactly(ServingModel.PLATFORM,
-				ServingModel.REACTIVE);
-		assertThat(Options.stacks(Optional.of(List.of(ServingModel.REACTIVE)), remote))
-			.containsExactly(ServingModel.REACTIVE);
+		assertThat(Options.stacks(Optional.empty(), remote)).containsExactly(Contender.PLATFORM, Contender.REACTIVE);
+		assertThat(Options.stacks(Optional.of(List.of(Contender.REACTIVE)), remote))
+			.containsExactly(Contender.REACTIVE);
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> Options.stacks(Optional.of(List.of(ServingModel.VIRTUAL)), remote))
+			.isThrownBy(() -> Options.stacks(Optional.of(List.of(Contender.VIRTUAL)), remote))
 			.withMessageContaining("virtual has no remote target");
-		assertThat(Options.stacks(Optional.empty(), Map.of())).isEqualTo(ServingModel.DEFAULT);
+		assertThat(Options.stacks(Optional.empty(), Map.of())).isEqualTo(Contender.DEFAULT);
 	}
 
 	@Test
@@ -90,8 +88,8 @@ class OptionsTests {
 		assertThat(options(failover, Map.of(), 2).isBalanced()).isTrue();
 	}
 
-	private static Options options(List<Scenario> scenarios, Map<ServingModel, Target> remote, int replicas) {
-		return new Options(Path.of("."), Preset.STANDARD, List.of(ServingModel.PLATFORM), scenarios, remote, 1,
+	private static Options options(List<Scenario> scenarios, Map<Contender, Target> remote, int replicas) {
+		return new Options(Path.of("."), Preset.STANDARD, List.of(Contender.PLATFORM), scenarios, remote, 1,
 				Optional.empty(), OptionalDouble.empty(), List.of(), false, Optional.empty(), replicas);
 	}
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dev.stackbench.comparison.result.Contender;
 import dev.stackbench.comparison.result.ServingModel;
 
 /**
@@ -40,8 +41,9 @@ public final class TestApps implements AutoCloseable {
 			for (ServingModel stack : stacks) {
 				// Unpinned, with no arguments beyond the ones every app gets.
 				starting.put(stack,
-						starter.submit(() -> AppProcess.start(stack, projectRoot, CpuSplit.Placement.ANYWHERE,
-								database.database().appArguments(), logs.resolve(stack.id() + ".log"))));
+						starter.submit(
+								() -> AppProcess.start(Contender.of(stack), projectRoot, CpuSplit.Placement.ANYWHERE,
+										database.database().appArguments(), logs.resolve(stack.id() + ".log"))));
 			}
 			for (Map.Entry<ServingModel, Future<AppProcess>> app : starting.entrySet()) {
 				apps.put(app.getKey(), app.getValue().get());

@@ -6,7 +6,7 @@ import java.util.List;
 import dev.stackbench.comparison.Fixtures;
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.ScenarioResult;
-import dev.stackbench.comparison.result.ServingModel;
+import dev.stackbench.comparison.result.Contender;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,12 +49,12 @@ class BaselineTests {
 			.filter((measure) -> measure.latency())
 			.findFirst()
 			.orElseThrow();
-		Baseline.Change small = new Baseline.Change(p99, ServingModel.PLATFORM,
+		Baseline.Change small = new Baseline.Change(p99, Contender.PLATFORM,
 				new dev.stackbench.comparison.result.Spread(1, 1, 1, 3),
 				new dev.stackbench.comparison.result.Spread(4, 4, 4, 3));
 		assertThat(small.percent()).isEqualTo(300);
 		assertThat(small.beyondNoise()).isFalse();
-		Baseline.Change large = new Baseline.Change(p99, ServingModel.PLATFORM,
+		Baseline.Change large = new Baseline.Change(p99, Contender.PLATFORM,
 				new dev.stackbench.comparison.result.Spread(10, 9, 11, 3),
 				new dev.stackbench.comparison.result.Spread(40, 35, 45, 3));
 		assertThat(large.beyondNoise()).isTrue();
@@ -65,10 +65,10 @@ class BaselineTests {
 		ComparisonResults now = Fixtures.repeated(0.05);
 		List<ScenarioResult> results = new ArrayList<>();
 		for (ScenarioResult result : now.results()) {
-			boolean platformCapacity = result.stack() == ServingModel.PLATFORM
+			boolean platformCapacity = result.stack() == Contender.PLATFORM
 					&& result.scenario().id().equals("capacity");
-			results.add(platformCapacity ? Fixtures.capacity(ServingModel.PLATFORM, result.run(), lastHeld, false)
-					: result);
+			results
+				.add(platformCapacity ? Fixtures.capacity(Contender.PLATFORM, result.run(), lastHeld, false) : result);
 		}
 		return Fixtures.comparison(now.stacks(), now.repeat(), results);
 	}

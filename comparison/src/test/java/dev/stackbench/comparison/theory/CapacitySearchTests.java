@@ -1,13 +1,13 @@
 package dev.stackbench.comparison.theory;
 
 import java.util.List;
+import dev.stackbench.comparison.scenario.Capacity;
 
 import dev.stackbench.comparison.Fixtures;
-import dev.stackbench.comparison.result.LoadShape;
 import dev.stackbench.comparison.result.RateStep;
 import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.ScenarioResult;
-import dev.stackbench.comparison.result.ServingModel;
+import dev.stackbench.comparison.result.Contender;
 import dev.stackbench.comparison.theory.CapacitySearch.Verdict;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CapacitySearchTests {
 
-	private static final LoadShape.Capacity SLO_25_MS = Fixtures.HELLO_CAPACITY;
+	private static final int SLO_25_MS = Fixtures.HELLO_CAPACITY.sloMillis();
 
 	@Test
 	void aStepHoldsOnlyWhenNearlyEverythingOfferedIsAnsweredWithinTheSloAndNothingFails() {
@@ -44,13 +44,13 @@ class CapacitySearchTests {
 
 	@Test
 	void capacityIsTheHighestOfferedRateThatHeld() {
-		CapacitySearch.Figure platform = CapacitySearch.capacity(Fixtures.capacity(ServingModel.PLATFORM, 1, 2, false))
+		CapacitySearch.Figure platform = CapacitySearch.capacity(Fixtures.capacity(Contender.PLATFORM, 1, 2, false))
 			.orElseThrow();
 		assertThat(platform).isEqualTo(new CapacitySearch.Figure(4000, CapacitySearch.Limit.STACK));
 		assertThat(platform.describe()).isEqualTo("4,000 req/s");
 		// The reactive search ended on a saturated load generator: its capacity is only a
 		// lower bound.
-		CapacitySearch.Figure reactive = CapacitySearch.capacity(Fixtures.capacity(ServingModel.REACTIVE, 1, 3, true))
+		CapacitySearch.Figure reactive = CapacitySearch.capacity(Fixtures.capacity(Contender.REACTIVE, 1, 3, true))
 			.orElseThrow();
 		assertThat(reactive).isEqualTo(new CapacitySearch.Figure(8000, CapacitySearch.Limit.LOAD_GENERATOR));
 		assertThat(reactive.describe()).isEqualTo("≥ 8,000 req/s");
@@ -59,7 +59,7 @@ class CapacitySearchTests {
 
 	@Test
 	void aSearchWhoseLastStepHeldGivesOnlyALowerBound() {
-		ScenarioResult search = Fixtures.capacity(ServingModel.PLATFORM, 1, 2, false);
+		ScenarioResult search = Fixtures.capacity(Contender.PLATFORM, 1, 2, false);
 		ScenarioResult everyStepHeld = new ScenarioResult(search.stack(), search.scenario(), search.run(), true,
 				search.gatlingReport(), search.requests().subList(0, 3), List.of(), search.app(),
 				search.loadGeneratorCpuSeconds(), search.seconds(), search.steps().subList(0, 3));

@@ -1,6 +1,8 @@
 package dev.stackbench.comparison.theory;
 
 import java.util.List;
+import java.util.Map;
+import dev.stackbench.gatling.simulation.FailoverSimulation;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,11 +10,10 @@ import dev.stackbench.comparison.result.AppMetrics;
 import dev.stackbench.comparison.result.Claim;
 import dev.stackbench.comparison.result.Disruption;
 import dev.stackbench.comparison.result.ErrorCount;
-import dev.stackbench.comparison.result.LoadShape;
 import dev.stackbench.comparison.result.PhaseResult;
 import dev.stackbench.comparison.result.Preset;
 import dev.stackbench.comparison.result.ScenarioResult;
-import dev.stackbench.comparison.result.ServingModel;
+import dev.stackbench.comparison.result.Contender;
 import dev.stackbench.gatling.simulation.FailoverSimulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +26,7 @@ class FailoverClaimsTests {
 
 	@Test
 	void aKillThatLosesNoMoreThanWasInFlightAndComesBackHolds() {
-		List<Claim> claims = Theory.failover(result(kill(10, 3, 7.0), stop(0, 6.3)));
+		List<Claim> claims = Theory.claims(List.of(result(kill(10, 3, 7.0), stop(0, 6.3))), Map.of());
 		assertThat(claims).hasSize(2).allMatch(Claim::held);
 		assertThat(claims.getFirst().statement()).contains("with 2 replicas, killing one (SIGKILL)");
 		assertThat(claims.getFirst().evidence()).contains("3 failed (3 x status.find.is(200), found 502)",
@@ -34,26 +35,27 @@ class FailoverClaimsTests {
 
 	@Test
 	void aKillThatLosesMoreThanWasInFlightDoesNotHold() {
-		assertThat(Theory.failover(result(kill(2, 3, 7.0), stop(0, 6.3))).getFirst().held()).isFalse();
+		assertThat(Theory.claims(List.of(result(kill(2, 3, 7.0), stop(0, 6.3))), Map.of()).getFirst().held()).isFalse();
 	}
 
 	@Test
 	void aReplicaThatNeverServesAgainDoesNotHold() {
-		assertThat(Theory.failover(result(kill(10, 0, -1), stop(0, 6.3))).getFirst().held()).isFalse();
-		assertThat(Theory.failover(result(kill(10, 0, 7.0), stop(0, -1))).getLast().held()).isFalse();
+		assertThat(Theory.claims(List.of(result(kill(10, 0, -1), stop(0, 6.3))), Map.of()).getFirst().held()).isFalse();
+		assertThat(Theory.claims(List.of(result(kill(10, 0, 7.0), stop(0, -1))), Map.of()).getLast().held()).isFalse();
 	}
 
 	@Test
 	void aGracefulStopThatLosesOneRequestDoesNotHold() {
-		List<Claim> claims = Theory.failover(result(kill(10, 0, 7.0), stop(1, 6.3)));
+		List<Claim> claims = Theory.claims(List.of(result(kill(10, 0, 7.0), stop(1, 6.3))), Map.of());
 		assertThat(claims.getLast().statement()).contains("stopping one gracefully");
 		assertThat(claims.getLast().held()).isFalse();
 	}
 
 	@Test
 	void anUnreadInFlightGaugeAllowsNoLoss() {
-		assertThat(Theory.failover(result(kill(-1, 1, 7.0), stop(0, 6.3))).getFirst().held()).isFalse();
-		assertThat(Theory.failover(result(kill(-1, 0, 7.0), stop(0, 6.3))).getFirst().held()).isTrue();
+		assertThat(Theory.claims(List.of(result(kill(-1, 1, 7.0), stop(0, 6.3))), Map.of()).getFirst().held())
+			.isFalse();
+		assertThat(Theory.claims(List.of(result(kill(-1, 0, 7.0), stop(0, 6.3))), Map.of()).getFirst().held()).isTrue();
 	}
 
 	private static Disruption kill(double inFlight, long failed, double trafficAfter) {
@@ -71,11 +73,10 @@ class FailoverClaimsTests {
 	}
 
 	private static ScenarioResult result(Disruption kill, Disruption stop) {
-		LoadShape.Failover load = (LoadShape.Failover) Preset.STANDARD.scenario("failover").load();
-		return new ScenarioResult(ServingModel.PLATFORM, Preset.STANDARD.scenario("failover"), 1, true, "", List.of(),
+		return new ScenarioResult(Contender.PLATFORM, Preset.STANDARD.scenario("failover"), 1, true, "", List.of(),
 				List.of(), AppMetrics.combine(List.of(TWO_REPLICAS, TWO_REPLICAS)), 10, 100, List.of(),
-				List.of(new PhaseResult(load.phases().get(0), TWO_REPLICAS, 50, kill),
-						new PhaseResult(load.phases().get(1), TWO_REPLICAS, 50, stop)));
+				List.of(new PhaseResult(FailoverSimulation.PHASES.get(0), TWO_REPLICAS, 50, kill),
+						new PhaseResult(FailoverSimulation.PHASES.get(1), TWO_REPLICAS, 50, stop)));
 	}
 
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 import dev.stackbench.comparison.Fixtures;
 import dev.stackbench.comparison.result.ComparisonResults;
-import dev.stackbench.comparison.result.ServingModel;
+import dev.stackbench.comparison.result.Contender;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +37,7 @@ class SelfChecksTests {
 	void littlesLawReadsRequestsQueuedBeforeTheHandler() {
 		List<SelfChecks.LittlesLaw> checks = SelfChecks.littlesLaw(this.comparison);
 		SelfChecks.LittlesLaw platform = checks.stream()
-			.filter((check) -> check.result().stack() == ServingModel.PLATFORM
+			.filter((check) -> check.result().stack() == Contender.PLATFORM
 					&& check.result().scenario().id().equals("concurrent-slow"))
 			.findFirst()
 			.orElseThrow();
@@ -50,7 +50,7 @@ class SelfChecksTests {
 		// what can be read; at 8,000 req/s, 7.2 for the clients against the app's 8 agree
 		// within a quarter.
 		List<String> capacitySteps = checks.stream()
-			.filter((check) -> check.result().stack() == ServingModel.PLATFORM
+			.filter((check) -> check.result().stack() == Contender.PLATFORM
 					&& check.result().scenario().id().equals("capacity"))
 			.map((check) -> check.what() + ": " + (check.reading().isEmpty() ? "agrees" : check.reading()))
 			.toList();

@@ -5,7 +5,7 @@ import java.util.List;
 import dev.stackbench.comparison.Fixtures;
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.Spread;
-import dev.stackbench.comparison.result.ServingModel;
+import dev.stackbench.comparison.result.Contender;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,13 +25,13 @@ class VerdictsTests {
 	@Test
 	void theBestStackIsBeyondNoiseOnlyWhenEveryRunAgrees() {
 		Verdicts.Row apart = row(Fixtures.repeated(0.05), "keep-alive", "throughput with keep-alive");
-		assertThat(apart.best()).contains(ServingModel.PLATFORM);
-		assertThat(apart.spreads().get(ServingModel.PLATFORM)).isEqualTo(new Spread(3000, 2850, 3150, 3));
+		assertThat(apart.best()).contains(Contender.PLATFORM);
+		assertThat(apart.spreads().get(Contender.PLATFORM)).isEqualTo(new Spread(3000, 2850, 3150, 3));
 		assertThat(apart.beyondNoise()).isTrue();
 		assertThat(apart.margin()).isEqualTo("platform 20% more than virtual; beyond noise: every run agrees");
 
 		Verdicts.Row overlapping = row(Fixtures.repeated(0.3), "keep-alive", "throughput with keep-alive");
-		assertThat(overlapping.best()).contains(ServingModel.PLATFORM);
+		assertThat(overlapping.best()).contains(Contender.PLATFORM);
 		assertThat(overlapping.beyondNoise()).isFalse();
 		assertThat(overlapping.margin()).endsWith("within noise: the ranges overlap");
 	}
@@ -47,7 +47,7 @@ class VerdictsTests {
 	void lowerIsBetterForLatencyAndCapacityLeadsItsScenario() {
 		ComparisonResults results = Fixtures.repeated(0.05);
 		Verdicts.Row capacity = row(results, "capacity", "capacity at p99 ≤ 25 ms (/api/hello)");
-		assertThat(capacity.best()).contains(ServingModel.REACTIVE);
+		assertThat(capacity.best()).contains(Contender.REACTIVE);
 		assertThat(capacity.margin()).contains("reactive 100% more than platform")
 			.contains("the load generator was a limit in this scenario");
 		Verdicts.Row p99 = row(results, "capacity", "p99 at 1,000 req/s offered");

@@ -20,35 +20,43 @@ import io.gatling.javaapi.core.Simulation;
  */
 public class ConnectionFloodSimulation extends Simulation {
 
+	/**
+	 * The load of a run.
+	 *
+	 * @param connections clients, each on its own connection with one request
+	 * @param rampSeconds how long the connections take to open, evenly spread
+	 * @param delay how long each request waits on the server, in milliseconds
+	 * @param maxQueueMillis how much longer than the delay the slowest answer may take
+	 * @param patienceSeconds how long after the last connection opens the run waits for
+	 * answers before it counts the rest as lost
+	 */
+	public record Load(int connections, int rampSeconds, int delay, int maxQueueMillis, int patienceSeconds) {
+	}
+
+	public static final Load DEFAULTS = new Load(4_000, 10, 10_000, 5_000, 30);
+
 	private final Parameters parameters = new Parameters(ConnectionFloodSimulation.class);
 
 	private final String baseUrl = this.parameters.baseUrl();
 
-	private final int connections = this.parameters.integer("connections", 4_000);
+	private final Load load = SimulationLoad.read(Load.class, DEFAULTS);
 
-	private final Duration ramp = this.parameters.seconds("rampSeconds", 10);
+	private final Duration ramp = Duration.ofSeconds(this.load.rampSeconds());
 
-	private final int delayMillis = this.parameters.integer("delay", 10_000);
-
-	private final int maxQueueMillis = this.parameters.integer("maxQueueMillis", 5_000);
-
-	/**
-	 * How long after the last connection opens the run waits for answers before it counts
-	 * the rest as lost.
-	 */
-	private final Duration patience = this.parameters.seconds("patienceSeconds", 30);
+	private final Duration patience = Duration.ofSeconds(this.load.patienceSeconds());
 
 	private final ScenarioBuilder flood = scenario("one long request per connection")
-		.exec(Http.slowPage(this.delayMillis));
+		.exec(Http.slowPage(this.load.delay()));
 
 	{
-		this.parameters.print(LittlesLaw.explain(this.connections / (double) this.ramp.toSeconds(), this.delayMillis)
-				+ " Connections open at the peak: up to " + this.connections + ".");
-		setUp(this.flood.injectOpen(rampUsers(this.connections).during(this.ramp)))
+		this.parameters
+			.print(LittlesLaw.explain(this.load.connections() / (double) this.ramp.toSeconds(), this.load.delay())
+					+ " Connections open at the peak: up to " + this.load.connections() + ".");
+		setUp(this.flood.injectOpen(rampUsers(this.load.connections()).during(this.ramp)))
 			.protocols(Http.perUserConnections(this.baseUrl))
-			.maxDuration(this.ramp.plusMillis(this.delayMillis).plus(this.patience))
-			.assertions(global().successfulRequests().count().is((long) this.connections),
-					global().responseTime().max().lte(this.delayMillis + this.maxQueueMillis));
+			.maxDuration(this.ramp.plusMillis(this.load.delay()).plus(this.patience))
+			.assertions(global().successfulRequests().count().is((long) this.load.connections()),
+					global().responseTime().max().lte(this.load.delay() + this.load.maxQueueMillis()));
 	}
 
 }

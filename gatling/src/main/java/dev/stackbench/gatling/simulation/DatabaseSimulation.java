@@ -26,28 +26,38 @@ public class DatabaseSimulation extends Simulation {
 
 	public static final String OPEN = "pool, open model past its bound";
 
+	/**
+	 * The load of a run.
+	 *
+	 * @param path the query every request asks for
+	 * @param users closed-model users in the first part
+	 * @param closedSeconds how long the closed model lasts
+	 * @param rate new requests a second in the open model
+	 * @param openSeconds how long the open model's requests arrive
+	 */
+	public record Load(String path, int users, int closedSeconds, double rate, int openSeconds) {
+	}
+
+	public static final Load DEFAULTS = new Load("/api/db/query?delay=10", 1_000, 15, 1_200, 8);
+
 	private final Parameters parameters = new Parameters(DatabaseSimulation.class);
 
 	private final String baseUrl = this.parameters.baseUrl();
 
-	private final String path = this.parameters.text("path", "/api/db/query?delay=10");
+	private final Load load = SimulationLoad.read(Load.class, DEFAULTS);
 
-	private final int users = this.parameters.integer("users", 1000);
+	private final Duration closed = Duration.ofSeconds(this.load.closedSeconds());
 
-	private final Duration closed = this.parameters.seconds("closedSeconds", 15);
-
-	private final double rate = this.parameters.decimal("rate", 1200);
-
-	private final Duration open = this.parameters.seconds("openSeconds", 8);
+	private final Duration open = Duration.ofSeconds(this.load.openSeconds());
 
 	{
 		this.parameters.print("");
 		PopulationBuilder closedModel = scenario(CLOSED).during(this.closed)
-			.on(http(CLOSED).get(this.path).check(Http.ok()))
-			.injectOpen(atOnceUsers(this.users))
+			.on(http(CLOSED).get(this.load.path()).check(Http.ok()))
+			.injectOpen(atOnceUsers(this.load.users()))
 			.protocols(Http.perUserConnections(this.baseUrl));
-		PopulationBuilder openModel = scenario(OPEN).exec(http(OPEN).get(this.path).check(Http.ok()))
-			.injectOpen(constantUsersPerSec(this.rate).during(this.open))
+		PopulationBuilder openModel = scenario(OPEN).exec(http(OPEN).get(this.load.path()).check(Http.ok()))
+			.injectOpen(constantUsersPerSec(this.load.rate()).during(this.open))
 			.protocols(Http.sharedConnections(this.baseUrl));
 		// Past the bound the queue outlives the arrivals: what is not answered within
 		// this margin counts as not answered.

@@ -38,21 +38,35 @@ public class FailoverSimulation extends Simulation {
 
 	private static final String WRITTEN = "{\"failover\":true}";
 
+	/**
+	 * The load of a run.
+	 *
+	 * @param path the page read, idempotent
+	 * @param rate reads a second
+	 * @param writeRate writes a second, which the balancer does not send twice
+	 * @param durationSeconds how long requests arrive
+	 * @param maxFailedPercent the share of requests that may fail
+	 * @param phase the phase the rows are named after: {@link FailoverSimulation#CRASH}
+	 * or {@link FailoverSimulation#GRACEFUL}
+	 */
+	public record Load(String path, double rate, double writeRate, int durationSeconds, double maxFailedPercent,
+			String phase) {
+
+		public Load {
+			phase = (phase != null) ? phase : "";
+		}
+
+	}
+
+	public static final Load DEFAULTS = new Load("/api/slow?delay=200", 100, 100, 45, 1.0, CRASH);
+
 	private final Parameters parameters = new Parameters(FailoverSimulation.class);
 
 	private final String baseUrl = this.parameters.baseUrl();
 
-	private final String path = this.parameters.text("path", "/api/slow?delay=200");
+	private final Load load = SimulationLoad.read(Load.class, DEFAULTS);
 
-	private final double rate = this.parameters.decimal("rate", 100);
-
-	private final double writeRate = this.parameters.decimal("writeRate", 100);
-
-	private final Duration duration = this.parameters.seconds("durationSeconds", 45);
-
-	private final double maxFailedPercent = this.parameters.decimal("maxFailedPercent", 1.0);
-
-	private final String phase = this.parameters.text("phase", CRASH);
+	private final Duration duration = Duration.ofSeconds(this.load.durationSeconds());
 
 	/** The row of a phase's reads. */
 	public static String readRow(String phase, String path) {
@@ -66,18 +80,19 @@ public class FailoverSimulation extends Simulation {
 
 	{
 		this.parameters.print("the comparison stops one replica and starts it again while this runs");
-		setUp(scenario(this.phase + " reads").exec(http(readRow(this.phase, this.path)).get(this.path).check(Http.ok()))
-			.injectOpen(constantUsersPerSec(this.rate).during(this.duration).randomized()),
-				scenario(this.phase + " writes")
-					.exec(http(writeRow(this.phase)).post(Api.ECHO)
+		setUp(scenario(this.load.phase() + " reads")
+			.exec(http(readRow(this.load.phase(), this.load.path())).get(this.load.path()).check(Http.ok()))
+			.injectOpen(constantUsersPerSec(this.load.rate()).during(this.duration).randomized()),
+				scenario(this.load.phase() + " writes")
+					.exec(http(writeRow(this.load.phase())).post(Api.ECHO)
 						.body(StringBody(WRITTEN))
 						.asJson()
 						.check(Http.ok())
 						.check(bodyString().is(WRITTEN)))
-					.injectOpen(constantUsersPerSec(this.writeRate).during(this.duration).randomized()))
+					.injectOpen(constantUsersPerSec(this.load.writeRate()).during(this.duration).randomized()))
 			.protocols(Http.sharedConnections(this.baseUrl))
 			.maxDuration(this.duration.plusSeconds(30))
-			.assertions(global().failedRequests().percent().lte(this.maxFailedPercent));
+			.assertions(global().failedRequests().percent().lte(this.load.maxFailedPercent()));
 	}
 
 }

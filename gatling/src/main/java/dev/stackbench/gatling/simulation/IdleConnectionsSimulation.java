@@ -27,25 +27,35 @@ import io.gatling.javaapi.core.Simulation;
  */
 public class IdleConnectionsSimulation extends Simulation {
 
+	/**
+	 * The load of a run.
+	 *
+	 * @param connections idle keep-alive connections at the peak
+	 * @param rampSeconds how long they take to open
+	 * @param holdSeconds how long all of them stay open together
+	 * @param probeSeconds how long into the hold the probe runs: the comparison reads the
+	 * app's footprint in the rest of it, after a full garbage collection that pauses the
+	 * app
+	 * @param probesPerSecond new connections the probe opens a second
+	 * @param maxProbeMillis the slowest answer the probe may get
+	 */
+	public record Load(int connections, int rampSeconds, int holdSeconds, int probeSeconds, double probesPerSecond,
+			int maxProbeMillis) {
+	}
+
+	public static final Load DEFAULTS = new Load(10_000, 20, 20, 12, 5, 5_000);
+
 	private final Parameters parameters = new Parameters(IdleConnectionsSimulation.class);
 
 	private final String baseUrl = this.parameters.baseUrl();
 
-	private final int connections = this.parameters.integer("connections", 10_000);
+	private final Load load = SimulationLoad.read(Load.class, DEFAULTS);
 
-	private final Duration ramp = this.parameters.seconds("rampSeconds", 20);
+	private final Duration ramp = Duration.ofSeconds(this.load.rampSeconds());
 
-	private final Duration hold = this.parameters.seconds("holdSeconds", 20);
+	private final Duration hold = Duration.ofSeconds(this.load.holdSeconds());
 
-	/**
-	 * How long into the hold the probe runs: the comparison reads the app's footprint in
-	 * the rest of it, after a full garbage collection that pauses the app.
-	 */
-	private final Duration probe = this.parameters.seconds("probeSeconds", 12);
-
-	private final double probesPerSecond = this.parameters.decimal("probesPerSecond", 5);
-
-	private final int maxProbeMillis = this.parameters.integer("maxProbeMillis", 5_000);
+	private final Duration probe = Duration.ofSeconds(this.load.probeSeconds());
 
 	/**
 	 * When the first idle connection opened: every one of them closes a fixed time after.
@@ -64,16 +74,18 @@ public class IdleConnectionsSimulation extends Simulation {
 		.exec(http(ThroughputSimulation.probeName(Api.HELLO)).get(Api.HELLO).check(Http.ok()));
 
 	{
-		this.parameters.print("Idle keep-alive connections open at the peak: " + this.connections + ", for "
+		this.parameters.print("Idle keep-alive connections open at the peak: " + this.load.connections() + ", for "
 				+ this.hold.toSeconds() + " s; for the first " + this.probe.toSeconds() + " s of it a probe opens "
-				+ this.probesPerSecond + " new ones a second.");
-		setUp(this.idle.injectOpen(rampUsers(this.connections).during(this.ramp)),
+				+ this.load.probesPerSecond() + " new ones a second.");
+		setUp(this.idle.injectOpen(rampUsers(this.load.connections()).during(this.ramp)),
 				this.newClients.injectOpen(nothingFor(this.ramp),
-						constantUsersPerSec(this.probesPerSecond).during(this.probe)))
+						constantUsersPerSec(this.load.probesPerSecond()).during(this.probe)))
 			.protocols(Http.perUserConnections(this.baseUrl))
 			.maxDuration(this.ramp.multipliedBy(2).plus(this.hold).plusSeconds(30))
 			.assertions(global().failedRequests().count().is(0L),
-					details(ThroughputSimulation.probeName(Api.HELLO)).responseTime().max().lt(this.maxProbeMillis));
+					details(ThroughputSimulation.probeName(Api.HELLO)).responseTime()
+						.max()
+						.lt(this.load.maxProbeMillis()));
 	}
 
 }

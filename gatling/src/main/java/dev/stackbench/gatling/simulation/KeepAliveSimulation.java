@@ -24,50 +24,59 @@ public class KeepAliveSimulation extends Simulation {
 
 	public static final String NEW_CONNECTION = "new connection per request";
 
+	/**
+	 * The load of a run.
+	 *
+	 * @param path the page every user asks for
+	 * @param users closed-model users in each phase
+	 * @param phaseSeconds how long each phase lasts: short, because every closed
+	 * connection leaves a socket in TIME_WAIT for a minute, and at a few thousand new
+	 * connections a second a long phase would run the machine out of ports
+	 * @param maxP95Millis the p95 each phase must stay under
+	 * @param maxFailedPercent the share of failed requests each phase may have
+	 * @param phase only the phase of this name, or both when empty: the comparison runs
+	 * each on its own to read the app's connections and CPU per phase
+	 */
+	public record Load(String path, int users, int phaseSeconds, int maxP95Millis, double maxFailedPercent,
+			String phase) {
+
+		public Load {
+			phase = (phase != null) ? phase : "";
+		}
+
+	}
+
+	public static final Load DEFAULTS = new Load("/api/hello", 16, 10, 2_000, 0.0, "");
+
 	private final Parameters parameters = new Parameters(KeepAliveSimulation.class);
 
 	private final String baseUrl = this.parameters.baseUrl();
 
-	private final String path = this.parameters.text("path", "/api/hello");
+	private final Load load = SimulationLoad.read(Load.class, DEFAULTS);
 
-	private final int users = this.parameters.integer("users", 16);
-
-	/**
-	 * Short, because every closed connection leaves a socket in TIME_WAIT for a minute:
-	 * at a few thousand new connections a second, a long phase would run the machine out
-	 * of ports.
-	 */
-	private final Duration phase = this.parameters.seconds("phaseSeconds", 10);
-
-	private final int maxP95Millis = this.parameters.integer("maxP95Millis", 2_000);
-
-	private final double maxFailedPercent = this.parameters.decimal("maxFailedPercent", 0.0);
-
-	/**
-	 * Only the phase of this name, or both when empty: the comparison runs each on its
-	 * own to read the app's connections and CPU per phase.
-	 */
-	private final String only = this.parameters.text("phase", "");
+	private final Duration phaseLength = Duration.ofSeconds(this.load.phaseSeconds());
 
 	private PopulationBuilder phase(String name, HttpRequestActionBuilder request) {
-		return scenario(name).during(this.phase).on(request.check(Http.ok())).injectOpen(atOnceUsers(this.users));
+		return scenario(name).during(this.phaseLength)
+			.on(request.check(Http.ok()))
+			.injectOpen(atOnceUsers(this.load.users()));
 	}
 
 	{
 		this.parameters.print("");
-		PopulationBuilder keepAlive = phase(KEEP_ALIVE, http(KEEP_ALIVE).get(this.path));
+		PopulationBuilder keepAlive = phase(KEEP_ALIVE, http(KEEP_ALIVE).get(this.load.path()));
 		PopulationBuilder newConnections = phase(NEW_CONNECTION,
-				http(NEW_CONNECTION).get(this.path).header("Connection", "close"));
-		PopulationBuilder phases = switch (this.only) {
+				http(NEW_CONNECTION).get(this.load.path()).header("Connection", "close"));
+		PopulationBuilder phases = switch (this.load.phase()) {
 			case "" -> keepAlive.andThen(newConnections);
 			case KEEP_ALIVE -> keepAlive;
 			case NEW_CONNECTION -> newConnections;
 			default -> throw new IllegalArgumentException(
-					"phase " + this.only + " is none of '" + KEEP_ALIVE + "', '" + NEW_CONNECTION + "'");
+					"phase " + this.load.phase() + " is none of '" + KEEP_ALIVE + "', '" + NEW_CONNECTION + "'");
 		};
 		setUp(phases).protocols(Http.perUserConnections(this.baseUrl))
-			.assertions(forAll().failedRequests().percent().lte(this.maxFailedPercent),
-					forAll().responseTime().percentile(95.0).lt(this.maxP95Millis));
+			.assertions(forAll().failedRequests().percent().lte(this.load.maxFailedPercent()),
+					forAll().responseTime().percentile(95.0).lt(this.load.maxP95Millis()));
 	}
 
 }

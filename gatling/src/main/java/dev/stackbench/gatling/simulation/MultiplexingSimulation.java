@@ -38,20 +38,34 @@ public class MultiplexingSimulation extends Simulation {
 
 	private static final Duration RAMP = Duration.ofSeconds(1);
 
+	/**
+	 * The load of a run.
+	 *
+	 * @param paths the pages, each run over both protocols in turn
+	 * @param users closed-model users in each phase
+	 * @param phaseSeconds how long each phase lasts
+	 * @param maxP95Millis the p95 each phase must stay under
+	 * @param phase only the phase of this name (a
+	 * {@link MultiplexingSimulation#phaseName}), or every one when empty
+	 */
+	public record Load(List<String> paths, int users, int phaseSeconds, int maxP95Millis, String phase) {
+
+		public Load {
+			paths = List.copyOf(paths);
+			phase = (phase != null) ? phase : "";
+		}
+
+	}
+
+	public static final Load DEFAULTS = new Load(List.of("/api/hello", "/api/slow?delay=100"), 200, 8, 2_000, "");
+
 	private final Parameters parameters = new Parameters(MultiplexingSimulation.class);
 
 	private final String baseUrl = this.parameters.baseUrl();
 
-	private final List<String> paths = this.parameters.texts("paths", "/api/hello,/api/slow?delay=100");
+	private final Load load = SimulationLoad.read(Load.class, DEFAULTS);
 
-	private final int users = this.parameters.integer("users", 200);
-
-	private final Duration phase = this.parameters.seconds("phaseSeconds", 8);
-
-	private final int maxP95Millis = this.parameters.integer("maxP95Millis", 2_000);
-
-	/** Only the phase of this name (a {@link #phaseName}), or every one when empty. */
-	private final String only = this.parameters.text("phase", "");
+	private final Duration phaseLength = Duration.ofSeconds(this.load.phaseSeconds());
 
 	/** A phase's name, which is also its requests' row in the report. */
 	public static String phaseName(String protocol, String path) {
@@ -60,9 +74,9 @@ public class MultiplexingSimulation extends Simulation {
 
 	private PopulationBuilder phase(String protocol, String path) {
 		String name = phaseName(protocol, path);
-		PopulationBuilder population = scenario(name).during(this.phase)
+		PopulationBuilder population = scenario(name).during(this.phaseLength)
 			.on(http(name).get(path).check(Http.ok()))
-			.injectOpen(atOnceUsers(1), nothingFor(RAMP_PAUSE), rampUsers(this.users - 1).during(RAMP));
+			.injectOpen(atOnceUsers(1), nothingFor(RAMP_PAUSE), rampUsers(this.load.users() - 1).during(RAMP));
 		// Told that the server speaks HTTP/2 (prior knowledge of what ALPN will pick):
 		// otherwise, until the first connection's ALPN has answered, every user that
 		// starts at once opens a connection of its own (measured: 100 to 200 of them for
@@ -82,22 +96,22 @@ public class MultiplexingSimulation extends Simulation {
 	{
 		this.parameters.print("");
 		List<PopulationBuilder> phases = new ArrayList<>();
-		for (String path : this.paths) {
+		for (String path : this.load.paths()) {
 			for (String protocol : List.of(HTTP1, HTTP2)) {
-				if (this.only.isEmpty() || this.only.equals(phaseName(protocol, path))) {
+				if (this.load.phase().isEmpty() || this.load.phase().equals(phaseName(protocol, path))) {
 					phases.add(phase(protocol, path));
 				}
 			}
 		}
 		if (phases.isEmpty()) {
-			throw new IllegalArgumentException("phase " + this.only + " is not one of this simulation's");
+			throw new IllegalArgumentException("phase " + this.load.phase() + " is not one of this simulation's");
 		}
 		PopulationBuilder sequence = phases.getFirst();
 		for (PopulationBuilder next : phases.subList(1, phases.size())) {
 			sequence = sequence.andThen(next);
 		}
 		setUp(sequence).assertions(forAll().failedRequests().percent().lte(0.0),
-				forAll().responseTime().percentile(95.0).lt(this.maxP95Millis));
+				forAll().responseTime().percentile(95.0).lt(this.load.maxP95Millis()));
 	}
 
 }

@@ -19,17 +19,26 @@ import io.gatling.javaapi.core.Simulation;
  */
 public class OpenRateSimulation extends Simulation {
 
+	/**
+	 * The load of a run.
+	 *
+	 * @param path the page every request asks for
+	 * @param rate new requests a second
+	 * @param durationSeconds how long requests arrive
+	 * @param sloMillis the p99 the step must stay within
+	 */
+	public record Load(String path, double rate, int durationSeconds, int sloMillis) {
+	}
+
+	public static final Load DEFAULTS = new Load("/api/hello", 1_000, 10, 25);
+
 	private final Parameters parameters = new Parameters(OpenRateSimulation.class);
 
 	private final String baseUrl = this.parameters.baseUrl();
 
-	private final String path = this.parameters.text("path", "/api/hello");
+	private final Load load = SimulationLoad.read(Load.class, DEFAULTS);
 
-	private final double rate = this.parameters.decimal("rate", 1000);
-
-	private final Duration duration = this.parameters.seconds("durationSeconds", 10);
-
-	private final int sloMillis = this.parameters.integer("sloMillis", 25);
+	private final Duration duration = Duration.ofSeconds(this.load.durationSeconds());
 
 	/** The name of every request of a step, which is also its row in the report. */
 	public static String requestName(String path, double rate) {
@@ -38,16 +47,16 @@ public class OpenRateSimulation extends Simulation {
 
 	{
 		this.parameters.print("");
-		setUp(scenario("arrivals at " + this.rate + "/s")
-			.exec(http(requestName(this.path, this.rate)).get(this.path).check(Http.ok()))
-			.injectOpen(constantUsersPerSec(this.rate).during(this.duration)))
+		setUp(scenario("arrivals at " + this.load.rate() + "/s")
+			.exec(http(requestName(this.load.path(), this.load.rate())).get(this.load.path()).check(Http.ok()))
+			.injectOpen(constantUsersPerSec(this.load.rate()).during(this.duration)))
 			.protocols(Http.sharedConnections(this.baseUrl))
 			// Past capacity the queue would otherwise keep the step going long after its
 			// arrivals stopped: what is not answered within this margin counts as not
 			// answered.
-			.maxDuration(this.duration.plusMillis(Math.max(2_000, 4L * this.sloMillis)))
+			.maxDuration(this.duration.plusMillis(Math.max(2_000, 4L * this.load.sloMillis())))
 			.assertions(global().failedRequests().count().is(0L),
-					global().responseTime().percentile(99.0).lte(this.sloMillis));
+					global().responseTime().percentile(99.0).lte(this.load.sloMillis()));
 	}
 
 }

@@ -22,33 +22,57 @@ import io.gatling.javaapi.core.Simulation;
  */
 public class OverloadSimulation extends Simulation {
 
+	/**
+	 * The load of a run.
+	 *
+	 * @param work the CPU work of each request ({@code /api/cpu?work=})
+	 * @param baseRate requests a second before and after the overload
+	 * @param peakRate requests a second at the peak
+	 * @param baselineSeconds the time at the base rate before the overload
+	 * @param rampSeconds the time the rate takes to climb to the peak
+	 * @param holdSeconds the time at the peak
+	 * @param recoverySeconds the time back at the base rate
+	 * @param windowSeconds the length of each recovery window
+	 * @param maxFailedPercent the share of requests that may fail
+	 * @param maxRecoveredP95Millis the bar for the last recovery window: a server that
+	 * has recovered answers as it did before the overload
+	 */
+	public record Load(int work, double baseRate, double peakRate, int baselineSeconds, int rampSeconds,
+			int holdSeconds, int recoverySeconds, int windowSeconds, double maxFailedPercent,
+			int maxRecoveredP95Millis) {
+
+		public Load {
+			phases(baselineSeconds, rampSeconds, holdSeconds, recoverySeconds, windowSeconds);
+		}
+
+		/** The run's timeline, which refuses a recovery shorter than one window. */
+		public OverloadPhases phases() {
+			return phases(this.baselineSeconds, this.rampSeconds, this.holdSeconds, this.recoverySeconds,
+					this.windowSeconds);
+		}
+
+		private static OverloadPhases phases(int baseline, int ramp, int hold, int recovery, int window) {
+			return new OverloadPhases(Duration.ofSeconds(baseline), Duration.ofSeconds(ramp), Duration.ofSeconds(hold),
+					Duration.ofSeconds(recovery), Duration.ofSeconds(window));
+		}
+
+	}
+
+	public static final Load DEFAULTS = new Load(20_000, 50, 1_500, 10, 10, 10, 30, 5, 5.0, 1_000);
+
 	private final Parameters parameters = new Parameters(OverloadSimulation.class);
 
 	private final String baseUrl = this.parameters.baseUrl();
 
-	private final int work = this.parameters.integer("work", 20_000);
+	private final Load load = SimulationLoad.read(Load.class, DEFAULTS);
 
-	private final double baseRate = this.parameters.decimal("baseRate", 50);
-
-	private final double peakRate = this.parameters.decimal("peakRate", 1_500);
-
-	private final OverloadPhases phases = new OverloadPhases(this.parameters.seconds("baselineSeconds", 10),
-			this.parameters.seconds("rampSeconds", 10), this.parameters.seconds("holdSeconds", 10),
-			this.parameters.seconds("recoverySeconds", 30), this.parameters.seconds("windowSeconds", 5));
-
-	private final double maxFailedPercent = this.parameters.decimal("maxFailedPercent", 5.0);
-
-	/**
-	 * The bar for the last recovery window: a server that has recovered answers as it did
-	 * before the overload.
-	 */
-	private final int maxRecoveredP95Millis = this.parameters.integer("maxRecoveredP95Millis", 1_000);
+	private final OverloadPhases phases = this.load.phases();
 
 	private long startNanos;
 
 	private final ScenarioBuilder requests = scenario("cpu work at a changing rate")
 		.exec(http(session -> this.phases.nameAt(Duration.ofNanos(System.nanoTime() - this.startNanos)))
-			.get(Api.CPU + "?work=" + this.work)
+			.get(Api.CPU + "?work=" + this.load.work())
 			.check(Http.ok()));
 
 	@Override
@@ -58,16 +82,16 @@ public class OverloadSimulation extends Simulation {
 
 	{
 		this.parameters.print("Phases: " + this.phases.names());
-		setUp(this.requests.injectOpen(constantUsersPerSec(this.baseRate).during(this.phases.baseline()),
-				rampUsersPerSec(this.baseRate).to(this.peakRate).during(this.phases.ramp()),
-				constantUsersPerSec(this.peakRate).during(this.phases.hold()),
-				constantUsersPerSec(this.baseRate).during(this.phases.recovery())))
+		setUp(this.requests.injectOpen(constantUsersPerSec(this.load.baseRate()).during(this.phases.baseline()),
+				rampUsersPerSec(this.load.baseRate()).to(this.load.peakRate()).during(this.phases.ramp()),
+				constantUsersPerSec(this.load.peakRate()).during(this.phases.hold()),
+				constantUsersPerSec(this.load.baseRate()).during(this.phases.recovery())))
 			.protocols(Http.sharedConnections(this.baseUrl))
 			.maxDuration(this.phases.total().plusSeconds(60))
-			.assertions(global().failedRequests().percent().lte(this.maxFailedPercent),
+			.assertions(global().failedRequests().percent().lte(this.load.maxFailedPercent()),
 					details(this.phases.lastWindowName()).responseTime()
 						.percentile(95.0)
-						.lte(this.maxRecoveredP95Millis));
+						.lte(this.load.maxRecoveredP95Millis()));
 	}
 
 }

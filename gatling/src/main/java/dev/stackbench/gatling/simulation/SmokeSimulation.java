@@ -34,11 +34,21 @@ public class SmokeSimulation extends Simulation {
 
 	private static final int SLOW_DELAY_MILLIS = 50;
 
+	/**
+	 * The load of a run.
+	 *
+	 * @param rounds how many times every endpoint is asked for
+	 */
+	public record Load(int rounds) {
+	}
+
+	public static final Load DEFAULTS = new Load(3);
+
 	private final Parameters parameters = new Parameters(SmokeSimulation.class);
 
 	private final String baseUrl = this.parameters.baseUrl();
 
-	private final int rounds = this.parameters.integer("rounds", 3);
+	private final Load load = SimulationLoad.read(Load.class, DEFAULTS);
 
 	private final ChainBuilder everyEndpoint = exec(
 			http("hello").get(Api.HELLO).check(Http.ok()).check(bodyString().is(Hello.TEXT)),
@@ -74,12 +84,13 @@ public class SmokeSimulation extends Simulation {
 			http("unknown path").get("/api/nothing-here")
 				.check(status().is(404), jsonPath("$.type").is(ProblemType.NOT_FOUND.type().toString())));
 
-	private final ScenarioBuilder smoke = scenario("smoke").repeat(this.rounds).on(this.everyEndpoint);
+	private final ScenarioBuilder smoke = scenario("smoke").repeat(this.load.rounds()).on(this.everyEndpoint);
 
 	{
 		this.parameters.print("");
 		setUp(this.smoke.injectOpen(atOnceUsers(1))).protocols(Http.perUserConnections(this.baseUrl))
-			.assertions(global().failedRequests().count().is(0L), global().allRequests().count().is(11L * this.rounds));
+			.assertions(global().failedRequests().count().is(0L),
+					global().allRequests().count().is(11L * this.load.rounds()));
 	}
 
 }

@@ -22,17 +22,26 @@ import io.gatling.javaapi.core.Simulation;
  */
 public class SoakSimulation extends Simulation {
 
+	/**
+	 * The load of a run.
+	 *
+	 * @param rate new requests a second, each to one of the endpoints at random
+	 * @param durationSeconds how long requests arrive
+	 * @param maxP99Millis the p99 every request together must stay under
+	 * @param maxFailedPercent the share of requests that may fail
+	 */
+	public record Load(double rate, int durationSeconds, int maxP99Millis, double maxFailedPercent) {
+	}
+
+	public static final Load DEFAULTS = new Load(200, 600, 2_000, 0.0);
+
 	private final Parameters parameters = new Parameters(SoakSimulation.class);
 
 	private final String baseUrl = this.parameters.baseUrl();
 
-	private final double rate = this.parameters.decimal("rate", 200);
+	private final Load load = SimulationLoad.read(Load.class, DEFAULTS);
 
-	private final Duration duration = this.parameters.seconds("durationSeconds", 600);
-
-	private final int maxP99Millis = this.parameters.integer("maxP99Millis", 2_000);
-
-	private final double maxFailedPercent = this.parameters.decimal("maxFailedPercent", 0.0);
+	private final Duration duration = Duration.ofSeconds(this.load.durationSeconds());
 
 	private final ScenarioBuilder mixed = scenario("mixed load").exec(uniformRandomSwitch().on(
 			http("hello").get(Api.HELLO).check(Http.ok()), http("json").get(Api.JSON).check(Http.ok()),
@@ -43,11 +52,11 @@ public class SoakSimulation extends Simulation {
 
 	{
 		this.parameters.print("");
-		setUp(this.mixed.injectOpen(constantUsersPerSec(this.rate).during(this.duration)))
+		setUp(this.mixed.injectOpen(constantUsersPerSec(this.load.rate()).during(this.duration)))
 			.protocols(Http.sharedConnections(this.baseUrl))
 			.maxDuration(this.duration.plusSeconds(60))
-			.assertions(global().failedRequests().percent().lte(this.maxFailedPercent),
-					global().responseTime().percentile(99.0).lt(this.maxP99Millis));
+			.assertions(global().failedRequests().percent().lte(this.load.maxFailedPercent()),
+					global().responseTime().percentile(99.0).lt(this.load.maxP99Millis()));
 	}
 
 }

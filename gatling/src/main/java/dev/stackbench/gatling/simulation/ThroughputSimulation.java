@@ -33,21 +33,36 @@ import io.gatling.javaapi.core.Simulation;
  */
 public class ThroughputSimulation extends Simulation {
 
+	/**
+	 * The load of a run.
+	 *
+	 * @param path the page every user asks for
+	 * @param users the concurrency of each step, in order
+	 * @param stepSeconds how long each step lasts
+	 * @param maxP95Millis the p95 every request together must stay under
+	 * @param maxFailedPercent the share of failed requests each step may have
+	 * @param probePath a page one more user asks for every 10 ms meanwhile, or empty for
+	 * none
+	 */
+	public record Load(String path, List<Integer> users, int stepSeconds, int maxP95Millis, double maxFailedPercent,
+			String probePath) {
+
+		public Load {
+			users = List.copyOf(users);
+			probePath = (probePath != null) ? probePath : "";
+		}
+
+	}
+
+	public static final Load DEFAULTS = new Load("/api/hello", List.of(1, 8, 32, 128, 512), 10, 2_000, 0.0, "");
+
 	private final Parameters parameters = new Parameters(ThroughputSimulation.class);
 
 	private final String baseUrl = this.parameters.baseUrl();
 
-	private final String path = this.parameters.text("path", "/api/hello");
+	private final Load load = SimulationLoad.read(Load.class, DEFAULTS);
 
-	private final List<Integer> users = this.parameters.integers("users", "1,8,32,128,512");
-
-	private final Duration step = this.parameters.seconds("stepSeconds", 10);
-
-	private final int maxP95Millis = this.parameters.integer("maxP95Millis", 2_000);
-
-	private final double maxFailedPercent = this.parameters.decimal("maxFailedPercent", 0.0);
-
-	private final String probePath = this.parameters.text("probePath", "");
+	private final Duration step = Duration.ofSeconds(this.load.stepSeconds());
 
 	/**
 	 * Often enough to catch a stall of a few tens of milliseconds, rarely enough to add
@@ -81,21 +96,23 @@ public class ThroughputSimulation extends Simulation {
 		// Steps run one after the other: each starts when the last user of the previous
 		// one has finished.
 		PopulationBuilder steps = null;
-		for (int users : this.users.reversed()) {
+		for (int users : this.load.users().reversed()) {
 			PopulationBuilder step = scenario(users + " users").during(this.step)
-				.on(http(requestName(this.path, users)).get(this.path).check(Http.ok()))
+				.on(http(requestName(this.load.path(), users)).get(this.load.path()).check(Http.ok()))
 				.injectOpen(atOnceUsers(users));
 			steps = (steps == null) ? step : step.andThen(steps);
 		}
 		List<PopulationBuilder> populations = new ArrayList<>(List.of(steps));
-		if (!this.probePath.isEmpty()) {
-			populations.add(scenario("probe").during(this.step.multipliedBy(this.users.size()).minus(PROBE_DELAY))
-				.on(pace(PROBE_PACE).exec(http(probeName(this.probePath)).get(this.probePath).check(Http.ok())))
-				.injectOpen(nothingFor(PROBE_DELAY), atOnceUsers(1)));
+		if (!this.load.probePath().isEmpty()) {
+			populations
+				.add(scenario("probe").during(this.step.multipliedBy(this.load.users().size()).minus(PROBE_DELAY))
+					.on(pace(PROBE_PACE)
+						.exec(http(probeName(this.load.probePath())).get(this.load.probePath()).check(Http.ok())))
+					.injectOpen(nothingFor(PROBE_DELAY), atOnceUsers(1)));
 		}
 		setUp(populations).protocols(Http.perUserConnections(this.baseUrl))
-			.assertions(forAll().failedRequests().percent().lte(this.maxFailedPercent),
-					global().responseTime().percentile(95.0).lt(this.maxP95Millis));
+			.assertions(forAll().failedRequests().percent().lte(this.load.maxFailedPercent()),
+					global().responseTime().percentile(95.0).lt(this.load.maxP95Millis()));
 	}
 
 }

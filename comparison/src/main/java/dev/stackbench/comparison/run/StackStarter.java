@@ -1,0 +1,141 @@
+package dev.stackbench.comparison.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.stackbench.comparison.result.Scenario;
+import dev.stackbench.comparison.result.Contender;
+
+/**
+ * Starts and stops what a run loads: each stack for its turn (one app, or
+ * {@code -Dreplicas} of them behind nginx, or an app already running elsewhere), with the
+ * database's and the downstream service's arguments, its log in the comparison's
+ * {@code logs} folder; and the downstream service, once for the whole run. The database
+ * itself is started by {@link Runner#measureEveryStack()}, which hands it here.
+ */
+final class StackStarter {
+
+	private final Options options;
+
+	private final Path output;
+
+	private final CpuSplit cpus;
+
+	private final Progress progress;
+
+	/**
+	 * The database every app connects to, while the run is going; none for remote apps.
+	 */
+	private final Optional<Database> database;
+
+	/** The service {@code /api/downstream} calls, while a run that needs one is going. */
+	private Optional<AppProcess> downstream = Optional.empty();
+
+	StackStarter(Options options, Path output, CpuSplit cpus, Progress progress, Optional<Database> database) {
+		this.options = options;
+		this.output = output;
+		this.cpus = cpus;
+		this.progress = progress;
+		this.database = database;
+	}
+
+	/**
+	 * One downstream service for the whole run, the same for every stack: a reactive app
+	 * (it answers its slow page from timers, so it is not what limits the stack under
+	 * test), on the load generator's cores so that it takes nothing from the app
+	 * measured. Remote apps call whatever downstream they are configured with.
+	 */
+	void startDownstream() throws IOException {
+		if (this.options.isRemote() || this.options.scenarios().stream().noneMatch(Scenario::callsDownstream)) {
+			return;
+		}
+		AppProcess downstream = AppProcess.start(Contender.REACTIVE, this.options.root(),
+				this.cpus.loadGeneratorPlacement(), databaseArguments(), logs().resolve("downstream.log"));
+		this.progress.line("downstream service (reactive app) on " + downstream.target().baseUrl()
+				+ ", on the load generator's CPUs");
+		this.downstream = Optional.of(downstream);
+	}
+
+	void stopDownstream() {
+		this.downstream.ifPresent(AppProcess::close);
+	}
+
+	RunningStack start(Contender stack, int run, boolean tls) throws IOException {
+		Optional<Target> remote = Optional.ofNullable(this.options.remote().get(stack));
+		if (remote.isPresent() && tls) {
+			throw new IllegalArgumentException("the TLS scenarios start the app with TLS themselves; "
+					+ "against a remote app, run the plain ones");
+		}
+		if (remote.isPresent()) {
+			AppProcess.awaitHealthy(remote.get(), Duration.ofSeconds(30), null);
+			return new RunningStack(remote.get(), List.of(), Optional.empty(), Optional.empty());
+		}
+		List<String> arguments = new ArrayList<>(databaseArguments());
+		arguments.addAll(this.options.appArguments());
+		this.downstream
+			.ifPresent((service) -> arguments.add("--stackbench.downstream.base-url=" + service.target().baseUrl()));
+		Optional<String> version = AppProcess.springBootVersion(this.options.root(), stack.app());
+		if (!this.options.isBalanced()) {
+			AppProcess app = AppProcess.start(stack, this.options.root(), this.cpus.appPlacement(), arguments,
+					log(stack, run, tls, ""), tls);
+			return new RunningStack(app.target(), List.of(app), Optional.empty(), version);
+		}
+		return startBehindBalancer(stack, run, arguments, version);
+	}
+
+	/**
+	 * {@code -Dreplicas} copies of the app, each on its share of the app's cores with the
+	 * same JVM options, and nginx in front of them on the app's cores.
+	 */
+	private RunningStack startBehindBalancer(Contender stack, int run, List<String> arguments, Optional<String> version)
+			throws IOException {
+		List<AppProcess> replicas = new ArrayList<>();
+		try {
+			List<CpuSplit.Placement> placements = this.cpus.replicaPlacements(this.options.replicas());
+			for (int replica = 1; replica <= placements.size(); replica++) {
+				this.progress.stack(stack, "starting replica " + replica + " of " + placements.size());
+				replicas.add(AppProcess.start(stack, this.options.root(), placements.get(replica - 1), arguments,
+						log(stack, run, false, "-replica-" + replica)));
+			}
+			LoadBalancer balancer = LoadBalancer.start(replicas.stream().map((app) -> app.target().baseUrl()).toList(),
+					this.cpus.appPlacement(), this.output.resolve("balancer")
+						.resolve(stack.id() + ((this.options.repeat() > 1) ? "-run-" + run : "")));
+			this.progress.stack(stack,
+					"nginx on " + balancer.baseUrl() + " in front of " + replicas.size() + " replicas");
+			return new RunningStack(
+					Target.balanced(balancer.baseUrl(), replicas.stream().map(AppProcess::target).toList()), replicas,
+					Optional.of(balancer), version);
+		}
+		catch (IOException | RuntimeException ex) {
+			replicas.forEach(AppProcess::close);
+			throw ex;
+		}
+	}
+
+	/**
+	 * The log of one start of a stack's app, in the comparison's {@code logs} folder:
+	 * {@code replica} is empty for a single app, else {@code -replica-<n>} and what
+	 * follows.
+	 */
+	Path log(Contender stack, int run, boolean tls, String replica) throws IOException {
+		return logs().resolve(logName(stack, run, tls, replica));
+	}
+
+	private String logName(Contender stack, int run, boolean tls, String replica) {
+		return stack.id() + replica + (tls ? "-tls" : "") + ((this.options.repeat() > 1) ? "-run-" + run : "") + ".log";
+	}
+
+	private List<String> databaseArguments() {
+		return this.database.map(Database::appArguments).orElse(List.of());
+	}
+
+	private Path logs() throws IOException {
+		return Files.createDirectories(this.output.resolve("logs"));
+	}
+
+}

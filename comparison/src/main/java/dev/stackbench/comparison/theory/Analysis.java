@@ -1,0 +1,48 @@
+package dev.stackbench.comparison.theory;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.stackbench.comparison.result.Claim;
+import dev.stackbench.comparison.result.ComparisonResults;
+import dev.stackbench.comparison.result.HeadlineFigure;
+
+/**
+ * What a comparison's measurements say, worked out once from {@code results.json}'s raw
+ * data before any report is written: the verdicts, theory's claims, every headline
+ * figure's spread, the self-checks, and the changes since a baseline. The reports only
+ * format it.
+ *
+ * @param results the measurements and their inputs, as {@code results.json} holds them
+ * @param baseline an earlier comparison set beside this one, if any
+ * @param verdicts one row per headline figure: the best stack, and whether beyond noise
+ * @param claims theory's predictions, checked on each stack's median run
+ * @param headlines every headline figure of every stack, the median with its range
+ * @param loadGenerator the load generator's CPU in every scenario and capacity step
+ * @param littlesLaw Little's law both ways, where enough was in flight to tell
+ * @param sinceBaseline every headline figure both runs have, then and now
+ */
+public record Analysis(ComparisonResults results, Optional<ComparisonResults> baseline, List<Verdicts.Row> verdicts,
+		List<Claim> claims, List<HeadlineFigure> headlines, List<SelfChecks.LoadGenerator> loadGenerator,
+		List<SelfChecks.LittlesLaw> littlesLaw, List<Baseline.Change> sinceBaseline) {
+
+	public static Analysis of(ComparisonResults results) {
+		return of(results, Optional.empty());
+	}
+
+	public static Analysis of(ComparisonResults results, Optional<ComparisonResults> baseline) {
+		return new Analysis(results, baseline, Verdicts.rows(results),
+				Theory.claims(results.medianRuns(), results.tuning()), Headlines.figures(results),
+				SelfChecks.loadGenerator(results), SelfChecks.littlesLaw(results),
+				baseline.map((before) -> Baseline.changes(before, results)).orElse(List.of()));
+	}
+
+	/**
+	 * The watched figures (capacities and open-model p99s) that got worse beyond noise by
+	 * more than {@code thresholdPercent}, described for the console.
+	 */
+	public List<String> regressions(double thresholdPercent) {
+		return Baseline.regressions(this.sinceBaseline, thresholdPercent);
+	}
+
+}
