@@ -167,7 +167,7 @@ public final class Fixtures {
 			for (Contender stack : stacks) {
 				boolean cutShort = stack == Contender.REACTIVE && run == 1;
 				warmUps.add(new WarmUp(stack, run, cutShort ? 9 : 6, cutShort ? 6500 : 11000, cutShort ? 6500 : 10800,
-						!cutShort));
+						!cutShort, 40));
 			}
 		}
 		return warmUps;

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.scenario.Capacity;
+import dev.stackbench.comparison.scenario.ScenarioType;
 import dev.stackbench.comparison.theory.Analysis;
 
 /**
@@ -34,7 +35,7 @@ public final class MarkdownReport {
 		StringBuilder summary = new StringBuilder(ReportTables.verdicts(analysis).markdown());
 		analysis.baseline()
 			.ifPresent((before) -> summary.append(ReportTables.sinceBaseline(before, analysis).markdown()));
-		ReportTables.typeTables(results)
+		ReportTables.typeTables(results, ScenarioType::leadingTables)
 			.stream()
 			.filter((table) -> table.title().equals(Capacity.TABLE) && !table.rows().isEmpty())
 			.forEach((table) -> summary.append(table.markdown()));

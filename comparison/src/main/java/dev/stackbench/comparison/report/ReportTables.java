@@ -25,13 +25,13 @@ import dev.stackbench.comparison.result.Environment;
 import dev.stackbench.comparison.result.ErrorCount;
 import dev.stackbench.comparison.result.IdleFootprint;
 import dev.stackbench.comparison.result.PhaseResult;
-import dev.stackbench.comparison.result.Preset;
 import dev.stackbench.comparison.result.RateStep;
 import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
 import dev.stackbench.comparison.result.Contender;
 import dev.stackbench.comparison.result.Spread;
+import dev.stackbench.comparison.result.WarmUp;
 import dev.stackbench.comparison.scenario.ScenarioType;
 import dev.stackbench.comparison.theory.Analysis;
 import dev.stackbench.comparison.theory.Baseline;
@@ -60,10 +60,12 @@ final class ReportTables {
 		ComparisonResults results = analysis.results();
 		List<Table> tables = new ArrayList<>(List.of(verdicts(analysis)));
 		analysis.baseline().ifPresent((before) -> tables.add(sinceBaseline(before, analysis)));
-		tables.addAll(typeTables(results));
-		tables.addAll(List.of(summary(results), littlesLaw(results), replicas(results), claims(analysis),
-				loadGenerator(analysis), warmUp(results), littlesLawCheck(analysis), resources(results),
-				idleConnections(results), errors(results), environment(results), tuning(results), scenarios(results)));
+		tables.addAll(typeTables(results, ScenarioType::leadingTables));
+		tables.addAll(List.of(summary(results), littlesLaw(results)));
+		tables.addAll(typeTables(results, ScenarioType::tables));
+		tables.addAll(List.of(replicas(results), claims(analysis), loadGenerator(analysis), warmUp(results),
+				littlesLawCheck(analysis), resources(results), idleConnections(results), errors(results),
+				environment(results), tuning(results), scenarios(results)));
 		return tables.stream().filter((table) -> !table.rows().isEmpty() || table.title().equals("Errors")).toList();
 	}
 
@@ -71,16 +73,24 @@ final class ReportTables {
 	 * Each scenario type's own tables over its scenarios, types in the order their first
 	 * scenario runs; tables of several types with one title shown as one.
 	 */
-	static List<Table> typeTables(ComparisonResults results) {
+	static List<Table> typeTables(ComparisonResults results, TablesOfType tables) {
 		Map<ScenarioType<?>, List<Scenario>> byType = new LinkedHashMap<>();
 		results.scenarios()
 			.forEach((scenario) -> byType.computeIfAbsent(scenario.type(), (type) -> new ArrayList<>()).add(scenario));
 		Map<String, Table> byTitle = new LinkedHashMap<>();
-		byType.forEach((type, scenarios) -> type.tables(results, scenarios)
+		byType.forEach((type, scenarios) -> tables.of(type, results, scenarios)
 			.forEach((table) -> byTitle.merge(table.title(), table,
 					(first, more) -> new Table(first.title(), first.note(), first.headers(),
 							Stream.concat(first.rows().stream(), more.rows().stream()).toList()))));
 		return List.copyOf(byTitle.values());
+	}
+
+	/** Which of a type's tables: those that lead the report, or the others. */
+	@FunctionalInterface
+	interface TablesOfType {
+
+		List<Table> of(ScenarioType<?> type, ComparisonResults results, List<Scenario> scenarios);
+
 	}
 
 	static Table verdicts(Analysis analysis) {
@@ -285,8 +295,13 @@ final class ReportTables {
 			.toList();
 		return new Table("Self-check: the warm-up", format(Locale.ROOT,
 				"Each app's plain page is loaded in rounds until its throughput stops growing, for at most %s. %s",
-				Preset.BUILT_IN.contains(results.preset())
-						? Preset.of(results.preset()).warmUpLimitSeconds() + " s in this preset" : "the preset's limit",
+				results.warmUps()
+					.stream()
+					.mapToInt(WarmUp::limitSeconds)
+					.filter((limit) -> limit > 0)
+					.mapToObj((limit) -> limit + " s in this preset")
+					.findFirst()
+					.orElse("the preset's limit"),
 				rows.isEmpty() ? "Every warm-up settled before the limit."
 						: "These were cut short by the limit while still growing: their first scenario's figures "
 								+ "include the JIT's last compilations (standard's limit is longer)."),
@@ -296,9 +311,12 @@ final class ReportTables {
 	static Table idleConnections(ComparisonResults results) {
 		List<List<Cell>> rows = new ArrayList<>();
 		for (IdleFootprint footprint : results.idleFootprints()) {
-			String probe = results.runsOf("idle-connections", footprint.stack())
+			// The idle-connections type's run of the same stack and repetition, whatever
+			// its scenario's id.
+			String probe = results.results()
 				.stream()
-				.filter((result) -> result.run() == footprint.run())
+				.filter((result) -> result.scenario().type().id().equals("idle-connections")
+						&& result.stack() == footprint.stack() && result.run() == footprint.run())
 				.findFirst()
 				.flatMap(ScenarioResult::probe)
 				.map((row) -> format(Locale.ROOT, "%d / %d / %d / %d", row.p50(), row.p99(), row.p999(), row.max()))

@@ -44,16 +44,16 @@ public final class Reports {
 	}
 
 	/**
-	 * Reads a comparison back from its folder or its {@code results.json}: this schema's
-	 * or the one before it ({@link #OLDEST_SCHEMA}), which read the same; an older one is
-	 * refused.
-	 */
-	/**
 	 * The oldest {@code results.json} schema this build reads, as a baseline among
 	 * others.
 	 */
 	static final int OLDEST_SCHEMA = 2;
 
+	/**
+	 * Reads a comparison back from its folder or its {@code results.json}: this schema's
+	 * or the one before it ({@link #OLDEST_SCHEMA}), which read the same; an older one is
+	 * refused.
+	 */
 	public static ComparisonResults read(Path folderOrJson) throws IOException {
 		Path json = Files.isDirectory(folderOrJson) ? folderOrJson.resolve("results.json") : folderOrJson;
 		if (!Files.isRegularFile(json)) {

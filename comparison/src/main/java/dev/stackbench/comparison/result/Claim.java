@@ -1,8 +1,5 @@
 package dev.stackbench.comparison.result;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /**
  * A statement from queueing theory, checked against this run.
  *
@@ -29,17 +26,6 @@ public record Claim(String statement, Outcome outcome, String evidence) {
 	/** A claim that could not be checked, with what was missing. */
 	public static Claim notChecked(String statement, String missing) {
 		return new Claim(statement, Outcome.NOT_CHECKED, missing);
-	}
-
-	/**
-	 * A claim as {@code results.json} holds it, {@code held} alone before claims had
-	 * outcomes.
-	 */
-	@JsonCreator
-	static Claim read(@JsonProperty("statement") String statement, @JsonProperty("outcome") Outcome outcome,
-			@JsonProperty("held") Boolean held, @JsonProperty("evidence") String evidence) {
-		return new Claim(statement,
-				(outcome != null) ? outcome : Boolean.TRUE.equals(held) ? Outcome.HELD : Outcome.NOT_HELD, evidence);
 	}
 
 	public boolean held() {

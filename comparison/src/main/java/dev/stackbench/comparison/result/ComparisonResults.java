@@ -43,9 +43,9 @@ public record ComparisonResults(int schemaVersion, String preset, int repeat, In
 	/**
 	 * 3: raw data and inputs only (no claims or headline figures); a scenario names its
 	 * type ({@code type}, formerly {@code kind}) and its parameters without the record's
-	 * name; claims have an outcome (held, not held, not checked). 2 (still read): typed
-	 * scenario parameters, stacks by id, repetitions, capacity steps, p90/p99.9 and mean
-	 * latencies (version 1, unnumbered, had parameters as text and one run).
+	 * name. 2 (still read): typed scenario parameters, stacks by id, repetitions,
+	 * capacity steps, p90/p99.9 and mean latencies (version 1, unnumbered, had parameters
+	 * as text and one run).
 	 */
 	public static final int SCHEMA_VERSION = 3;
 

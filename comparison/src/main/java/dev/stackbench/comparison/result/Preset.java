@@ -33,16 +33,20 @@ import tools.jackson.databind.json.JsonMapper;
  * command line says otherwise
  * @param scenarios the scenarios, in the order they run
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonIgnoreProperties({ "why" })
 public record Preset(String id, String description, int warmUpLimitSeconds, boolean failOnAssertions,
 		List<Scenario> scenarios) {
 
 	/** The tool's own presets, in the order {@code --help} lists them. */
 	public static final List<String> BUILT_IN = List.of("quick", "standard", "ci", "soak");
 
-	/** A preset file leaves out what it does not set: false, for a flag. */
+	/**
+	 * A preset file leaves out what it does not set (false, for a flag), and a key it
+	 * misspells is refused rather than dropped.
+	 */
 	private static final JsonMapper JSON = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
 
 	public static final Preset QUICK = builtIn("quick");
@@ -55,6 +59,11 @@ public record Preset(String id, String description, int warmUpLimitSeconds, bool
 
 	/** A built-in preset by name, or a preset file by its path. */
 	public static Preset of(String idOrPath) {
+		return of(idOrPath, Path.of("."));
+	}
+
+	/** A built-in preset by name, or a preset file by its path from {@code root}. */
+	public static Preset of(String idOrPath, Path root) {
 		String name = idOrPath.trim();
 		if (BUILT_IN.contains(name)) {
 			return Stream.of(QUICK, STANDARD, CI, SOAK)
@@ -62,7 +71,7 @@ public record Preset(String id, String description, int warmUpLimitSeconds, bool
 				.findFirst()
 				.orElseThrow();
 		}
-		Path file = Path.of(name);
+		Path file = root.resolve(name);
 		if (!name.endsWith(".json") || !Files.isRegularFile(file)) {
 			throw new IllegalArgumentException(
 					"unknown preset '" + idOrPath + "'; choose from " + BUILT_IN + " or give a preset file's path");
@@ -88,6 +97,10 @@ public record Preset(String id, String description, int warmUpLimitSeconds, bool
 	static Preset read(String json, String id) {
 		try {
 			Preset read = JSON.readValue(json, Preset.class);
+			if (read.warmUpLimitSeconds() <= 0 || read.scenarios() == null || read.scenarios().isEmpty()) {
+				throw new IllegalArgumentException("preset " + id + " needs a warmUpLimitSeconds over 0 and "
+						+ "scenarios, as the built-in ones in presets/ on the class path have");
+			}
 			return new Preset(id, read.description(), read.warmUpLimitSeconds(), read.failOnAssertions(),
 					read.scenarios());
 		}

@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param transport how the load reaches the app: plain HTTP, or TLS, where the app runs
  * with its {@code h2} profile (HTTP/2 and HTTP/1.1 by ALPN)
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonIgnoreProperties({ "why" })
 public record Scenario(String id, ScenarioType<?> type, Record load, Transport transport) {
 
 	public Scenario {

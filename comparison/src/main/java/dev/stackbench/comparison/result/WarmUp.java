@@ -11,8 +11,10 @@ package dev.stackbench.comparison.result;
  * @param lastThroughput the last round's req/s
  * @param settled whether two rounds in a row stopped growing it; if not, the limit ended
  * the warm-up and the first scenario measured an app the JIT was still compiling
+ * @param limitSeconds the preset's limit it ran under (0 in a run recorded before the
+ * limit was)
  */
 public record WarmUp(Contender stack, int run, int rounds, double bestThroughput, double lastThroughput,
-		boolean settled) {
+		boolean settled, int limitSeconds) {
 
 }

@@ -181,16 +181,22 @@ final class LoadBalancer implements AutoCloseable {
 				    }
 				    server {
 				        listen 127.0.0.1:%d backlog=4096;
+				        proxy_http_version 1.1;
+				        proxy_set_header Connection "";
+				        proxy_set_header Host $http_host;
+				        proxy_next_upstream error timeout;
+				        proxy_next_upstream_tries %d;
+				        proxy_connect_timeout 2s;
+				        proxy_read_timeout 60s;
+				        proxy_send_timeout 60s;
 				        location / {
 				            proxy_pass http://stack;
-				            proxy_http_version 1.1;
-				            proxy_set_header Connection "";
-				            proxy_set_header Host $http_host;
-				            proxy_next_upstream error timeout;
-				            proxy_next_upstream_tries %d;
-				            proxy_connect_timeout 2s;
-				            proxy_read_timeout 60s;
-				            proxy_send_timeout 60s;
+				        }
+				        # Server-sent events pass through as they come: buffered, a stream's events
+				        # would reach the client in batches, late by the batch.
+				        location /api/stream {
+				            proxy_pass http://stack;
+				            proxy_buffering off;
 				        }
 				    }
 				}

@@ -66,7 +66,7 @@ final class OptionsCommand {
 	@Option(names = "--preset", paramLabel = "<preset>", defaultValue = "quick", converter = PresetConverter.class,
 			description = "quick (7 minutes here, build included: throughput against concurrency, 1,000 concurrent slow "
 					+ "requests, keep-alive against a new connection per request, the capacity of /api/hello at a p99 of "
-					+ "25 ms, the rate doubled from 1,000 to 8,000 req/s), standard (about 20 minutes: adds the capacity "
+					+ "25 ms, the rate doubled from 1,000 to 8,000 req/s), standard (about 35 minutes: adds the capacity "
 					+ "of /api/slow?delay=100 at a p99 of 150 ms, CPU-bound work, 200 concurrent CGI programs of 1 s, "
 					+ "500 users each making 10 parallel downstream calls (the comparison starts the downstream service, "
 					+ "a reactive app on the load generator's cores), an open-model arrival rate, the database pool as "
@@ -75,7 +75,8 @@ final class OptionsCommand {
 					+ "against a new connection per request over TLS 1.3 (tls-keep-alive) and 200 users over HTTP/1.1 "
 					+ "against HTTP/2 on the plain and the slow page (h2), both on the app started again with its h2 "
 					+ "profile and warmed up over TLS, an overload, 10,000 idle keep-alive connections with a probe on "
-					+ "new ones, and a 4,000-connection flood), ci (smoke, slow-endpoint and keep-alive runs with "
+					+ "new ones, 400 server-sent-event streams of 50 events 200 ms apart (stream), and a "
+					+ "4,000-connection flood), ci (smoke, slow-endpoint and keep-alive runs with "
 					+ "assertions, and keep-alive again over TLS on the apps started with h2, about 3 minutes), soak (not "
 					+ "for CI: ten minutes per stack of mixed load at 200 req/s, bad requests included; reports errors, "
 					+ "latency drift and heap after GC at the start and the end); or the path of a preset file of your own, "
@@ -85,8 +86,9 @@ final class OptionsCommand {
 	@Option(names = "--models", paramLabel = "<model>", split = "\\s*,\\s*", splitSynopsisLabel = ",",
 			converter = ServingModelConverter.class, completionCandidates = ServingModelIds.class,
 			description = {
-					"serving models, any of ${COMPLETION-CANDIDATES}, in that order of running; with -Dremote, "
-							+ "a subset of the remote ones",
+					"serving models, any of ${COMPLETION-CANDIDATES}, in that order of running; a model named twice "
+							+ "runs as two contenders, the second named <model>-2 (an A/A run, whose figures should "
+							+ "agree within noise); with -Dremote, a subset of the remote ones",
 					DEFAULT + "platform,virtual,reactive; with -Dremote, all of the remote ones" })
 	List<ServingModel> models;
 
@@ -146,7 +148,7 @@ final class OptionsCommand {
 
 	@Option(names = "--failOnAssertions", paramLabel = "<true|false>", arity = "0..1",
 			description = { "exit non-zero when a Gatling assertion fails; in a comparison a failed assertion is a "
-					+ "finding, shown in the report", DEFAULT + "true for ci, else false" })
+					+ "finding, shown in the report", DEFAULT + "the preset's: true for ci, else false" })
 	Boolean failOnAssertions;
 
 	@Option(names = "--db.url", paramLabel = "<jdbc:postgresql://host:port/name>",
@@ -337,7 +339,9 @@ final class OptionsCommand {
 
 		@Override
 		public Preset convert(String id) {
-			return converted(() -> Preset.of(id));
+			// A preset file is named from the project's root, as -Dbaseline is: under
+			// ./mvnw -Pcompare the runner's working folder is comparison/.
+			return converted(() -> Preset.of(id, Path.of(System.getProperty("stackbench.root", "."))));
 		}
 
 	}

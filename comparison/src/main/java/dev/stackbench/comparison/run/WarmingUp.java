@@ -102,7 +102,8 @@ final class WarmingUp {
 						WARM_UP_ARRIVALS_PER_SECOND, WARM_UP_OTHER_PATH_SECONDS, 60_000),
 				target.baseUrl(), this.options.isRemote(), folder, false);
 		awaitQuiet(target);
-		return new WarmUp(target.stack(), run, rounds, best, now, flat >= 2);
+		return new WarmUp(target.stack(), run, rounds, best, now, flat >= 2,
+				this.options.preset().warmUpLimitSeconds());
 	}
 
 	/** 64 users on one page for a few seconds; its throughput. */

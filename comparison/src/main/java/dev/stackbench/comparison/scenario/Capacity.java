@@ -160,7 +160,7 @@ public final class Capacity extends ScenarioType<Capacity.Load> {
 	}
 
 	@Override
-	public List<Table> tables(ComparisonResults results, List<Scenario> scenarios) {
+	public List<Table> leadingTables(ComparisonResults results, List<Scenario> scenarios) {
 		return List.of(capacity(results, scenarios), steps(results, scenarios));
 	}
 

@@ -20,6 +20,7 @@ import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
 import dev.stackbench.comparison.result.Contender;
+import dev.stackbench.comparison.result.ServingModel;
 import dev.stackbench.comparison.result.Spread;
 import dev.stackbench.comparison.theory.Headlines;
 import dev.stackbench.comparison.theory.Headlines.Better;
@@ -136,7 +137,7 @@ final class Database extends ScenarioType<DatabaseSimulation.Load> {
 	 * {@link Theory#SAME_THROUGHPUT}.
 	 */
 	private Optional<Claim> sameAsPlatformThreads(ScenarioResult run, ClaimContext context) {
-		if (run.stack() == Contender.PLATFORM) {
+		if (run.stack().model() == ServingModel.PLATFORM) {
 			return Optional.empty();
 		}
 		String statement = format(Locale.ROOT,

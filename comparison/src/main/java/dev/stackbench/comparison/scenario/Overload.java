@@ -2,7 +2,6 @@ package dev.stackbench.comparison.scenario;
 
 import static java.lang.String.format;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -59,7 +58,7 @@ final class Overload extends ScenarioType<OverloadSimulation.Load> {
 			return List.of(Claim.notChecked(statement, "row " + OverloadPhases.BASELINE + " missing"));
 		}
 		int tolerated = Math.max(2 * baseline.get().p95(), baseline.get().p95() + 50);
-		List<String> windows = recoveryWindows(load);
+		List<String> windows = load.phases().recoveryWindows();
 		Optional<Integer> recovered = IntStream.range(0, windows.size())
 			.filter((window) -> run.row(windows.get(window))
 				.filter((row) -> row.p95() <= tolerated && row.ko() == 0)
@@ -75,19 +74,6 @@ final class Overload extends ScenarioType<OverloadSimulation.Load> {
 									+ window * load.windowSeconds() + " s after it")
 							.orElse("not back within " + tolerated + " ms by the end of the run"),
 						overloadFailures)));
-	}
-
-	/** The recovery windows' row names, in order, each {@code windowSeconds} long. */
-	static List<String> recoveryWindows(OverloadSimulation.Load load) {
-		List<String> names = phases(load).names();
-		return names.subList(List.of(OverloadPhases.BASELINE, OverloadPhases.RAMP, OverloadPhases.OVERLOAD).size(),
-				names.size());
-	}
-
-	private static OverloadPhases phases(OverloadSimulation.Load load) {
-		return new OverloadPhases(Duration.ofSeconds(load.baselineSeconds()), Duration.ofSeconds(load.rampSeconds()),
-				Duration.ofSeconds(load.holdSeconds()), Duration.ofSeconds(load.recoverySeconds()),
-				Duration.ofSeconds(load.windowSeconds()));
 	}
 
 }

@@ -117,10 +117,11 @@ public abstract class ScenarioType<P extends Record> {
 	public abstract double estimatedSeconds(P load);
 
 	/**
-	 * Whether its page calls the downstream service, which the comparison then starts.
+	 * Whether its page calls the downstream service, which the comparison then starts: a
+	 * load with a {@code path} on {@code /api/downstream}.
 	 */
 	public boolean callsDownstream(P load) {
-		return false;
+		return SimulationLoad.asText(load).getOrDefault("path", "").startsWith("/api/downstream");
 	}
 
 	/**
@@ -185,8 +186,17 @@ public abstract class ScenarioType<P extends Record> {
 	}
 
 	/**
-	 * This type's own report tables over every scenario of it in the comparison; tables
-	 * of several types with one title are shown as one.
+	 * This type's own report tables that lead the report, beside the verdicts (a capacity
+	 * at the SLO), over every scenario of it in the comparison.
+	 */
+	public List<Table> leadingTables(ComparisonResults results, List<Scenario> scenarios) {
+		return List.of();
+	}
+
+	/**
+	 * This type's own report tables over every scenario of it in the comparison, after
+	 * the throughput and latency of every request row; tables of several types with one
+	 * title are shown as one.
 	 */
 	public List<Table> tables(ComparisonResults results, List<Scenario> scenarios) {
 		return List.of();

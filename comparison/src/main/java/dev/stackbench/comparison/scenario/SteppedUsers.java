@@ -23,9 +23,4 @@ abstract class SteppedUsers extends ScenarioType<ThroughputSimulation.Load> {
 		return load.users().size() * load.stepSeconds() + 3;
 	}
 
-	@Override
-	public boolean callsDownstream(ThroughputSimulation.Load load) {
-		return load.path().startsWith("/api/downstream");
-	}
-
 }

@@ -190,7 +190,7 @@ class ReportsTests {
 
 	/** A scenario type's table, or an empty one where no type of the run has it. */
 	private static Table typeTable(String title, ComparisonResults results) {
-		return ReportTables.typeTables(results)
+		return ReportTables.all(Analysis.of(results))
 			.stream()
 			.filter((table) -> table.title().equals(title))
 			.findFirst()

@@ -67,11 +67,12 @@ public record OverloadPhases(Duration baseline, Duration ramp, Duration hold, Du
 	}
 
 	/**
-	 * Seconds after the overload ended that a recovery window starts, or -1 when the name
-	 * is not a window.
+	 * The recovery windows' names, in order, each {@code window} long from the end of the
+	 * overload: what the comparison reads back, by name rather than parsed.
 	 */
-	public static long windowStartSeconds(String name) {
-		return name.startsWith(RECOVERY) ? Long.parseLong(name.substring(RECOVERY.length(), name.length() - 1)) : -1;
+	public List<String> recoveryWindows() {
+		List<String> names = names();
+		return names.subList(List.of(BASELINE, RAMP, OVERLOAD).size(), names.size());
 	}
 
 	private long windows() {

@@ -53,16 +53,21 @@ public final class SimulationLoad {
 
 	/**
 	 * The load a simulation applies: {@code defaults}, with the JSON of system property
-	 * {@value #PROPERTY} merged over them when it is set, then every system property
-	 * named after a component ({@code -Drate=300 -Ddelay=1000}). Remembered for
-	 * {@link Parameters#print}.
+	 * {@value #PROPERTY} merged over them when it is set; else every system property
+	 * named after a component ({@code -Drate=300 -Ddelay=1000}), as a person types them
+	 * for {@code ./mvnw -Psimulate}. Not both: the comparison runs simulations in its own
+	 * JVM and passes the whole load, which a stray {@code -Drate} there must not change.
+	 * Remembered for {@link Parameters#print}.
 	 */
 	public static <R extends Record> R read(Class<R> type, R defaults) {
-		R load = defaults;
 		String json = System.getProperty(PROPERTY);
-		if (json != null && !json.isBlank()) {
-			load = fromJson(isJson(json) ? json : undoForkEscaping(json), type, load);
-		}
+		R load = (json != null && !json.isBlank())
+				? fromJson(isJson(json) ? json : undoForkEscaping(json), type, defaults) : byName(type, defaults);
+		LAST_READ.set(load);
+		return load;
+	}
+
+	private static <R extends Record> R byName(Class<R> type, R defaults) {
 		Map<String, String> named = new LinkedHashMap<>();
 		for (RecordComponent component : type.getRecordComponents()) {
 			String value = System.getProperty(component.getName());
@@ -70,9 +75,7 @@ public final class SimulationLoad {
 				named.put(component.getName(), value);
 			}
 		}
-		load = withOverrides(load, named);
-		LAST_READ.set(load);
-		return load;
+		return withOverrides(defaults, named);
 	}
 
 	/**

@@ -37,9 +37,9 @@ class OverloadPhasesTests {
 	}
 
 	@Test
-	void readsTheStartOfARecoveryWindowBackFromItsName() {
-		assertThat(OverloadPhases.windowStartSeconds("recovery +10s")).isEqualTo(10);
-		assertThat(OverloadPhases.windowStartSeconds("overload")).isEqualTo(-1);
+	void listsTheRecoveryWindowsInOrder() {
+		assertThat(this.phases.recoveryWindows()).containsExactly("recovery +0s", "recovery +5s", "recovery +10s",
+				"recovery +15s");
 	}
 
 	@Test

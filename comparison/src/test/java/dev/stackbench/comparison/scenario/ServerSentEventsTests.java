@@ -20,18 +20,23 @@ import org.junit.jupiter.api.Test;
  * The SSE stream scenario's claims: a stack that waits on timers keeps the schedule, one
  * with fewer threads than streams open makes the rest wait a stream's length.
  */
-class StreamTests {
+class ServerSentEventsTests {
 
-	private static final Scenario STREAM = Preset.STANDARD.scenario("stream");
+	private static final Scenario STREAM = new Scenario("stream", ScenarioTypes.of("stream"),
+			StreamSimulation.DEFAULTS);
 
 	private static final Map<String, Map<String, Object>> TUNING = Map.of("platform",
 			Map.of("threads.max", 200, "virtual-threads", false), "virtual",
 			Map.of("threads.max", 200, "virtual-threads", true));
 
 	@Test
-	void theStandardPresetRunsThePlainDefaults() {
-		assertThat(STREAM.type().id()).isEqualTo("stream");
-		assertThat(STREAM.load()).isEqualTo(StreamSimulation.DEFAULTS);
+	void theStandardPresetQueuesOneBatchOfStreamsOnPlatformThreads() {
+		StreamSimulation.Load standard = (StreamSimulation.Load) Preset.STANDARD.scenario("stream").load();
+		assertThat(standard.subscribers()).isEqualTo(400);
+		assertThat(standard.peakStreams()).as("400 arrive in 5 s, each stream 10 s long").isEqualTo(400);
+		assertThat(ServerSentEvents.expectedWaitMillis(standard, 200))
+			.as("one batch waits: 10 s less the 2.5 s the first 200 took to arrive")
+			.isEqualTo(7_500);
 		assertThat(StreamSimulation.DEFAULTS.peakStreams()).as("1,000 arrive in 5 s, each stream 10 s long")
 			.isEqualTo(1000);
 	}
@@ -48,18 +53,18 @@ class StreamTests {
 
 	@Test
 	void platformThreadsFewerThanTheStreamsMakeTheRestWait() {
-		// 1,000 arrivals over 5 s, one every 5 ms: the 201st finds every thread taken
-		// and waits for the first stream to end, 10 s after it began and 1 s before
-		// the 201st came.
-		assertThat(Stream.expectedWaitMillis(StreamSimulation.DEFAULTS, 200)).isEqualTo(9_000);
-		Claim capped = claim(Contender.PLATFORM, 50_000, 8_900, 9_300);
+		// 1,000 arrivals over 5 s, one every 5 ms, on 200 threads each held 10 s: the
+		// second 200 start as the first end, 10 s after them, the fifth 200 after 40 s;
+		// the last arrived at 5 s and waits 36 s.
+		assertThat(ServerSentEvents.expectedWaitMillis(StreamSimulation.DEFAULTS, 200)).isEqualTo(36_000);
+		Claim capped = claim(Contender.PLATFORM, 50_000, 30_000, 35_500);
 		assertThat(capped.statement()).contains("with 200 request threads for 1,000 streams open at once",
-				"a stream's length less the time 200 arrivals take, 9,000 ms");
+				"each starting when the stream 200 ahead of it ends: the last waits 36,000 ms");
 		assertThat(capped.held()).isTrue();
 		assertThat(claim(Contender.PLATFORM, 50_000, 100, 300).held())
 			.as("a capped stack that kept the schedule contradicts the theory")
 			.isFalse();
-		assertThat(claim(Contender.PLATFORM, 50_000, 15_000, 20_000).held()).as("far later than the wait").isFalse();
+		assertThat(claim(Contender.PLATFORM, 50_000, 45_000, 50_000).held()).as("far later than the wait").isFalse();
 		assertThat(claim(Contender.VIRTUAL, 50_000, 180, 400).held())
 			.as("virtual threads are not capped by threads.max")
 			.isTrue();

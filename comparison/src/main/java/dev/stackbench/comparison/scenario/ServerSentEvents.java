@@ -31,9 +31,9 @@ import io.gatling.javaapi.core.Simulation;
  * it has threads, and the others wait for one, their events late by up to a stream's
  * length; a stack whose streams wait on timers keeps the schedule.
  */
-final class Stream extends ScenarioType<StreamSimulation.Load> {
+final class ServerSentEvents extends ScenarioType<StreamSimulation.Load> {
 
-	Stream() {
+	ServerSentEvents() {
 		super("stream", "STREAM", StreamSimulation.Load.class, StreamSimulation.DEFAULTS, false);
 	}
 
@@ -93,18 +93,17 @@ final class Stream extends ScenarioType<StreamSimulation.Load> {
 	}
 
 	/**
-	 * A thread per stream for its whole length: at most {@code workers} streams at once.
-	 * Subscribers arrive evenly, one every {@code ramp / subscribers}; the stream that
-	 * finds every thread taken waits for the earliest stream to end, and so does each one
-	 * after it, by the same margin: a stream's length less the time {@code workers}
-	 * arrivals take. Every event of a waiting stream is that late.
+	 * A thread per stream for its whole length: at most {@code workers} streams at once,
+	 * the others queued for a thread in their order of arrival, each starting when the
+	 * stream {@code workers} ahead of it ends. Every event of a waiting stream is as late
+	 * as its stream's wait, so the latest event is the longest wait.
 	 */
 	private static Claim threadsCapTheStreams(ScenarioResult run, StreamSimulation.Load load, int workers) {
 		long wait = expectedWaitMillis(load, workers);
 		String statement = format(Locale.ROOT,
-				"%s: with %d request threads for %,.0f streams open at once, each stream past the threads waits "
-						+ "for one to end: a stream's length less the time %d arrivals take, %,d ms, so its events "
-						+ "are about that late",
+				"%s: with %d request threads for %,.0f streams open at once, the streams past the threads queue for "
+						+ "one, each starting when the stream %d ahead of it ends: the last waits %,d ms, and its "
+						+ "events are that late",
 				run.stack().id(), workers, load.peakStreams(), workers, wait);
 		Optional<RequestStats> lateness = run.row(StreamSimulation.LATENESS);
 		if (lateness.isEmpty()) {
@@ -122,11 +121,21 @@ final class Stream extends ScenarioType<StreamSimulation.Load> {
 	private static final double WAIT_SHARE = 0.8;
 
 	/**
-	 * {@code L - workers × ramp / subscribers}, where arrivals are spread over the ramp.
+	 * The longest wait for a thread, in milliseconds: arrivals spread evenly over the
+	 * ramp, served in order by {@code workers} threads that each hold a stream for its
+	 * length.
 	 */
 	static long expectedWaitMillis(StreamSimulation.Load load, int workers) {
-		double arrivalGapMillis = load.rampSeconds() * 1000.0 / load.subscribers();
-		return Math.max(0, Math.round(load.streamLength().toMillis() - workers * arrivalGapMillis));
+		double gap = load.rampSeconds() * 1000.0 / load.subscribers();
+		double length = load.streamLength().toMillis();
+		double[] starts = new double[load.subscribers()];
+		double longest = 0;
+		for (int k = 0; k < starts.length; k++) {
+			double arrival = k * gap;
+			starts[k] = (k < workers) ? arrival : Math.max(arrival, starts[k - workers] + length);
+			longest = Math.max(longest, starts[k] - arrival);
+		}
+		return Math.round(longest);
 	}
 
 	private static String evidence(ScenarioResult run, StreamSimulation.Load load, RequestStats lateness) {
