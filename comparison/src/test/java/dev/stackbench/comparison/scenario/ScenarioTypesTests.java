@@ -28,14 +28,19 @@ class ScenarioTypesTests {
 			assertThat(!headlines.isEmpty() || headlines == ScenarioType.NO_HEADLINES)
 				.as("%s has no headline figure and does not say so (NO_HEADLINES)", type.id())
 				.isTrue();
-			ScenarioResult empty = new ScenarioResult(Contender.REACTIVE, scenario, 1, true, "", List.of(), List.of(),
-					AppMetrics.NONE, 0, 0, List.of());
-			List<Claim> claims = type.claims(empty, new ClaimContext(List.of(empty), Map.of()));
-			assertThat(!claims.isEmpty() || claims == ScenarioType.NO_CLAIMS)
-				.as("%s makes no claim and does not say so (NO_CLAIMS)", type.id())
-				.isTrue();
-			assertThat(claims).as("%s on a run without rows", type.id())
-				.allMatch((claim) -> claim.outcome() != Claim.Outcome.HELD);
+			// Both branches theory has: a stack capped by its request threads, and one
+			// not.
+			for (Contender stack : List.of(Contender.REACTIVE, Contender.PLATFORM)) {
+				ScenarioResult empty = new ScenarioResult(stack, scenario, 1, true, "", List.of(), List.of(),
+						AppMetrics.NONE, 0, 0, List.of());
+				List<Claim> claims = type.claims(empty, new ClaimContext(List.of(empty),
+						Map.of("platform", Map.of("threads.max", 200, "virtual-threads", false))));
+				assertThat(!claims.isEmpty() || claims == ScenarioType.NO_CLAIMS)
+					.as("%s on %s makes no claim and does not say so (NO_CLAIMS)", type.id(), stack)
+					.isTrue();
+				assertThat(claims).as("%s on %s, a run without rows", type.id(), stack)
+					.allMatch((claim) -> claim.outcome() != Claim.Outcome.HELD);
+			}
 		})).toList();
 	}
 
