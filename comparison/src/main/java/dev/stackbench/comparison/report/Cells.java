@@ -43,7 +43,13 @@ public final class Cells {
 
 	/** A count that a stack may not have (-1): a dash then. */
 	public static Cell counts(List<AppMetrics> apps, ToDoubleFunction<AppMetrics> figure) {
-		return apps.stream().allMatch((app) -> figure.applyAsDouble(app) < 0) ? Cell.of("-") : spread(apps, figure);
+		return metered(apps, figure, 0);
+	}
+
+	/** A figure a meter may not give (-1 in every run): a dash then. */
+	public static <T> Cell metered(List<T> runs, ToDoubleFunction<T> figure, int decimals) {
+		return runs.stream().allMatch((run) -> figure.applyAsDouble(run) < 0) ? Cell.of("-")
+				: spread(runs, figure, decimals);
 	}
 
 	public static String count(double value) {

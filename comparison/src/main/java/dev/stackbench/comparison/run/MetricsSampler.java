@@ -17,13 +17,14 @@ import java.util.function.DoubleSupplier;
 import java.util.stream.DoubleStream;
 
 import dev.stackbench.comparison.result.AppMetrics;
+import dev.stackbench.comparison.scenario.Measurement;
 
 /**
  * Scrapes an app's Prometheus endpoint once a second while a scenario runs. It reads the
  * management port, which has its own threads on both stacks, so it keeps answering when
  * the request pool is saturated.
  */
-final class MetricsSampler implements AutoCloseable {
+final class MetricsSampler implements Measurement.Sampling {
 
 	private static final Duration PERIOD = Duration.ofSeconds(1);
 
@@ -199,7 +200,8 @@ final class MetricsSampler implements AutoCloseable {
 	}
 
 	/** Stops sampling after one last scrape, and sums up what the scrapes saw. */
-	AppMetrics finish() {
+	@Override
+	public AppMetrics finish() {
 		close();
 		scrape();
 		synchronized (this.scrapes) {

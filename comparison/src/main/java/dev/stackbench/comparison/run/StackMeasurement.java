@@ -197,7 +197,7 @@ final class StackMeasurement implements Measurement {
 		Target target = this.running.target();
 		long loadGeneratorCpuBefore = Machine.loadGeneratorCpuNanos();
 		Instant started = Instant.now();
-		try (MetricsSampler sampler = sampler()) {
+		try (MetricsSampler sampler = sampling()) {
 			GatlingRun.Outcome outcome = GatlingRun.run(simulation, load, target.baseUrl(), this.options.isRemote(),
 					folder, htmlReport);
 			AppMetrics app = sampler.finish();
@@ -211,26 +211,11 @@ final class StackMeasurement implements Measurement {
 		return this.output.relativize(outcome.report().resolve("index.html")).toString();
 	}
 
-	@Override
-	public Sampling sampling() {
-		MetricsSampler sampler = sampler();
-		return new Sampling() {
-			@Override
-			public AppMetrics finish() {
-				return sampler.finish();
-			}
-
-			@Override
-			public void close() {
-				sampler.close();
-			}
-		};
-	}
-
 	/**
 	 * Samples every replica of the stack, and the balancer's CPU where one is in front.
 	 */
-	private MetricsSampler sampler() {
+	@Override
+	public MetricsSampler sampling() {
 		return new MetricsSampler(this.running.target().actuators("prometheus"),
 				this.running.balancer().map((balancer) -> balancer::cpuSeconds));
 	}

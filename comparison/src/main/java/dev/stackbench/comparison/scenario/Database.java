@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.function.ToDoubleFunction;
 
 import dev.stackbench.comparison.report.Cells;
 import dev.stackbench.comparison.report.Table;
@@ -184,8 +183,10 @@ final class Database extends ScenarioType<DatabaseSimulation.Load> {
 						Cell.of(Cells.count(load.rate()) + " → "
 								+ Cells.rowSpread(runs, DatabaseSimulation.OPEN, RequestStats::throughput).text()),
 						Cells.rowSpread(runs, DatabaseSimulation.OPEN, RequestStats::ko),
-						pool(pools, AppMetrics.Pool::maxActive), pool(pools, AppMetrics.Pool::minIdle),
-						pool(pools, AppMetrics.Pool::maxPending), pool(pools, AppMetrics.Pool::meanAcquireMillis)));
+						Cells.metered(pools, AppMetrics.Pool::maxActive, 1),
+						Cells.metered(pools, AppMetrics.Pool::minIdle, 1),
+						Cells.metered(pools, AppMetrics.Pool::maxPending, 1),
+						Cells.metered(pools, AppMetrics.Pool::meanAcquireMillis, 1)));
 			}
 		}
 		return List.of(new Table("Database pool",
@@ -199,11 +200,6 @@ final class Database extends ScenarioType<DatabaseSimulation.Load> {
 						"closed p50 / p99 / p99.9 ms", "open offered → served req/s", "open failed", "max active",
 						"min idle", "max pending", "mean acquire ms"),
 				rows));
-	}
-
-	private static Cell pool(List<AppMetrics.Pool> pools, ToDoubleFunction<AppMetrics.Pool> figure) {
-		return pools.stream().allMatch((pool) -> figure.applyAsDouble(pool) < 0) ? Cell.of("-")
-				: Cells.spread(pools, figure, 1);
 	}
 
 }

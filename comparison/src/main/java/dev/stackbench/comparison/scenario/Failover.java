@@ -79,12 +79,6 @@ public final class Failover extends PhasedType<Failover.Load> {
 		return FailoverSimulation.PHASES;
 	}
 
-	@Override
-	Record onlyPhase(Load load, String phase) {
-		return simulationLoad(new Load(load.path(), load.rate(), load.writeRate(), load.durationSeconds(),
-				load.stopAtSeconds(), load.restartAtSeconds(), phase));
-	}
-
 	/** The last replica stopped during each phase and started again on its ports. */
 	@Override
 	Optional<Measurement.Disruptor> disruption(Load load, String phase, Measurement measurement) {

@@ -51,12 +51,6 @@ final class KeepAlive extends PhasedType<KeepAliveSimulation.Load> {
 	}
 
 	@Override
-	Record onlyPhase(KeepAliveSimulation.Load load, String phase) {
-		return new KeepAliveSimulation.Load(load.path(), load.users(), load.phaseSeconds(), load.maxP95Millis(),
-				load.maxFailedPercent(), phase);
-	}
-
-	@Override
 	double phaseSeconds(KeepAliveSimulation.Load load) {
 		return load.phaseSeconds();
 	}

@@ -48,12 +48,6 @@ final class Multiplexing extends PhasedType<MultiplexingSimulation.Load> {
 	}
 
 	@Override
-	Record onlyPhase(MultiplexingSimulation.Load load, String phase) {
-		return new MultiplexingSimulation.Load(load.paths(), load.users(), load.phaseSeconds(), load.maxP95Millis(),
-				phase);
-	}
-
-	@Override
 	double phaseSeconds(MultiplexingSimulation.Load load) {
 		return load.phaseSeconds();
 	}

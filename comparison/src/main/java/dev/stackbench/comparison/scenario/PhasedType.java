@@ -2,10 +2,12 @@ package dev.stackbench.comparison.scenario;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
+import dev.stackbench.gatling.simulation.SimulationLoad;
 
 /**
  * A load of several phases in a row, run one Gatling run each (the load's {@code phase}
@@ -23,8 +25,13 @@ abstract class PhasedType<P extends Record> extends ScenarioType<P> {
 	/** The phases' names, in order. */
 	abstract List<String> phases(P load);
 
-	/** The simulation's load with only the named phase. */
-	abstract Record onlyPhase(P load, String phase);
+	/**
+	 * The simulation's load with only the named phase: its {@code phase} parameter
+	 * replaced, as {@code -Dset} replaces one.
+	 */
+	Record onlyPhase(P load, String phase) {
+		return simulationLoad(SimulationLoad.withOverrides(load, Map.of("phase", phase)));
+	}
 
 	/** What stops a replica during a phase, where the type stops one. */
 	Optional<Measurement.Disruptor> disruption(P load, String phase, Measurement measurement) {

@@ -2,6 +2,8 @@ package dev.stackbench.comparison.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
+import java.util.function.BiFunction;
 
 import dev.stackbench.comparison.report.Cells;
 import dev.stackbench.comparison.report.Table;
@@ -22,12 +24,12 @@ final class ProtocolsTable {
 	}
 
 	/**
-	 * @param phases each scenario's phases
+	 * @param type the scenarios' type, which names each one's phases
 	 * @param connectionCost for a phase, what a new connection added to each request's
 	 * CPU, or none
 	 */
 	static <P extends Record> Table of(ComparisonResults results, List<Scenario> scenarios, PhasedType<P> type,
-			java.util.function.BiFunction<ScenarioResult, String, java.util.OptionalDouble> connectionCost) {
+			BiFunction<ScenarioResult, String, OptionalDouble> connectionCost) {
 		List<List<Cell>> rows = new ArrayList<>();
 		for (Scenario scenario : scenarios) {
 			for (Contender stack : results.stacks()) {
