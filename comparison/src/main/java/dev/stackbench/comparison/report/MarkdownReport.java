@@ -1,9 +1,11 @@
 package dev.stackbench.comparison.report;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.stackbench.comparison.result.ComparisonResults;
+import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.scenario.Capacity;
 import dev.stackbench.comparison.scenario.ScenarioType;
 import dev.stackbench.comparison.theory.Analysis;
@@ -23,6 +25,7 @@ public final class MarkdownReport {
 
 	static String render(Analysis analysis) {
 		return "# stackbench comparison (" + analysis.results().preset() + ")\n\n" + header(analysis.results()) + "\n\n"
+				+ analysis.verdicts().noise().inWords() + "\n\n"
 				+ ReportTables.all(analysis).stream().map(Table::markdown).collect(Collectors.joining());
 	}
 
@@ -52,8 +55,41 @@ public final class MarkdownReport {
 					.map((stack) -> stack.id() + " (" + stack.title() + ")")
 					.collect(Collectors.joining(", "))
 				+ ". Machine: " + results.environment().cores() + " cores, " + results.environment().jdk() + "; "
-				+ results.environment().cpuSplit() + "." + ((results.repeat() > 1)
-						? " Every scenario ran " + results.repeat() + " times per model, interleaved." : "");
+				+ results.environment().cpuSplit() + ". Conditions of every verdict: " + conditions(results) + "."
+				+ ((results.repeat() > 1) ? " Every scenario ran on " + results.repeat()
+						+ " forks per contender (each a freshly started JVM), interleaved." : "");
+	}
+
+	/**
+	 * What every verdict holds under: the app's cores (and whether the load generator
+	 * shared them), its garbage collector and heap, as every app was started.
+	 */
+	static String conditions(ComparisonResults results) {
+		List<String> options = results.environment().jvmOptions();
+		String gc = options.stream()
+			.filter((option) -> option.matches("-XX:\\+Use\\w+GC"))
+			.map((option) -> option.substring("-XX:+Use".length(), option.length() - 2) + " GC")
+			.findFirst()
+			.orElse("the JVM's own choice of GC");
+		String heap = options.stream()
+			.filter((option) -> option.startsWith("-Xmx"))
+			.map((option) -> option.substring(4) + " heap")
+			.findFirst()
+			.orElse("the JVM's default heap");
+		String aot = options.stream().anyMatch((option) -> option.startsWith("-XX:AOTCache="))
+				? ", an AOT cache from a training run (JEP 483/514/515)" : "";
+		int cores = results.environment().appCores();
+		String shared = (results.environment().mode().equals("local") && cores >= results.environment().cores())
+				? " shared with the load generator" : "";
+		List<String> tls = results.scenarios()
+			.stream()
+			.filter((scenario) -> scenario.transport() == Scenario.Transport.TLS)
+			.map(Scenario::id)
+			.toList();
+		String transport = tls.isEmpty() ? "plain HTTP/1.1"
+				: "plain HTTP/1.1 but for " + String.join(", ", tls) + " (TLS 1.3, HTTP/2 or HTTP/1.1 by ALPN)";
+		return cores + " app core" + ((cores == 1) ? "" : "s") + shared + ", " + gc + ", " + heap + aot + ", "
+				+ transport;
 	}
 
 }

@@ -99,7 +99,7 @@ final class ReportTables {
 		results.stacks().forEach((stack) -> headers.add(stack.id()));
 		headers.add("margin");
 		List<List<Cell>> rows = new ArrayList<>();
-		for (Verdicts.Row row : analysis.verdicts()) {
+		for (Verdicts.Row row : analysis.verdicts().rows()) {
 			List<Cell> cells = new ArrayList<>(List.of(Cell.of(row.measure().scenario()),
 					Cell.of(row.measure().figure() + ", " + row.measure().unit()),
 					Cell.of(row.measure().closedLoop() ? "closed" : "open")));
@@ -108,18 +108,16 @@ final class ReportTables {
 				String text = Optional.ofNullable(row.spreads().get(stack))
 					.map((spread) -> atLeast + spread.text(row.measure().decimals()))
 					.orElse("-");
-				boolean best = row.best().filter((winner) -> winner == stack).isPresent();
+				boolean best = row.winners().contains(stack);
 				cells.add(best ? Cell.verdict("best: " + text, true) : Cell.of(text));
 			}
 			cells.add(row.beyondNoise() ? Cell.verdict(row.margin(), true) : Cell.of(row.margin()));
 			rows.add(cells);
 		}
-		String runs = (results.repeat() == 1)
-				? "One run of each: a difference smaller than the machine's noise (about ±15% here) cannot be told "
-						+ "from it; -Drepeat=3 gives ranges."
-				: results.repeat()
-						+ " runs of each, interleaved across models: median (lowest–highest); a margin is beyond "
-						+ "noise only when the best model's range is clear of every other's.";
+		String runs = (results.repeat() == 1) ? analysis.verdicts().noise().inWords()
+				: results.repeat() + " forks of each (a fork is a freshly started JVM), interleaved across "
+						+ "contenders: median (lowest–highest). " + analysis.verdicts().noise().inWords()
+						+ " A figure the load generator limited is credited to no contender.";
 		return new Table("Verdicts", runs
 				+ " Open-loop figures come from arrivals that do not wait for answers; closed-loop ones from users "
 				+ "that do, whose latencies hide a stalled server, so only their throughputs are shown here.", headers,

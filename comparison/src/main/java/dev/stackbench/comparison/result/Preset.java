@@ -31,10 +31,14 @@ import tools.jackson.databind.json.JsonMapper;
  * to settle.
  * @param failOnAssertions whether a failed Gatling assertion fails the command unless the
  * command line says otherwise
+ * @param forks how many times every contender runs unless {@code -Drepeat} says
+ * otherwise, each a freshly started JVM, interleaved across contenders (1 when the file
+ * leaves it out): one JVM's JIT state is one draw, and the machine's noise is only
+ * measured across several
  * @param scenarios the scenarios, in the order they run
  */
 @JsonIgnoreProperties({ "why" })
-public record Preset(String id, String description, int warmUpLimitSeconds, boolean failOnAssertions,
+public record Preset(String id, String description, int warmUpLimitSeconds, boolean failOnAssertions, int forks,
 		List<Scenario> scenarios) {
 
 	/** The tool's own presets, in the order {@code --help} lists them. */
@@ -102,7 +106,7 @@ public record Preset(String id, String description, int warmUpLimitSeconds, bool
 						+ "scenarios, as the built-in ones in presets/ on the class path have");
 			}
 			return new Preset(id, read.description(), read.warmUpLimitSeconds(), read.failOnAssertions(),
-					read.scenarios());
+					Math.max(1, read.forks()), read.scenarios());
 		}
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException("preset " + id + ": " + ex.getOriginalMessage(), ex);

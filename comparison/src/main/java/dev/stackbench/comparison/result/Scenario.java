@@ -1,5 +1,6 @@
 package dev.stackbench.comparison.result;
 
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -90,6 +91,15 @@ public record Scenario(String id, ScenarioType<?> type, Record load, Transport t
 
 	private <P extends Record> boolean callsDownstream(ScenarioType<P> type) {
 		return type.callsDownstream(type.load(this));
+	}
+
+	/** The pages its load asks for. */
+	public List<String> paths() {
+		return paths(this.type);
+	}
+
+	private <P extends Record> List<String> paths(ScenarioType<P> type) {
+		return type.paths(type.load(this));
 	}
 
 	/** Roughly how long one run takes, for the remaining-time estimate only. */

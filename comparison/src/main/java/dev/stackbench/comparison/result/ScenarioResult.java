@@ -26,13 +26,29 @@ import dev.stackbench.gatling.simulation.ThroughputSimulation;
  * @param steps the steps of a capacity search, in order; empty for every other type
  * @param phases the phases of a phased scenario, each run on its own, in order; empty for
  * every other type (and for results recorded before phases were)
+ * @param costs what each page of a cost scenario cost the app, in order; empty for every
+ * other type
  */
 public record ScenarioResult(Contender stack, Scenario scenario, int run, boolean assertionsPassed,
 		String gatlingReport, List<RequestStats> requests, List<ErrorCount> errors, AppMetrics app,
-		double loadGeneratorCpuSeconds, double seconds, List<RateStep> steps, List<PhaseResult> phases) {
+		double loadGeneratorCpuSeconds, double seconds, List<RateStep> steps, List<PhaseResult> phases,
+		List<CostWindow> costs) {
 
 	public ScenarioResult {
 		phases = (phases != null) ? phases : List.of();
+		costs = (costs != null) ? costs : List.of();
+	}
+
+	public ScenarioResult(Contender stack, Scenario scenario, int run, boolean assertionsPassed, String gatlingReport,
+			List<RequestStats> requests, List<ErrorCount> errors, AppMetrics app, double loadGeneratorCpuSeconds,
+			double seconds, List<RateStep> steps, List<PhaseResult> phases) {
+		this(stack, scenario, run, assertionsPassed, gatlingReport, requests, errors, app, loadGeneratorCpuSeconds,
+				seconds, steps, phases, List.of());
+	}
+
+	/** The cost window of one page, if this is a cost scenario that measured it. */
+	public Optional<CostWindow> cost(String path) {
+		return this.costs.stream().filter((window) -> window.path().equals(path)).findFirst();
 	}
 
 	public ScenarioResult(Contender stack, Scenario scenario, int run, boolean assertionsPassed, String gatlingReport,

@@ -1,5 +1,7 @@
 package dev.stackbench.comparison.result;
 
+import java.util.List;
+
 /**
  * How one app's warm-up ended: its plain page's throughput over the rounds, and whether
  * it stopped growing before the preset's limit.
@@ -13,8 +15,20 @@ package dev.stackbench.comparison.result;
  * the warm-up and the first scenario measured an app the JIT was still compiling
  * @param limitSeconds the preset's limit it ran under (0 in a run recorded before the
  * limit was)
+ * @param cpuMicrosPerRequest the app's CPU per request in each settling round at the cost
+ * scenario's rate, in order (empty where none ran: a remote app, or a run recorded before
+ * they did)
  */
 public record WarmUp(Contender stack, int run, int rounds, double bestThroughput, double lastThroughput,
-		boolean settled, int limitSeconds) {
+		boolean settled, int limitSeconds, List<Double> cpuMicrosPerRequest) {
+
+	public WarmUp {
+		cpuMicrosPerRequest = (cpuMicrosPerRequest != null) ? List.copyOf(cpuMicrosPerRequest) : List.of();
+	}
+
+	public WarmUp(Contender stack, int run, int rounds, double bestThroughput, double lastThroughput, boolean settled,
+			int limitSeconds) {
+		this(stack, run, rounds, bestThroughput, lastThroughput, settled, limitSeconds, List.of());
+	}
 
 }

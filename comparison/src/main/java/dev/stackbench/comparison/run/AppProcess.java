@@ -27,12 +27,6 @@ import dev.stackbench.comparison.result.Contender;
  */
 final class AppProcess implements AutoCloseable {
 
-	/**
-	 * The same for every stack: a fixed heap, so that no stack wins by growing it, and
-	 * nothing else tuned.
-	 */
-	static final List<String> JVM_OPTIONS = List.of("-Xms1g", "-Xmx1g", "--enable-native-access=ALL-UNNAMED");
-
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
 	/** Spring Boot's graceful shutdown takes at most 30 s. */
@@ -63,12 +57,13 @@ final class AppProcess implements AutoCloseable {
 
 	/**
 	 * @param placement the cores it runs on once healthy
+	 * @param jvm how its JVM is started, the same for every stack
 	 * @param arguments more application arguments (properties), after the ones every app
 	 * gets
 	 */
 	static AppProcess start(Contender stack, Path projectRoot, CpuSplit.Placement placement, List<String> arguments,
 			Path log) throws IOException {
-		return start(stack, projectRoot, placement, arguments, log, false);
+		return start(stack, projectRoot, placement, AppJvm.of("G1"), arguments, log, false);
 	}
 
 	/**
@@ -76,14 +71,14 @@ final class AppProcess implements AutoCloseable {
 	 * {@code h2} profile besides the model's); its certificate is made by the app at
 	 * start-up, and Gatling trusts any
 	 */
-	static AppProcess start(Contender stack, Path projectRoot, CpuSplit.Placement placement, List<String> arguments,
-			Path log, boolean tls) throws IOException {
+	static AppProcess start(Contender stack, Path projectRoot, CpuSplit.Placement placement, AppJvm jvm,
+			List<String> arguments, Path log, boolean tls) throws IOException {
 		int port = freePort();
 		int managementPort = freePort();
 		List<String> command = new ArrayList<>(OpenFiles.RAISE);
 		command.addAll(placement.command());
 		command.add(ProcessHandle.current().info().command().orElse("java"));
-		command.addAll(JVM_OPTIONS);
+		command.addAll(jvm.options());
 		command.addAll(placement.jvmOptions());
 		command.addAll(List.of("-jar", jar(projectRoot, stack.app()).toString(), "--server.port=" + port,
 				"--management.server.port=" + managementPort,
@@ -143,6 +138,19 @@ final class AppProcess implements AutoCloseable {
 
 	Target target() {
 		return this.target;
+	}
+
+	/**
+	 * Lets every thread of the app run on {@code cpus} until {@link #confine()}: its
+	 * warm-up, whose JIT compilation then has a core beside the one serving.
+	 */
+	void release(Optional<String> cpus) throws IOException {
+		CpuSplit.confine(this.process.pid(), cpus);
+	}
+
+	/** Confines every thread of the app to its own cores again. */
+	void confine() throws IOException {
+		this.placement.confine(this.process.pid());
 	}
 
 	/**

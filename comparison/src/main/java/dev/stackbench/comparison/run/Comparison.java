@@ -45,7 +45,7 @@ public final class Comparison {
 			.resolve("comparisons")
 			.resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
 		Files.createDirectories(output);
-		CpuSplit cpus = options.isRemote() ? CpuSplit.unpinned() : CpuSplit.forThisMachine();
+		CpuSplit cpus = options.isRemote() ? CpuSplit.unpinned() : CpuSplit.forThisMachine(options.appCores());
 		cpus.pinThisProcess();
 		ComparisonResults results = measure(options, output, cpus);
 		Analysis analysis = Analysis.of(results, baseline);
@@ -96,7 +96,7 @@ public final class Comparison {
 		versions.put("stackbench", version("stackbench.version", Comparison.class));
 		List<ScenarioResult> results = runner.results();
 		return new ComparisonResults(ComparisonResults.SCHEMA_VERSION, options.preset().id(), options.repeat(), started,
-				Instant.now(), Machine.describe(versions, cpus, options.isRemote()), options.stacks(),
+				Instant.now(), Machine.describe(versions, cpus, options.isRemote(), options.jvm()), options.stacks(),
 				options.scenarios(), runner.tuning(), results, runner.warmUps(), runner.idleFootprints());
 	}
 

@@ -22,14 +22,34 @@ import java.util.stream.Stream;
  */
 public record CpuSplit(int cores, Optional<String> app, Optional<String> loadGenerator) {
 
-	/** Splits the cores when there are at least two and taskset is installed. */
-	static CpuSplit forThisMachine() {
+	/**
+	 * Splits the cores when there are at least two and taskset is installed: the app gets
+	 * {@code appCores} of them (half by default), the load generator the rest; asked for
+	 * every core, the app shares them all with the load generator.
+	 */
+	static CpuSplit forThisMachine(Optional<Integer> appCores) {
 		int cores = Runtime.getRuntime().availableProcessors();
 		if (cores < 2 || taskset().isEmpty()) {
 			return unpinned();
 		}
-		int appCores = cores / 2;
-		return new CpuSplit(cores, Optional.of(range(0, appCores - 1)), Optional.of(range(appCores, cores - 1)));
+		int app = Math.min(cores, appCores.orElse(cores / 2));
+		if (app == cores) {
+			return new CpuSplit(cores, Optional.of(range(0, cores - 1)), Optional.of(range(0, cores - 1)));
+		}
+		return new CpuSplit(cores, Optional.of(range(0, app - 1)), Optional.of(range(app, cores - 1)));
+	}
+
+	/**
+	 * Every core of the machine as a taskset list, or empty when nothing is pinned: where
+	 * an app is warmed up before it is confined to its own.
+	 */
+	Optional<String> everyCoreList() {
+		return this.app.map((pinned) -> range(0, this.cores - 1));
+	}
+
+	/** Whether the app and the load generator run on the same cores. */
+	boolean shared() {
+		return this.app.isEmpty() || this.app.equals(this.loadGenerator);
 	}
 
 	/**
@@ -204,6 +224,10 @@ public record CpuSplit(int cores, Optional<String> app, Optional<String> loadGen
 
 	/** In words, for the console and the report. */
 	String describe() {
+		if (this.app.isPresent() && shared()) {
+			return "app and load generator share CPUs " + this.app.get()
+					+ " (-DappCores asked for every core): each figure pays for the other's work";
+		}
 		return this.app.isEmpty()
 				? "not pinned (taskset missing or a single core): app and load generator share the cores"
 				: "app on CPU " + this.app.get() + ", load generator on CPU " + this.loadGenerator.get() + " (taskset)";

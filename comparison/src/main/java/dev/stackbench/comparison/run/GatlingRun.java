@@ -183,10 +183,16 @@ final class GatlingRun {
 		return ((Number) stats.percentile().apply(rank)).intValue();
 	}
 
-	private static Path latestRunIn(Path resultsDirectory) throws IOException {
+	static Path latestRunIn(Path resultsDirectory) throws IOException {
 		try (Stream<Path> runs = Files.list(resultsDirectory)) {
 			return runs.filter(Files::isDirectory)
-				.max(Comparator.comparing(Path::getFileName))
+				// <simulation>-<yyyyMMddHHmmssSSS>: by the time it started, not the name,
+				// in a
+				// folder where several simulations ran (a warm-up's).
+				.max(Comparator.comparing((Path run) -> {
+					String name = run.getFileName().toString();
+					return name.substring(name.lastIndexOf('-') + 1);
+				}).thenComparing(Path::getFileName))
 				.orElseThrow(() -> new IllegalStateException("Gatling wrote no report in " + resultsDirectory));
 		}
 	}

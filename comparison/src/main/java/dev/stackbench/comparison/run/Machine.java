@@ -15,12 +15,12 @@ final class Machine {
 	private Machine() {
 	}
 
-	static Environment describe(Map<String, String> versions, CpuSplit cpus, boolean remote) {
+	static Environment describe(Map<String, String> versions, CpuSplit cpus, boolean remote, AppJvm jvm) {
 		long memory = (ManagementFactory
 			.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
 					? os.getTotalMemorySize() / (1024 * 1024) : -1;
 		return new Environment(System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
-				cpus.cores(), memory, operatingSystem(), versions, remote ? List.of() : AppProcess.JVM_OPTIONS,
+				cpus.cores(), memory, operatingSystem(), versions, remote ? List.of() : jvm.options(),
 				remote ? "remote: the apps' own machines" : cpus.describe(), cpus.appCores(), cpus.loadGeneratorCores(),
 				remote ? "remote" : "local");
 	}

@@ -37,12 +37,23 @@ import dev.stackbench.comparison.result.Contender;
  * one
  * @param replicas how many copies of each app run behind nginx ({@code -Dreplicas}); 1 is
  * the app alone, with no balancer
+ * @param jvm how every app's JVM is started
+ * @param appCores the cores each app runs on, or empty for half the machine's
+ * @param handicap a difference planted in one contender, if any
  */
 record Options(Path root, Preset preset, List<Contender> stacks, List<Scenario> scenarios,
 		Map<Contender, Target> remote, int repeat, Optional<Path> baseline, OptionalDouble failOnRegression,
-		List<String> appArguments, boolean failOnAssertions, Optional<Database> database, int replicas) {
+		List<String> appArguments, boolean failOnAssertions, Optional<Database> database, int replicas, AppJvm jvm,
+		Optional<Integer> appCores, Optional<Handicap> handicap) {
 
 	Options {
+		handicap.filter((planted) -> !stacks.contains(planted.contender())).ifPresent((planted) -> {
+			throw new IllegalArgumentException("handicap names " + planted.contender().id() + ", which is not a "
+					+ "contender of this run " + stacks.stream().map(Contender::id).toList());
+		});
+		appCores.filter((cores) -> cores < 1).ifPresent((cores) -> {
+			throw new IllegalArgumentException("appCores must be at least 1, not " + cores);
+		});
 		if (repeat < 1) {
 			throw new IllegalArgumentException("repeat must be at least 1, not " + repeat);
 		}
@@ -103,6 +114,13 @@ record Options(Path root, Preset preset, List<Contender> stacks, List<Scenario> 
 			.filter((scenario) -> (replicas > 1) ? scenario.transport() == Scenario.Transport.PLAIN
 					: scenario.type().leastReplicas() <= replicas)
 			.toList();
+	}
+
+	/** The arguments a contender's app gets besides every app's: a planted handicap. */
+	List<String> appArguments(Contender stack) {
+		return this.handicap.filter((planted) -> planted.contender() == stack)
+			.map((planted) -> List.of("--stackbench.handicap.cpu-micros=" + planted.cpuMicros()))
+			.orElse(List.of());
 	}
 
 	/** Whether each stack runs as several replicas behind a load balancer. */

@@ -64,10 +64,12 @@ final class OptionsCommand {
 	static final String DEFAULT = "  Default: ";
 
 	@Option(names = "--preset", paramLabel = "<preset>", defaultValue = "quick", converter = PresetConverter.class,
-			description = "quick (7 minutes here, build included: throughput against concurrency, 1,000 concurrent slow "
-					+ "requests, keep-alive against a new connection per request, the capacity of /api/hello at a p99 of "
-					+ "25 ms, the rate doubled from 1,000 to 8,000 req/s), standard (about 35 minutes: adds the capacity "
-					+ "of /api/slow?delay=100 at a p99 of 150 ms, CPU-bound work, 200 concurrent CGI programs of 1 s, "
+			description = "quick (the default, under 12 minutes here, build included: 3 forks of every contender, "
+					+ "interleaved; what each request costs the app at 3,000 req/s on /api/hello and /api/json (CPU, heap "
+					+ "allocated, GC time, p50 / p99 / p99.9), the closed loop's peak on /api/hello and 1,000 concurrent "
+					+ "slow requests), standard (about 35 minutes, one fork: the cost per request, throughput against "
+					+ "concurrency, keep-alive against a new connection per request, the capacity of /api/hello at a p99 "
+					+ "of 25 ms, the capacity of /api/slow?delay=100 at a p99 of 150 ms, CPU-bound work, 200 concurrent CGI programs of 1 s, "
 					+ "500 users each making 10 parallel downstream calls (the comparison starts the downstream service, "
 					+ "a reactive app on the load generator's cores), an open-model arrival rate, the database pool as "
 					+ "the bottleneck (db: 1,000 users on a 10 ms query over 10 pooled connections, then 1,200 arrivals "
@@ -111,11 +113,32 @@ final class OptionsCommand {
 					+ "lists every parameter)")
 	String set;
 
-	@Option(names = "--repeat", paramLabel = "<n>", defaultValue = "1",
-			description = "runs every scenario N times per stack, interleaved across stacks; every figure becomes the "
-					+ "median with its lowest and highest run, and a difference is called beyond noise only when the "
-					+ "ranges do not overlap")
-	int repeat;
+	@Option(names = "--repeat", paramLabel = "<n>",
+			description = { "forks: runs every contender N times, each a freshly started and warmed-up JVM, "
+					+ "interleaved across contenders; every figure becomes the median with its lowest and highest "
+					+ "fork, and a difference is called only when every fork of the best beats every fork of the others "
+					+ "by a margin that keeps the verdict table's false-call rate at 5% (the report states it)",
+					DEFAULT + "the preset's forks: 3 for quick, 1 for the others" })
+	Integer repeat;
+
+	@Option(names = "--appCores", paramLabel = "<n>",
+			description = {
+					"the cores each app runs on (taskset; the load generator gets the rest); as many as the "
+							+ "machine has puts app and load generator on the same cores, marked so in the report",
+					DEFAULT + "half of the machine's cores" })
+	Integer appCores;
+
+	@Option(names = "--gc", paramLabel = "<G1|Parallel|Serial|Z>", defaultValue = "G1",
+			description = "the garbage collector every app is started with, the same for every contender: chosen "
+					+ "explicitly, since on one core the JVM would pick Serial by itself while a two-CPU container "
+					+ "gets G1")
+	String gc;
+
+	@Option(names = "--handicap", paramLabel = "<contender:micros>",
+			description = "plants a known difference, to check that the comparison finds it: the contender (e.g. "
+					+ "platform-2 of -Dmodels=platform,platform) spends this many microseconds of extra CPU on every "
+					+ "request")
+	String handicap;
 
 	@Option(names = "--baseline", paramLabel = "<folder>",
 			description = "an earlier comparison's folder (or its results.json), from the project's root: the report "
@@ -272,12 +295,16 @@ final class OptionsCommand {
 		Optional<Database> database = Optional.ofNullable(this.databaseUrl)
 			.map((url) -> valueOf("--db.url", () -> Database.fromJdbcUrl(url, this.databaseUser,
 					(this.databasePassword != null) ? this.databasePassword : "")));
-		return refused(() -> new Options(this.root, this.preset, stacks, scenarios, remote, this.repeat,
+		AppJvm jvm = valueOf("--gc", () -> AppJvm.of(this.gc));
+		Optional<Handicap> handicap = Optional.ofNullable(this.handicap)
+			.map((spec) -> valueOf("--handicap", () -> Handicap.of(spec)));
+		int repeat = (this.repeat != null) ? this.repeat : this.preset.forks();
+		return refused(() -> new Options(this.root, this.preset, stacks, scenarios, remote, repeat,
 				Optional.ofNullable(this.baseline).map(this.root::resolve),
 				(this.failOnRegression != null) ? OptionalDouble.of(this.failOnRegression) : OptionalDouble.empty(),
 				(this.appArguments != null) ? List.of(this.appArguments.trim().split("\\s+")) : List.of(),
 				(this.failOnAssertions != null) ? this.failOnAssertions : this.preset.failOnAssertions(), database,
-				this.replicas));
+				this.replicas, jvm, Optional.ofNullable(this.appCores), handicap));
 	}
 
 	/** A value that one option alone makes invalid. */

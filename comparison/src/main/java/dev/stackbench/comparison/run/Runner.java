@@ -149,15 +149,35 @@ final class Runner {
 			});
 			recordTuning(stack, knobs, tls);
 			running.springBootVersion().ifPresent((version) -> this.versions.put("spring-boot", version));
-			this.progress.stack(stack,
-					"warming up until the plain page's throughput stops growing, then every path once");
-			WarmUp warmUp = this.warmingUp.warmUp(target, run, folder(target.stack(), run, "warm-up"));
+			this.progress.stack(stack, "warming up on every core: the fast pages until their throughput stops "
+					+ "growing, every other page once, then arrivals until the JIT is done");
+			// Warmed up on every core and confined to its own for the scenarios: on its
+			// one
+			// core the JIT competes with the requests it compiles for, and measured here
+			// the plain page still grew after 20 s of warm-up.
+			RunningStack.Confinement confinement = running.release(this.cpus);
+			// Attached to before anything is measured: the JVM's management agent starts
+			// then, at a cost in CPU that no window should carry.
+			running.counters();
+			WarmUp warmUp;
+			try {
+				warmUp = this.warmingUp.warmUp(target, running.single().map((app) -> app.handle().pid()), run,
+						folder(target.stack(), run, "warm-up"));
+			}
+			finally {
+				confinement.confine();
+			}
+			this.warmingUp.awaitQuiet(target);
 			this.warmUps.add(warmUp);
 			if (!warmUp.settled()) {
 				this.progress.stack(stack, String.format(Locale.ROOT,
-						"warm-up cut short at the preset's %d s while the plain page still grew (%,.0f req/s, best "
-								+ "%,.0f): the first scenario meets an app the JIT is still compiling",
-						this.options.preset().warmUpLimitSeconds(), warmUp.lastThroughput(), warmUp.bestThroughput()));
+						"warm-up cut short at the preset's %d s while the JIT still compiled (CPU per request %s µs): "
+								+ "the first scenario meets an app the JIT is still compiling",
+						this.options.preset().warmUpLimitSeconds(),
+						warmUp.cpuMicrosPerRequest()
+							.stream()
+							.map((micros) -> String.format(Locale.ROOT, "%.0f", micros))
+							.toList()));
 			}
 			for (Scenario scenario : scenarios) {
 				StackMeasurement measurement = new StackMeasurement(this.options, this.output, this.cpus, this.progress,

@@ -1,5 +1,6 @@
 package dev.stackbench.comparison.run;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,12 @@ final class RunningStack implements AutoCloseable {
 	private final Optional<LoadBalancer> balancer;
 
 	private final Optional<String> springBootVersion;
+
+	/**
+	 * The single app's counters, attached to once: a second attach while another is under
+	 * way was measured here to fail ("non existent JVM pid").
+	 */
+	private Optional<AppCounters> counters;
 
 	RunningStack(Target target, List<AppProcess> replicas, Optional<LoadBalancer> balancer,
 			Optional<String> springBootVersion) {
@@ -45,6 +52,17 @@ final class RunningStack implements AutoCloseable {
 		return (this.replicas.size() == 1) ? Optional.of(this.replicas.getFirst()) : Optional.empty();
 	}
 
+	/**
+	 * The counters of the app, where exactly one was started here, attached to on first
+	 * use and released when the stack closes.
+	 */
+	synchronized Optional<AppCounters> counters() {
+		if (this.counters == null) {
+			this.counters = single().map((app) -> AppCounters.attach(app.handle().pid()));
+		}
+		return this.counters;
+	}
+
 	/** Replica {@code index} (from 0) as it runs now. */
 	synchronized AppProcess replica(int index) {
 		return this.replicas.get(index);
@@ -59,8 +77,35 @@ final class RunningStack implements AutoCloseable {
 		this.replicas.set(index, again);
 	}
 
+	/**
+	 * Lets every app started here run on every core, for its warm-up, and returns what
+	 * confines them to their own cores again.
+	 */
+	synchronized Confinement release(CpuSplit cpus) throws IOException {
+		List<AppProcess> apps = List.copyOf(this.replicas);
+		for (AppProcess app : apps) {
+			app.release(cpus.everyCoreList());
+		}
+		return () -> {
+			for (AppProcess app : apps) {
+				app.confine();
+			}
+		};
+	}
+
+	/** Confines released apps to their own cores again. */
+	@FunctionalInterface
+	interface Confinement {
+
+		void confine() throws IOException;
+
+	}
+
 	@Override
 	public synchronized void close() {
+		if (this.counters != null) {
+			this.counters.ifPresent(AppCounters::close);
+		}
 		this.balancer.ifPresent(LoadBalancer::close);
 		this.replicas.forEach(AppProcess::close);
 	}

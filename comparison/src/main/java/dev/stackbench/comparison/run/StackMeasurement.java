@@ -17,6 +17,7 @@ import dev.stackbench.comparison.result.AppMetrics;
 import dev.stackbench.comparison.result.ErrorCount;
 import dev.stackbench.comparison.result.IdleFootprint;
 import dev.stackbench.comparison.result.PhaseResult;
+import dev.stackbench.comparison.result.ProcessCounters;
 import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
@@ -205,6 +206,24 @@ final class StackMeasurement implements Measurement {
 					outcome.errors(), app, (Machine.loadGeneratorCpuNanos() - loadGeneratorCpuBefore) / 1e9,
 					Duration.between(started, Instant.now()).toMillis() / 1000.0);
 		}
+	}
+
+	@Override
+	public Costed cost(Class<? extends Simulation> simulation, Record load, String name) throws IOException {
+		Optional<AppCounters> counters = this.running.counters();
+		Optional<ProcessCounters> before = (counters.isPresent()) ? Optional.of(counters.get().readOpening())
+				: Optional.empty();
+		long loadGeneratorCpuBefore = Machine.loadGeneratorCpuNanos();
+		Instant started = Instant.now();
+		GatlingRun.Outcome outcome = GatlingRun.run(simulation, load, this.running.target().baseUrl(),
+				this.options.isRemote(), this.folder.resolve(name), true);
+		Optional<ProcessCounters> after = (counters.isPresent()) ? Optional.of(counters.get().readClosing())
+				: Optional.empty();
+		double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+		Measured measured = new Measured(outcome.assertionsPassed(), report(outcome), outcome.report(),
+				outcome.requests(), outcome.errors(), AppMetrics.NONE,
+				(Machine.loadGeneratorCpuNanos() - loadGeneratorCpuBefore) / 1e9, seconds);
+		return new Costed(measured, before, after, seconds);
 	}
 
 	private String report(GatlingRun.Outcome outcome) {

@@ -55,7 +55,8 @@ final class StackStarter {
 			return;
 		}
 		AppProcess downstream = AppProcess.start(Contender.REACTIVE, this.options.root(),
-				this.cpus.loadGeneratorPlacement(), databaseArguments(), logs().resolve("downstream.log"));
+				this.cpus.loadGeneratorPlacement(), this.options.jvm(), databaseArguments(),
+				logs().resolve("downstream.log"), false);
 		this.progress.line("downstream service (reactive app) on " + downstream.target().baseUrl()
 				+ ", on the load generator's CPUs");
 		this.downstream = Optional.of(downstream);
@@ -77,12 +78,13 @@ final class StackStarter {
 		}
 		List<String> arguments = new ArrayList<>(databaseArguments());
 		arguments.addAll(this.options.appArguments());
+		arguments.addAll(this.options.appArguments(stack));
 		this.downstream
 			.ifPresent((service) -> arguments.add("--stackbench.downstream.base-url=" + service.target().baseUrl()));
 		Optional<String> version = AppProcess.springBootVersion(this.options.root(), stack.app());
 		if (!this.options.isBalanced()) {
-			AppProcess app = AppProcess.start(stack, this.options.root(), this.cpus.appPlacement(), arguments,
-					log(stack, run, tls, ""), tls);
+			AppProcess app = AppProcess.start(stack, this.options.root(), this.cpus.appPlacement(), this.options.jvm(),
+					arguments, log(stack, run, tls, ""), tls);
 			return new RunningStack(app.target(), List.of(app), Optional.empty(), version);
 		}
 		return startBehindBalancer(stack, run, arguments, version);
@@ -99,8 +101,8 @@ final class StackStarter {
 			List<CpuSplit.Placement> placements = this.cpus.replicaPlacements(this.options.replicas());
 			for (int replica = 1; replica <= placements.size(); replica++) {
 				this.progress.stack(stack, "starting replica " + replica + " of " + placements.size());
-				replicas.add(AppProcess.start(stack, this.options.root(), placements.get(replica - 1), arguments,
-						log(stack, run, false, "-replica-" + replica)));
+				replicas.add(AppProcess.start(stack, this.options.root(), placements.get(replica - 1),
+						this.options.jvm(), arguments, log(stack, run, false, "-replica-" + replica), false));
 			}
 			LoadBalancer balancer = LoadBalancer.start(replicas.stream().map((app) -> app.target().baseUrl()).toList(),
 					this.cpus.appPlacement(), this.output.resolve("balancer")

@@ -4,11 +4,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Locale;
 
 import dev.stackbench.comparison.result.RequestStats;
+import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.WarmUp;
+import dev.stackbench.comparison.scenario.Cost;
 import dev.stackbench.gatling.simulation.OpenRateSimulation;
 import dev.stackbench.gatling.simulation.ThroughputSimulation;
 
@@ -30,10 +36,38 @@ final class WarmingUp {
 
 	private static final Duration QUIET_WINDOW = Duration.ofSeconds(2);
 
-	private static final List<String> WARM_UP_PATHS = List.of("/api/hello", "/api/slow?delay=10", "/api/cpu?work=2000",
-			"/api/db/query?delay=1");
+	/**
+	 * The pages whose throughput settles the warm-up, when the scenarios load them: fast
+	 * pages, whose code the JIT must have compiled before a cost per request or a peak is
+	 * measured.
+	 */
+	private static final List<String> SETTLING_PATHS = List.of("/api/hello", "/api/json");
 
-	private static final double WARM_UP_ARRIVALS_PER_SECOND = 300;
+	/**
+	 * Pages a round of 64 closed-loop users does not suit: a stream holds each user for
+	 * seconds.
+	 */
+	private static final List<String> NOT_WARMED = List.of("/api/stream");
+
+	/**
+	 * The settling rounds' rate when no cost scenario gives one: a modest one that every
+	 * stack keeps up with from its first round.
+	 */
+	private static final double SETTLING_RATE = 1_000;
+
+	private static final int SETTLING_ROUND_SECONDS = 2;
+
+	/**
+	 * The JIT's compiler threads' CPU, as a share of a core, under which a settling round
+	 * counts as compiled: no longer compiling what the scenarios load.
+	 */
+	private static final double COMPILING_CPU = 0.03;
+
+	/**
+	 * The share of the limit, in thousandths, the closed-loop rounds may take; the rest
+	 * is for the settling rounds.
+	 */
+	private static final long COMPILING_SHARE = 500;
 
 	/**
 	 * Two warm-up rounds in a row that grow the plain page's best throughput by less than
@@ -45,7 +79,7 @@ final class WarmingUp {
 	 * Long enough that a round's throughput is not mostly its first and last partial
 	 * seconds.
 	 */
-	private static final int WARM_UP_ROUND_SECONDS = 4;
+	private static final int WARM_UP_ROUND_SECONDS = 3;
 
 	/**
 	 * The other paths' warm-up: long enough for the JIT to see each of them, once the
@@ -78,32 +112,108 @@ final class WarmingUp {
 	 * connection, and a cold app went from 3 ms to seconds at 1,000 req/s with thousands
 	 * of connections open.
 	 */
-	WarmUp warmUp(Target target, int run, Path folder) throws IOException {
-		Instant deadline = Instant.now().plusSeconds(this.options.preset().warmUpLimitSeconds());
-		// Done when two rounds in a row fail to beat the best so far by WARM_UP_GROWTH:
-		// one flat round is often only the pause between the JIT's tiers.
-		double best = 0;
+	WarmUp warmUp(Target target, Optional<Long> pid, int run, Path folder) throws IOException {
+		Instant started = Instant.now();
+		Instant deadline = started.plusSeconds(this.options.preset().warmUpLimitSeconds());
+		Instant compiled = started.plusMillis(this.options.preset().warmUpLimitSeconds() * COMPILING_SHARE);
+		List<String> paths = this.options.scenarios()
+			.stream()
+			.flatMap((scenario) -> scenario.paths().stream())
+			.filter((path) -> NOT_WARMED.stream().noneMatch(path::startsWith))
+			.distinct()
+			.toList();
+		List<String> settling = SETTLING_PATHS.stream().filter(paths::contains).toList();
+		if (settling.isEmpty()) {
+			settling = List.of(SETTLING_PATHS.getFirst());
+		}
+		// Closed-loop rounds through the settling pages in turn, for the JIT to see them
+		// as often as it can: until a whole turn beats no page's best by WARM_UP_GROWTH,
+		// after at least two turns (one flat round is often only the pause between the
+		// JIT's tiers), or until its share of the limit is up.
+		Map<String, Double> best = new LinkedHashMap<>();
 		double now = 0;
-		int flat = 0;
 		int rounds = 0;
-		while (flat < 2 && Instant.now().isBefore(deadline)) {
-			now = warmUpRound(target, WARM_UP_PATHS.getFirst(), WARM_UP_ROUND_SECONDS, folder);
-			rounds++;
-			flat = (now > best * (1 + WARM_UP_GROWTH)) ? 0 : flat + 1;
-			best = Math.max(best, now);
-			this.progress.stack(target.stack(), String.format(Locale.ROOT, "warming up: %,.0f req/s on %s%s", now,
-					WARM_UP_PATHS.getFirst(), (flat == 0) ? ", still growing" : ""));
+		int turns = 0;
+		boolean grew = true;
+		while ((turns < 2 || grew) && Instant.now().isBefore(compiled)) {
+			grew = false;
+			for (String path : settling) {
+				now = warmUpRound(target, path, WARM_UP_ROUND_SECONDS, folder);
+				rounds++;
+				double before = best.getOrDefault(path, 0.0);
+				grew |= now > before * (1 + WARM_UP_GROWTH);
+				best.put(path, Math.max(before, now));
+				this.progress.stack(target.stack(),
+						String.format(Locale.ROOT, "warming up: %,.0f req/s on %s", now, path));
+			}
+			turns++;
 		}
-		for (String path : WARM_UP_PATHS.subList(1, WARM_UP_PATHS.size())) {
-			warmUpRound(target, path, WARM_UP_OTHER_PATH_SECONDS, folder);
+		for (String path : paths) {
+			if (!settling.contains(path)) {
+				warmUpRound(target, path, WARM_UP_OTHER_PATH_SECONDS, folder);
+			}
 		}
-		GatlingRun.run(
-				OpenRateSimulation.class, new OpenRateSimulation.Load(WARM_UP_PATHS.getFirst(),
-						WARM_UP_ARRIVALS_PER_SECOND, WARM_UP_OTHER_PATH_SECONDS, 60_000),
-				target.baseUrl(), this.options.isRemote(), folder, false);
-		awaitQuiet(target);
-		return new WarmUp(target.stack(), run, rounds, best, now, flat >= 2,
-				this.options.preset().warmUpLimitSeconds());
+		List<Double> costs = new ArrayList<>();
+		boolean settled = settle(target, pid, settling, deadline, folder, costs);
+		return new WarmUp(target.stack(), run, rounds, best.getOrDefault(settling.getFirst(), 0.0), now, settled,
+				this.options.preset().warmUpLimitSeconds(), costs);
+	}
+
+	/**
+	 * Settles the warm-up on what the scenarios load: arrivals at the cost scenario's
+	 * rate (or {@link #SETTLING_RATE}) on the settling pages in turn, in short rounds,
+	 * until a whole turn leaves the JIT's compiler threads under {@link #COMPILING_CPU}
+	 * of a core, each round's CPU per request recorded. Measured here, a throughput that
+	 * had stopped growing still left an app spending 3 times the CPU per request that it
+	 * spent 40 s later (660, 305 and then 98 µs per request of {@code /api/hello} at
+	 * 1,000, 3,000 and again 3,000 req/s on the platform stack): async-profiler's CPU
+	 * profile of that window had the compiler threads at 16% of its samples and the GC at
+	 * 11%. Arrivals also compile accepting and closing connections: an open model's first
+	 * step otherwise meets an app that accepts slowly.
+	 * @return whether a turn left the compiler threads quiet before the deadline; true
+	 * for an app whose process cannot be read here, after one turn
+	 */
+	private boolean settle(Target target, Optional<Long> pid, List<String> paths, Instant deadline, Path folder,
+			List<Double> costs) throws IOException {
+		double rate = this.options.scenarios()
+			.stream()
+			.map(Scenario::load)
+			.filter(Cost.Load.class::isInstance)
+			.map((load) -> ((Cost.Load) load).rate())
+			.findFirst()
+			.orElse(SETTLING_RATE);
+		do {
+			boolean compiling = false;
+			for (String path : paths) {
+				long cpuBefore = (pid.isPresent()) ? AppCounters.cpuNanos(pid.get()) : 0;
+				long compilerBefore = (pid.isPresent()) ? AppCounters.compilerCpuNanos(pid.get()) : 0;
+				Instant started = Instant.now();
+				long answered = GatlingRun
+					.run(OpenRateSimulation.class,
+							new OpenRateSimulation.Load(path, rate, SETTLING_ROUND_SECONDS, 60_000), target.baseUrl(),
+							this.options.isRemote(), folder, false)
+					.requests()
+					.stream()
+					.mapToLong(RequestStats::ok)
+					.sum();
+				if (pid.isEmpty()) {
+					continue;
+				}
+				double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+				double compilerShare = (AppCounters.compilerCpuNanos(pid.get()) - compilerBefore) / 1e9 / seconds;
+				double micros = (AppCounters.cpuNanos(pid.get()) - cpuBefore) / 1_000.0 / Math.max(1, answered);
+				costs.add(micros);
+				compiling |= compilerShare > COMPILING_CPU;
+				this.progress.stack(target.stack(), String.format(Locale.ROOT,
+						"warming up: %.0f µs of CPU per request on %s at %,.0f req/s, the JIT at %.0f%% of a " + "core",
+						micros, path, rate, 100 * compilerShare));
+			}
+			if (!compiling) {
+				return true;
+			}
+		}
+		while (Instant.now().isBefore(deadline));
+		return false;
 	}
 
 	/** 64 users on one page for a few seconds; its throughput. */
@@ -122,7 +232,7 @@ final class WarmingUp {
 	 * {@link #QUIET_WINDOW}: the JIT done with what the warm-up or the last scenario made
 	 * hot, the garbage collector done with its leftovers.
 	 */
-	private void awaitQuiet(Target target) {
+	void awaitQuiet(Target target) {
 		if (this.options.isRemote()) {
 			return;
 		}

@@ -182,9 +182,16 @@ public final class Capacity extends ScenarioType<Capacity.Load> {
 					.map((figure) -> figure.limit().words())
 					.distinct()
 					.collect(Collectors.joining(", "));
+				List<Double> estimates = results.results()
+					.stream()
+					.filter((run) -> run.stack() == stack)
+					.flatMap((run) -> run.cost(capacity.path()).stream())
+					.flatMap((window) -> window.capacityEstimate().stream().boxed())
+					.toList();
 				rows.add(List.of(Cell.of(scenario.id()), Cell.of(capacity.path()),
 						Cell.of(format(Locale.ROOT, "p99 ≤ %d ms", capacity.sloMillis())), Cell.of(stack.id()),
 						Cell.of((lowerBound ? "≥ " : "") + spread.text(0)),
+						Cell.of(estimates.isEmpty() ? "-" : Spread.of(estimates).text(0)),
 						Cell.of(figures.stream()
 							.map(CapacitySearch.Figure::describe)
 							.collect(Collectors.joining(", "))),
@@ -194,10 +201,12 @@ public final class Capacity extends ScenarioType<Capacity.Load> {
 		return new Table(TABLE, format(Locale.ROOT,
 				"An open model: arrivals at a fixed rate, stepped up geometrically. A step holds when at least %.0f%% "
 						+ "of the offered rate is answered, p99 is within the SLO and nothing fails; the capacity is "
-						+ "the highest offered rate that held. A step whose load generator was at %.0f%% of its CPU "
+						+ "the highest offered rate that held; beside it, what the app's cores would serve at the CPU per "
+						+ "request the cost scenario measured on the same page, were CPU the only limit. A step whose load generator was at %.0f%% of its CPU "
 						+ "or more, or could not start the offered arrivals, is credited to no one.",
 				100 * CapacitySearch.ACHIEVED_SHARE, 100 * CapacitySearch.SATURATED_GENERATOR),
-				List.of("scenario", "page", "SLO", "model", "capacity req/s", "each run", "what ended the search"),
+				List.of("scenario", "page", "SLO", "model", "capacity req/s", "estimate from cost, req/s", "each run",
+						"what ended the search"),
 				rows);
 	}
 

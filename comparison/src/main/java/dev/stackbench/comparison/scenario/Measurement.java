@@ -9,6 +9,7 @@ import java.util.function.Function;
 import dev.stackbench.comparison.result.AppMetrics;
 import dev.stackbench.comparison.result.Disruption;
 import dev.stackbench.comparison.result.ErrorCount;
+import dev.stackbench.comparison.result.ProcessCounters;
 import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
@@ -60,6 +61,14 @@ public interface Measurement {
 	Measured run(Class<? extends Simulation> simulation, Record load, String name, boolean htmlReport)
 			throws IOException;
 
+	/**
+	 * One Gatling run with the app's process counters read just before and just after it,
+	 * and nothing else asking the app anything meanwhile (no metrics sampled): what the
+	 * run's requests cost the app. The counters are empty where the app is not one
+	 * process started here (remote, or replicas).
+	 */
+	Costed cost(Class<? extends Simulation> simulation, Record load, String name) throws IOException;
+
 	/** The app's metrics sampled from now until {@link Sampling#finish()}. */
 	Sampling sampling();
 
@@ -90,6 +99,19 @@ public interface Measurement {
 	interface Disruptor {
 
 		Disruption finish(Measured phase) throws IOException;
+
+	}
+
+	/**
+	 * A run of {@link #cost}: the run, and the app's counters as it opened and closed.
+	 *
+	 * @param measured the Gatling run (its app metrics not sampled)
+	 * @param before the counters just before the load generator's first request
+	 * @param after the counters just after its last answer
+	 * @param windowSeconds the wall time between the two readings
+	 */
+	record Costed(Measured measured, Optional<ProcessCounters> before, Optional<ProcessCounters> after,
+			double windowSeconds) {
 
 	}
 

@@ -117,6 +117,15 @@ public abstract class ScenarioType<P extends Record> {
 	public abstract double estimatedSeconds(P load);
 
 	/**
+	 * The pages its load asks for, which a freshly started app is warmed up on: by
+	 * default the load's {@code path}.
+	 */
+	public List<String> paths(P load) {
+		String path = SimulationLoad.asText(load).getOrDefault("path", "");
+		return path.isEmpty() ? List.of() : List.of(path);
+	}
+
+	/**
 	 * Whether its page calls the downstream service, which the comparison then starts: a
 	 * load with a {@code path} on {@code /api/downstream}.
 	 */

@@ -15,14 +15,15 @@ import dev.stackbench.comparison.result.HeadlineFigure;
  *
  * @param results the measurements and their inputs, as {@code results.json} holds them
  * @param baseline an earlier comparison set beside this one, if any
- * @param verdicts one row per headline figure: the best stack, and whether beyond noise
+ * @param verdicts one row per headline figure (the best stack, if beyond noise), and the
+ * run's own noise
  * @param claims theory's predictions, checked on each stack's median run
  * @param headlines every headline figure of every stack, the median with its range
  * @param loadGenerator the load generator's CPU in every scenario and capacity step
  * @param littlesLaw Little's law both ways, where enough was in flight to tell
  * @param sinceBaseline every headline figure both runs have, then and now
  */
-public record Analysis(ComparisonResults results, Optional<ComparisonResults> baseline, List<Verdicts.Row> verdicts,
+public record Analysis(ComparisonResults results, Optional<ComparisonResults> baseline, Verdicts verdicts,
 		List<Claim> claims, List<HeadlineFigure> headlines, List<SelfChecks.LoadGenerator> loadGenerator,
 		List<SelfChecks.LittlesLaw> littlesLaw, List<Baseline.Change> sinceBaseline) {
 
@@ -31,7 +32,7 @@ public record Analysis(ComparisonResults results, Optional<ComparisonResults> ba
 	}
 
 	public static Analysis of(ComparisonResults results, Optional<ComparisonResults> baseline) {
-		return new Analysis(results, baseline, Verdicts.rows(results),
+		return new Analysis(results, baseline, Verdicts.of(results),
 				Theory.claims(results.medianRuns(), results.tuning()), Headlines.figures(results),
 				SelfChecks.loadGenerator(results), SelfChecks.littlesLaw(results),
 				baseline.map((before) -> Baseline.changes(before, results)).orElse(List.of()));

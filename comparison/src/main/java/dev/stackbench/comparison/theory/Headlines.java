@@ -26,6 +26,9 @@ public final class Headlines {
 	private Headlines() {
 	}
 
+	/** The unit of a time spent per thousand requests, such as garbage collection's. */
+	public static final String PER_1000_REQUESTS = "ms per 1,000 requests";
+
 	/** Which way is better for a figure. */
 	public enum Better {
 
@@ -89,7 +92,11 @@ public final class Headlines {
 		}
 
 		public int decimals() {
-			return this.unit.equals("%") ? 1 : 0;
+			return switch (this.unit) {
+				case "%", "µs" -> 1;
+				case Headlines.PER_1000_REQUESTS -> 2;
+				default -> 0;
+			};
 		}
 
 	}

@@ -83,7 +83,8 @@ class ScenarioTests {
 				         "maxP95Millis":5000,"maxFailedPercent":0.0,"probePath":""}}""";
 		Scenario read = JSON.readValue(before, Scenario.class);
 		assertThat(read.type()).isSameAs(ScenarioTypes.of("concurrent-wait"));
-		assertThat(read.load()).isEqualTo(Preset.QUICK.scenario("concurrent-slow").load());
+		assertThat(read.load())
+			.isEqualTo(new ThroughputSimulation.Load("/api/slow?delay=500", List.of(1000), 10, 5000, 0, ""));
 	}
 
 	@Test

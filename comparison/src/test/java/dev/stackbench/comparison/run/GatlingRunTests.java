@@ -1,10 +1,12 @@
 package dev.stackbench.comparison.run;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import io.gatling.charts.stats.CountsVsTimePlot;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.stackbench.comparison.result.ErrorCount;
 import dev.stackbench.comparison.result.RequestStats;
@@ -19,6 +21,17 @@ import static org.assertj.core.api.Assertions.within;
 class GatlingRunTests {
 
 	private static final Path RUNS = Path.of("src/test/resources/gatling-runs");
+
+	@Test
+	void theLatestRunInAFolderIsTheLastStartedWhateverItsSimulation(@TempDir Path folder) throws Exception {
+		// A warm-up's folder: closed-loop rounds, then arrivals. By name alone, the last
+		// closed-loop round would be read as the arrivals' run.
+		for (String run : List.of("throughputsimulation-20261206052128945", "openratesimulation-20261206052132093",
+				"openratesimulation-20261206052134334")) {
+			Files.createDirectories(folder.resolve(run));
+		}
+		assertThat(GatlingRun.latestRunIn(folder).getFileName()).hasToString("openratesimulation-20261206052134334");
+	}
 
 	@Test
 	void readsOneRowPerRequestNameWithItsFailures() {

@@ -27,7 +27,7 @@ class OptionsCommandTests {
 		assertThat(options.stacks()).isEqualTo(Contender.DEFAULT);
 		assertThat(options.scenarios()).extracting(Scenario::id)
 			.containsExactlyElementsOf(Preset.QUICK.scenarios().stream().map(Scenario::id).toList());
-		assertThat(options.repeat()).isEqualTo(1);
+		assertThat(options.repeat()).as("quick's forks").isEqualTo(3);
 		assertThat(options.replicas()).isEqualTo(1);
 		assertThat(options.remote()).isEmpty();
 		assertThat(options.baseline()).isEmpty();

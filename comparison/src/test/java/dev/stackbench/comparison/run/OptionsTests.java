@@ -46,7 +46,7 @@ class OptionsTests {
 
 	@Test
 	void aScenarioWithOverridesKeepsTheRestOfItsParameters() {
-		Scenario scenario = Preset.QUICK.scenarios().getFirst().with(Map.of("stepSeconds", "2"));
+		Scenario scenario = Preset.QUICK.scenario("throughput").with(Map.of("stepSeconds", "2"));
 		assertThat(scenario.parameters()).containsEntry("stepSeconds", "2").containsEntry("path", "/api/hello");
 	}
 
@@ -90,7 +90,8 @@ class OptionsTests {
 
 	private static Options options(List<Scenario> scenarios, Map<Contender, Target> remote, int replicas) {
 		return new Options(Path.of("."), Preset.STANDARD, List.of(Contender.PLATFORM), scenarios, remote, 1,
-				Optional.empty(), OptionalDouble.empty(), List.of(), false, Optional.empty(), replicas);
+				Optional.empty(), OptionalDouble.empty(), List.of(), false, Optional.empty(), replicas, AppJvm.of("G1"),
+				Optional.empty(), Optional.empty());
 	}
 
 }

@@ -1,0 +1,40 @@
+package dev.stackbench.comparison.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How every app's JVM is started, the same for every contender: a fixed heap, so that no
+ * contender wins by growing it, and a garbage collector chosen explicitly, since the
+ * JVM's own choice depends on the cores it sees (Serial on one, G1 on two) and would
+ * differ between this machine and a container.
+ *
+ * @param gc the collector's name as in {@code -XX:+Use<gc>GC}
+ */
+record AppJvm(String gc) {
+
+	private static final List<String> COLLECTORS = List.of("G1", "Parallel", "Serial", "Z");
+
+	static AppJvm of(String gc) {
+		return COLLECTORS.stream()
+			.filter((known) -> known.equalsIgnoreCase(gc.trim()))
+			.findFirst()
+			.map(AppJvm::new)
+			.orElseThrow(() -> new IllegalArgumentException(
+					"unknown garbage collector '" + gc + "'; choose from " + COLLECTORS));
+	}
+
+	/** The JVM options every app is started with. */
+	List<String> options() {
+		List<String> options = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-XX:+Use" + this.gc + "GC"));
+		options.add("--enable-native-access=ALL-UNNAMED");
+		return options;
+	}
+
+	@Override
+	public String toString() {
+		return this.gc.toLowerCase(Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,258 @@
+package dev.stackbench.comparison.scenario;
+
+import static java.lang.String.format;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+import dev.stackbench.comparison.report.Cells;
+import dev.stackbench.comparison.report.Table;
+import dev.stackbench.comparison.report.Table.Cell;
+import dev.stackbench.comparison.result.Claim;
+import dev.stackbench.comparison.result.ComparisonResults;
+import dev.stackbench.comparison.result.Contender;
+import dev.stackbench.comparison.result.CostWindow;
+import dev.stackbench.comparison.result.ErrorCount;
+import dev.stackbench.comparison.result.ProcessCounters;
+import dev.stackbench.comparison.result.RequestStats;
+import dev.stackbench.comparison.result.Scenario;
+import dev.stackbench.comparison.result.ScenarioResult;
+import dev.stackbench.comparison.result.AppMetrics;
+import dev.stackbench.comparison.theory.CapacitySearch;
+import dev.stackbench.comparison.theory.Headlines;
+import dev.stackbench.comparison.theory.Headlines.Better;
+import dev.stackbench.comparison.theory.Headlines.Measure;
+import dev.stackbench.gatling.simulation.OpenRateSimulation;
+import io.gatling.javaapi.core.Simulation;
+
+/**
+ * What each request costs the app, at a fixed open-model rate that every contender and
+ * the load generator sustain: CPU, heap allocated and garbage-collection time per
+ * request, read from the app's process counters around each page's window
+ * ({@link Measurement#cost}), and the latencies of arrivals that do not wait for answers.
+ * A closed loop's peak says as much about the load generator as about the app where both
+ * sit near their limits; a cost per request is the app's alone, whatever the load
+ * generator could have sent. A window the app or the load generator did not sustain
+ * (requests failed or missing, either one's CPU at 90% or more) is measured again at half
+ * the rate.
+ */
+public final class Cost extends ScenarioType<Cost.Load> {
+
+	/** Its table in the report, which leads beside the verdicts. */
+	public static final String TABLE = "Cost per request at a fixed rate";
+
+	/**
+	 * The share of the offered requests that must be answered for a window to count as
+	 * sustained: an open model's arrivals are scheduled, so short of this the app or the
+	 * load generator fell behind.
+	 */
+	static final double ANSWERED_SHARE = 0.97;
+
+	/**
+	 * Arrivals whose answer takes longer than this fail, so that a stalled window ends
+	 * rather than queueing: far above any latency a sustained window has.
+	 */
+	private static final int TIMEOUT_MILLIS = 1_000;
+
+	/**
+	 * The parameters.
+	 *
+	 * @param paths the pages, each measured in a window of its own
+	 * @param rate arrivals a second offered in each window
+	 * @param seconds how long each window's arrivals come
+	 * @param leastRate the lowest rate a window is measured at, lowered to from
+	 * {@code rate} by halving when it is not sustained
+	 */
+	public record Load(List<String> paths, double rate, int seconds, double leastRate) {
+	}
+
+	public static final Load DEFAULTS = new Load(List.of("/api/hello", "/api/json"), 3_000, 8, 500);
+
+	Cost() {
+		super("cost", "COST", Load.class, DEFAULTS, false);
+	}
+
+	@Override
+	public Class<? extends Simulation> simulation() {
+		return OpenRateSimulation.class;
+	}
+
+	@Override
+	public double estimatedSeconds(Load load) {
+		return load.paths().size() * (load.seconds() + 3);
+	}
+
+	@Override
+	public List<String> paths(Load load) {
+		return load.paths();
+	}
+
+	@Override
+	public ScenarioResult measure(Scenario scenario, Measurement measurement) throws IOException {
+		Load load = load(scenario);
+		List<RequestStats> requests = new ArrayList<>();
+		List<ErrorCount> errors = new ArrayList<>();
+		List<CostWindow> windows = new ArrayList<>();
+		boolean passed = true;
+		double loadGeneratorCpu = 0;
+		double seconds = 0;
+		String firstReport = null;
+		for (String path : load.paths()) {
+			List<Double> lowered = new ArrayList<>();
+			double rate = load.rate();
+			while (true) {
+				Measurement.Costed costed = measurement.cost(OpenRateSimulation.class,
+						new OpenRateSimulation.Load(path, rate, load.seconds(), TIMEOUT_MILLIS),
+						"window-" + (windows.size() + 1) + ((lowered.isEmpty()) ? "" : "-at-" + (int) rate));
+				Measurement.Measured run = costed.measured();
+				CostWindow window = window(path, rate, load.seconds(), costed, measurement, lowered);
+				loadGeneratorCpu += run.loadGeneratorCpuSeconds();
+				seconds += run.seconds();
+				firstReport = (firstReport != null) ? firstReport : run.report();
+				if (sustained(window) || rate / 2 < load.leastRate()) {
+					requests.addAll(run.requests());
+					errors.addAll(run.errors());
+					passed &= run.assertionsPassed();
+					windows.add(window);
+					break;
+				}
+				measurement.progress(format(Locale.ROOT,
+						"  %s at %,.0f req/s was not sustained (%,d of %,.0f answered, %d failed, app CPU %.0f%%, load "
+								+ "generator CPU %.0f%%): measured again at half the rate",
+						path, rate, window.answered(), rate * load.seconds(), window.failed(),
+						100 * window.appCpuShare(), 100 * window.loadGeneratorCpuShare()));
+				lowered.add(rate);
+				rate /= 2;
+				measurement.awaitIdle();
+			}
+		}
+		return new ScenarioResult(measurement.stack(), scenario, measurement.run(), passed, firstReport, requests,
+				errors, AppMetrics.NONE, loadGeneratorCpu, seconds, List.of(), List.of(), windows);
+	}
+
+	private static CostWindow window(String path, double rate, int seconds, Measurement.Costed costed,
+			Measurement measurement, List<Double> lowered) {
+		Measurement.Measured run = costed.measured();
+		String row = OpenRateSimulation.requestName(path, rate);
+		long answered = run.requests()
+			.stream()
+			.filter((stats) -> stats.name().equals(row))
+			.mapToLong(RequestStats::ok)
+			.sum();
+		long failed = run.requests().stream().mapToLong(RequestStats::ko).sum();
+		ProcessCounters none = new ProcessCounters(-1, -1, -1, -1);
+		double loadGeneratorShare = (run.seconds() <= 0) ? 0
+				: run.loadGeneratorCpuSeconds() / run.seconds() / measurement.loadGeneratorCores();
+		return new CostWindow(path, rate, seconds, answered, failed, costed.before().orElse(none),
+				costed.after().orElse(none), costed.windowSeconds(), loadGeneratorShare, measurement.appCores(),
+				List.copyOf(lowered));
+	}
+
+	/**
+	 * Every offered request answered (but for {@link #ANSWERED_SHARE}), none failed, and
+	 * neither the app nor the load generator at their limit.
+	 */
+	static boolean sustained(CostWindow window) {
+		return window.failed() == 0 && window.answered() >= ANSWERED_SHARE * window.rate() * window.seconds()
+				&& window.loadGeneratorCpuShare() < CapacitySearch.SATURATED_GENERATOR
+				&& window.appCpuShare() < CapacitySearch.SATURATED_GENERATOR;
+	}
+
+	@Override
+	public List<Measure> headlines(Scenario scenario) {
+		List<Measure> measures = new ArrayList<>();
+		for (String path : load(scenario).paths()) {
+			measures.add(measure(scenario, path, "CPU per request", "µs", CostWindow::cpuMicrosPerRequest));
+			measures.add(measure(scenario, path, "heap allocated per request", "bytes",
+					CostWindow::allocatedBytesPerRequest));
+			measures.add(measure(scenario, path, "GC time", Headlines.PER_1000_REQUESTS,
+					CostWindow::gcMillisPer1000Requests));
+			measures.add(new Measure(scenario.id(), format(Locale.ROOT, "p99 of %s at a fixed rate", path), "ms",
+					Better.LOWER, false, true, true,
+					(run) -> run.cost(path)
+						.flatMap((window) -> run.row(OpenRateSimulation.requestName(path, window.rate())))
+						.map((row) -> OptionalDouble.of(row.p99()))
+						.orElse(OptionalDouble.empty())));
+		}
+		return measures;
+	}
+
+	private static Measure measure(Scenario scenario, String path, String figure, String unit,
+			Function<CostWindow, OptionalDouble> read) {
+		return new Measure(scenario.id(), figure + " of " + path, unit, Better.LOWER, false, false, false,
+				(run) -> run.cost(path).map(read).orElse(OptionalDouble.empty()));
+	}
+
+	/**
+	 * The cost figures are measurements, not predictions: what theory says about them is
+	 * in the other scenarios' claims (a request's CPU is what caps a closed loop's peak).
+	 */
+	@Override
+	public List<Claim> claims(ScenarioResult run, ClaimContext context) {
+		return NO_CLAIMS;
+	}
+
+	@Override
+	public List<Table> leadingTables(ComparisonResults results, List<Scenario> scenarios) {
+		List<List<Cell>> rows = new ArrayList<>();
+		for (Scenario scenario : scenarios) {
+			for (String path : load(scenario).paths()) {
+				for (Contender stack : results.stacks()) {
+					List<ScenarioResult> runs = results.runsOf(scenario.id(), stack)
+						.stream()
+						.filter((run) -> run.cost(path).isPresent())
+						.toList();
+					if (runs.isEmpty()) {
+						continue;
+					}
+					List<CostWindow> windows = runs.stream().map((run) -> run.cost(path).orElseThrow()).toList();
+					String row = OpenRateSimulation.requestName(path, windows.getFirst().rate());
+					rows.add(List.of(Cell.of(path), Cell.of(stack.id()), rates(windows),
+							figure(windows, CostWindow::cpuMicrosPerRequest, 1),
+							figure(windows, CostWindow::allocatedBytesPerRequest, 0),
+							figure(windows, CostWindow::gcMillisPer1000Requests, 2), Cells.latencies(runs, row),
+							Cells.spread(windows, (window) -> 100 * window.appCpuShare()),
+							Cells.spread(windows, (window) -> 100 * window.loadGeneratorCpuShare()),
+							figure(windows, CostWindow::capacityEstimate, 0)));
+				}
+			}
+		}
+		return List.of(new Table(TABLE, format(Locale.ROOT,
+				"An open model at a fixed rate on each page, each page in a window of its own, with nothing else asking "
+						+ "the app anything: the app process's CPU (Linux's /proc, every thread's) and the JVM's "
+						+ "exact count of bytes its threads allocated, read just before the window's first request and "
+						+ "just after its last answer, divided by the requests answered. A window is sustained when "
+						+ "%.0f%% of the offered requests are answered, none fail, and neither the app's nor the load "
+						+ "generator's CPU reaches %.0f%%; else it is measured again at half the rate. The estimate is "
+						+ "the app's cores divided by its CPU per request: what it would serve were CPU the only "
+						+ "limit. Latencies are p50 / p99 / p99.9 in ms; median (lowest–highest) over the forks.",
+				100 * ANSWERED_SHARE, 100 * CapacitySearch.SATURATED_GENERATOR),
+				List.of("page", "model", "rate req/s", "CPU µs/request", "heap bytes/request", "GC ms/1,000 requests",
+						"latency ms p50 / p99 / p99.9", "app CPU %", "load generator CPU %",
+						"estimated capacity req/s (CPU only)"),
+				rows));
+	}
+
+	private static Cell rates(List<CostWindow> windows) {
+		List<Double> rates = windows.stream().map(CostWindow::rate).distinct().toList();
+		String lowered = windows.stream().anyMatch((window) -> !window.lowered().isEmpty())
+				? " (lowered: not sustained at " + windows.stream()
+					.flatMap((window) -> window.lowered().stream())
+					.distinct()
+					.map(Cells::count)
+					.toList() + ")"
+				: "";
+		return Cell.of(rates.stream().map(Cells::count).toList().toString().replaceAll("[\\[\\]]", "") + lowered);
+	}
+
+	private static Cell figure(List<CostWindow> windows, Function<CostWindow, OptionalDouble> read, int decimals) {
+		ToDoubleFunction<CostWindow> value = (window) -> read.apply(window).orElse(-1);
+		return Cells.metered(windows, value, decimals);
+	}
+
+}
