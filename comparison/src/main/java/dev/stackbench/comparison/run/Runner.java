@@ -57,7 +57,7 @@ final class Runner {
 		this.output = output;
 		this.cpus = cpus;
 		this.progress = new Progress(options);
-		this.warmingUp = new WarmingUp(options, cpus, this.progress);
+		this.warmingUp = new WarmingUp(options, this.progress);
 	}
 
 	List<ScenarioResult> results() {
@@ -151,23 +151,17 @@ final class Runner {
 			running.springBootVersion().ifPresent((version) -> this.versions.put("spring-boot", version));
 			this.progress.stack(stack, "warming up on every core: the fast pages until their throughput stops "
 					+ "growing, every other page once, then arrivals until the JIT is done");
-			// Warmed up on every core and confined to its own for the scenarios: on its
-			// one
-			// core the JIT competes with the requests it compiles for, and measured here
-			// the plain page still grew after 20 s of warm-up.
+			// Its JIT warmed up on every core, then confined to its own for the rest of
+			// the
+			// warm-up and the scenarios: on its one core the JIT competes with the
+			// requests
+			// it compiles for, and measured here the plain page still grew after 20 s.
 			RunningStack.Confinement confinement = running.release(this.cpus);
 			// Attached to before anything is measured: the JVM's management agent starts
 			// then, at a cost in CPU that no window should carry.
 			running.counters();
-			WarmUp warmUp;
-			try {
-				warmUp = this.warmingUp.warmUp(target, running.single().map((app) -> app.handle().pid()), run,
-						folder(target.stack(), run, "warm-up"));
-			}
-			finally {
-				confinement.confine();
-			}
-			this.warmingUp.awaitQuiet(target);
+			WarmUp warmUp = this.warmingUp.warmUp(target, running.single().map((app) -> app.handle().pid()), run,
+					folder(target.stack(), run, "warm-up"), confinement);
 			this.warmUps.add(warmUp);
 			if (!warmUp.settled()) {
 				this.progress.stack(stack, String.format(Locale.ROOT,

@@ -19,22 +19,12 @@ import dev.stackbench.gatling.simulation.OpenRateSimulation;
 import dev.stackbench.gatling.simulation.ThroughputSimulation;
 
 /**
- * Warms a freshly started stack up before its first scenario: rounds on the plain page
- * until its throughput stops growing (the settle rule), every other path once, arrivals
- * at a modest rate, and then a wait until the app's CPU is quiet. How it ended is a
- * {@link WarmUp}.
+ * Warms a freshly started stack up before its first scenario, on the pages the scenarios
+ * load: closed-loop rounds on the fast pages until their throughput stops growing, every
+ * other page once, then, confined to its own cores, arrivals at the cost scenario's rate
+ * until the JIT is done with them (the settle rule). How it ended is a {@link WarmUp}.
  */
 final class WarmingUp {
-
-	/**
-	 * The app's CPU, as a share of its cores, under which it counts as quiet. After the
-	 * warm-up the JIT goes on compiling for a while: on one core, measured here, C2 alone
-	 * took half of it for 20 s and more, and a capacity search that started then saw p99s
-	 * of 100 ms to 2 s at 1,000 req/s on every stack, against 3 to 20 ms once compiled.
-	 */
-	private static final double QUIET_CPU_SHARE = 0.1;
-
-	private static final Duration QUIET_WINDOW = Duration.ofSeconds(2);
 
 	/**
 	 * The pages whose throughput settles the warm-up, when the scenarios load them: fast
@@ -89,13 +79,10 @@ final class WarmingUp {
 
 	private final Options options;
 
-	private final CpuSplit cpus;
-
 	private final Progress progress;
 
-	WarmingUp(Options options, CpuSplit cpus, Progress progress) {
+	WarmingUp(Options options, Progress progress) {
 		this.options = options;
-		this.cpus = cpus;
 		this.progress = progress;
 	}
 
@@ -112,7 +99,8 @@ final class WarmingUp {
 	 * connection, and a cold app went from 3 ms to seconds at 1,000 req/s with thousands
 	 * of connections open.
 	 */
-	WarmUp warmUp(Target target, Optional<Long> pid, int run, Path folder) throws IOException {
+	WarmUp warmUp(Target target, Optional<Long> pid, int run, Path folder, RunningStack.Confinement confinement)
+			throws IOException {
 		Instant started = Instant.now();
 		Instant deadline = started.plusSeconds(this.options.preset().warmUpLimitSeconds());
 		Instant compiled = started.plusMillis(this.options.preset().warmUpLimitSeconds() * COMPILING_SHARE);
@@ -153,6 +141,10 @@ final class WarmingUp {
 				warmUpRound(target, path, WARM_UP_OTHER_PATH_SECONDS, folder);
 			}
 		}
+		// Settled on its own cores, as the scenarios will load it: measured here, the
+		// first window after an app was confined cost it half as much again per request
+		// as the next.
+		confinement.confine();
 		List<Double> costs = new ArrayList<>();
 		boolean settled = settle(target, pid, settling, deadline, folder, costs);
 		return new WarmUp(target.stack(), run, rounds, best.getOrDefault(settling.getFirst(), 0.0), now, settled,
@@ -225,31 +217,6 @@ final class WarmingUp {
 			.stream()
 			.mapToDouble(RequestStats::throughput)
 			.sum();
-	}
-
-	/**
-	 * Waits until the app's own CPU is below {@link #QUIET_CPU_SHARE} of its cores over
-	 * {@link #QUIET_WINDOW}: the JIT done with what the warm-up or the last scenario made
-	 * hot, the garbage collector done with its leftovers.
-	 */
-	void awaitQuiet(Target target) {
-		if (this.options.isRemote()) {
-			return;
-		}
-		Instant deadline = Instant.now().plus(StackMeasurement.IDLE_TIMEOUT);
-		double share = 1;
-		while (Instant.now().isBefore(deadline)) {
-			double before = MetricsSampler.cpuSeconds(target.actuators("prometheus"));
-			AppProcess.sleep(QUIET_WINDOW);
-			double after = MetricsSampler.cpuSeconds(target.actuators("prometheus"));
-			share = (after - before) / QUIET_WINDOW.toMillis() * 1000 / this.cpus.appCores();
-			if (share < QUIET_CPU_SHARE) {
-				return;
-			}
-		}
-		this.progress.stack(target.stack(),
-				String.format(Locale.ROOT, "still at %.0f%% CPU after %d s; the next scenario starts on a busy app",
-						100 * share, StackMeasurement.IDLE_TIMEOUT.toSeconds()));
 	}
 
 }
