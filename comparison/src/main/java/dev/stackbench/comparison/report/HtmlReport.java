@@ -7,6 +7,7 @@ import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
 import dev.stackbench.comparison.scenario.Capacity;
+import dev.stackbench.comparison.scenario.Cost;
 import dev.stackbench.comparison.theory.Analysis;
 
 /**
@@ -85,7 +86,7 @@ final class HtmlReport {
 	}
 
 	private static boolean leads(Table table) {
-		return List.of("Verdicts", "Since the baseline", Capacity.TABLE).contains(table.title());
+		return List.of("Verdicts", "Since the baseline", Cost.TABLE, Capacity.TABLE).contains(table.title());
 	}
 
 }

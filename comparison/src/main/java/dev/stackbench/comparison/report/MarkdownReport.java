@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.scenario.Capacity;
+import dev.stackbench.comparison.scenario.Cost;
 import dev.stackbench.comparison.scenario.ScenarioType;
 import dev.stackbench.comparison.theory.Analysis;
 
@@ -40,7 +41,7 @@ public final class MarkdownReport {
 			.ifPresent((before) -> summary.append(ReportTables.sinceBaseline(before, analysis).markdown()));
 		ReportTables.typeTables(results, ScenarioType::leadingTables)
 			.stream()
-			.filter((table) -> table.title().equals(Capacity.TABLE) && !table.rows().isEmpty())
+			.filter((table) -> List.of(Cost.TABLE, Capacity.TABLE).contains(table.title()) && !table.rows().isEmpty())
 			.forEach((table) -> summary.append(table.markdown()));
 		return summary.append(ReportTables.summary(results).markdown())
 			.append(ReportTables.littlesLaw(results).markdown())

@@ -33,11 +33,16 @@ class VerdictsTests {
 	void aDifferenceIsCalledOnlyPastTheRunsOwnNoiseWithItsMarginAsARange() {
 		Verdicts.Row apart = row(Fixtures.repeated(0.05), "keep-alive", "throughput with keep-alive");
 		assertThat(apart.spreads().get(Contender.PLATFORM)).isEqualTo(new Spread(3000, 2850, 3150, 3));
-		assertThat(apart.best()).contains(Contender.PLATFORM);
 		assertThat(apart.beyondNoise()).isTrue();
-		// 3,000 against 2,500; the closest forks 2,850 against 2,625, the farthest 3,150
-		// against 2,375.
-		assertThat(apart.margin()).isEqualTo("platform 20% (9–33%) more than virtual; beyond noise");
+		// Both splits are called, platform ahead of the rest and platform and virtual
+		// ahead of reactive; the clearer one leads (a gap of 275 against 225).
+		assertThat(apart.winners()).containsExactly(Contender.PLATFORM, Contender.VIRTUAL);
+		assertThat(apart.best()).isEmpty();
+		// 2,500 against 2,000; the closest forks 2,375 against 2,100, the farthest 2,625
+		// against 1,900. Then 3,000 against 2,500, 2,850 against 2,625, 3,150 against
+		// 2,375.
+		assertThat(apart.margin()).isEqualTo("platform and virtual 25% (13–38%) more than reactive; beyond noise; "
+				+ "platform 20% (9–33%) more than virtual and reactive, also beyond noise");
 
 		Verdicts.Row overlapping = row(Fixtures.repeated(0.3), "keep-alive", "throughput with keep-alive");
 		assertThat(overlapping.best()).isEmpty();
@@ -66,6 +71,8 @@ class VerdictsTests {
 		Verdicts.Row clear = Verdicts.row(measure(Headlines.Better.HIGHER),
 				spreads(new Spread(3000, 2900, 3100, 3), new Spread(2000, 1900, 2100, 3)), false, 10);
 		assertThat(clear.best()).contains(Contender.PLATFORM);
+		assertThat(clear.winners()).containsExactly(Contender.PLATFORM);
+		assertThat(clear.margin()).isEqualTo("platform 50% (38–63%) more than virtual; beyond noise");
 	}
 
 	@Test

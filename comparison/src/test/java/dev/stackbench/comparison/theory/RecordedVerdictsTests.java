@@ -1,0 +1,108 @@
+package dev.stackbench.comparison.theory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.stackbench.comparison.report.Reports;
+import dev.stackbench.comparison.result.ComparisonResults;
+import dev.stackbench.comparison.result.Contender;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The verdicts of real default runs recorded here (2 cores, app on one, Gatling on the
+ * other; 3 forks of each contender), their {@code results.json} as they were written: two
+ * consecutive runs of the default command, an A/A run
+ * ({@code -Dmodels=platform,platform}) and two runs with a planted difference
+ * ({@code -Dhandicap=platform-2:30}, 30 µs of CPU more per request for platform-2).
+ */
+class RecordedVerdictsTests {
+
+	private static final Path RECORDED = Path.of("src/test/resources/recorded");
+
+	@Test
+	void theSameContenderEnteredTwiceIsWithinNoiseOnEveryFigure() {
+		Verdicts verdicts = Verdicts.of(read("a-a"));
+		assertThat(verdicts.rows()).isNotEmpty();
+		assertThat(verdicts.rows()).allSatisfy(
+				(row) -> assertThat(row.winners()).as("%s: %s", row.measure().figure(), row.margin()).isEmpty());
+	}
+
+	/**
+	 * 30 µs more CPU per request for platform-2: some 15 to 30% of what a request costs
+	 * at 3,000 req/s here, below what this machine's fork-to-fork noise in CPU per
+	 * request lets the rule call (its forks moved by 25 to 120%), so those rows come out
+	 * a tie, their medians the right way round; at saturation the same 30 µs is most of a
+	 * request's cost, and the second run calls the closed loop's peak for platform (the
+	 * first run's load generator was at 90% there, so it credits no one). Nothing is ever
+	 * called the wrong way round.
+	 */
+	@Test
+	void aPlantedDifferenceIsNeverCalledTheWrongWayRound() {
+		for (String run : List.of("planted-1", "planted-2")) {
+			Verdicts verdicts = Verdicts.of(read(run));
+			assertThat(verdicts.rows()).as(run)
+				.allSatisfy((row) -> assertThat(row.winners()).as(row.measure().figure())
+					.doesNotContain(Contender.of("platform-2")));
+			assertThat(verdicts.rows()).as(run)
+				.filteredOn((row) -> row.measure().figure().startsWith("CPU per request"))
+				.hasSize(2)
+				.allSatisfy((row) -> assertThat(row.spreads().get(Contender.PLATFORM).median())
+					.as("%s: the handicapped contender's median is the higher", row.measure().figure())
+					.isLessThan(row.spreads().get(Contender.of("platform-2")).median()));
+		}
+		assertThat(called(Verdicts.of(read("planted-2")))).containsEntry("peak throughput on /api/hello",
+				List.of(Contender.PLATFORM));
+	}
+
+	@Test
+	void twoRunsOfTheDefaultCommandNeverCallOppositeWinners() {
+		Map<String, List<Contender>> first = called(Verdicts.of(read("quick-1")));
+		Map<String, List<Contender>> second = called(Verdicts.of(read("quick-2")));
+		first.forEach((figure, winners) -> {
+			if (second.containsKey(figure)) {
+				assertThat(second.get(figure)).as(figure).isEqualTo(winners);
+			}
+		});
+		assertThat(first.keySet()
+			.stream()
+			.filter(second::containsKey)
+			.filter((figure) -> first.get(figure).equals(second.get(figure)))).as("figures called alike in both runs")
+			.hasSizeGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	void theClosedLoopPeakThatTheLoadGeneratorLimitedIsCreditedToNoOne() {
+		for (String run : List.of("quick-1", "quick-2")) {
+			ComparisonResults results = read(run);
+			if (SelfChecks.loadGeneratorLimited(results, "throughput")) {
+				assertThat(Verdicts.of(results).rows())
+					.filteredOn((row) -> row.measure().scenario().equals("throughput"))
+					.allSatisfy((row) -> assertThat(row.winners()).isEmpty());
+			}
+		}
+	}
+
+	/** Every called figure's winners, by figure. */
+	private static Map<String, List<Contender>> called(Verdicts verdicts) {
+		return verdicts.rows()
+			.stream()
+			.filter(Verdicts.Row::beyondNoise)
+			.collect(Collectors.toMap((row) -> row.measure().figure(), Verdicts.Row::winners));
+	}
+
+	private static ComparisonResults read(String run) {
+		try {
+			return Reports.read(RECORDED.resolve(run));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
