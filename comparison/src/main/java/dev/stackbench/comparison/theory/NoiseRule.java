@@ -31,7 +31,8 @@ public final class NoiseRule {
 	 */
 	public static final double TABLE_ERROR_RATE = 0.05;
 
-	private static final int DRAWS = 200_000;
+	/** How many tables of identical contenders the threshold is found from. */
+	public static final int DRAWS = 200_000;
 
 	private static final long SEED = 20261206L;
 

@@ -87,7 +87,7 @@ public record Verdicts(List<Row> rows, Noise noise) {
 							+ "this calls a false difference on %.2f%% of figures, %.1f%% of verdict tables of %d "
 							+ "figures (normal fork-to-fork noise, %d draws).",
 					rule.k(), rule.contenders(), rule.forks(), 100 * rule.perFigure(), 100 * rule.perTable(),
-					rule.figures(), 200_000))
+					rule.figures(), NoiseRule.DRAWS))
 				.orElse("");
 		}
 
