@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.theory.Analysis;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,7 +18,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Reports {
 
-	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+	/**
+	 * A figure added to a schema reads 0 from results written before it (a baseline from
+	 * the build before, for one) rather than refusing the whole file.
+	 */
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.enable(SerializationFeature.INDENT_OUTPUT)
+		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.build();
 
 	private Reports() {
 	}

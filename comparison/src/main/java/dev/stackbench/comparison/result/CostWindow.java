@@ -36,12 +36,27 @@ public record CostWindow(String path, double rate, int seconds, long answered, l
 	}
 
 	/**
-	 * The app's CPU per answered request, in microseconds; empty where the app's process
-	 * could not be read (not started here).
+	 * The app's CPU per answered request, in microseconds, the JIT's compiler threads'
+	 * excluded ({@link #compilerMicrosPerRequest()}): what a request costs an app that
+	 * has compiled what it runs. Measured here, the compiler threads took a third to a
+	 * half of a platform app's CPU in windows after a warm-up that had left them quiet
+	 * (C2 recompiles in bursts), and how much varied from fork to fork by more than a 25%
+	 * difference in the requests' own work; empty where the app's process could not be
+	 * read (not started here).
 	 */
 	public OptionalDouble cpuMicrosPerRequest() {
-		return (this.answered == 0 || this.before.cpuNanos() < 0) ? OptionalDouble.empty()
-				: OptionalDouble.of(spent().cpuNanos() / 1_000.0 / this.answered);
+		return (this.answered == 0 || this.before.cpuNanos() < 0) ? OptionalDouble.empty() : OptionalDouble
+			.of((spent().cpuNanos() - Math.max(0, spent().compilerCpuNanos())) / 1_000.0 / this.answered);
+	}
+
+	/**
+	 * What the JIT's compiler threads spent in the window, per answered request, in
+	 * microseconds: near 0 for an app done compiling.
+	 */
+	public OptionalDouble compilerMicrosPerRequest() {
+		long nanos = spent().compilerCpuNanos();
+		return (this.answered == 0 || nanos < 0 || this.before.cpuNanos() < 0) ? OptionalDouble.empty()
+				: OptionalDouble.of(nanos / 1_000.0 / this.answered);
 	}
 
 	/** Heap allocated per answered request, in bytes, where the JVM could be asked. */

@@ -11,14 +11,20 @@ package dev.stackbench.comparison.result;
  * where the JVM could not be asked
  * @param gcMillis time the garbage collectors report having spent, or -1
  * @param gcCount collections so far, or -1
+ * @param compilerCpuNanos the part of {@code cpuNanos} spent by the JIT's compiler
+ * threads, counted alike in the two readings around a window ({@code /proc}'s per-thread
+ * times); 0 in results recorded before it was read
  */
-public record ProcessCounters(long cpuNanos, long allocatedBytes, long gcMillis, long gcCount) {
+public record ProcessCounters(long cpuNanos, long allocatedBytes, long gcMillis, long gcCount, long compilerCpuNanos) {
+
+	/** Counters of a process that could not be read here. */
+	public static final ProcessCounters UNREAD = new ProcessCounters(-1, -1, -1, -1, -1);
 
 	/** What was spent between {@code earlier} and this reading. */
 	public ProcessCounters since(ProcessCounters earlier) {
 		return new ProcessCounters(this.cpuNanos - earlier.cpuNanos,
 				difference(this.allocatedBytes, earlier.allocatedBytes), difference(this.gcMillis, earlier.gcMillis),
-				difference(this.gcCount, earlier.gcCount));
+				difference(this.gcCount, earlier.gcCount), difference(this.compilerCpuNanos, earlier.compilerCpuNanos));
 	}
 
 	private static long difference(long later, long earlier) {

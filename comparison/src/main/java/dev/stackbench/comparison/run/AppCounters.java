@@ -5,7 +5,9 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -39,6 +41,11 @@ final class AppCounters implements AutoCloseable {
 	private final Optional<com.sun.management.ThreadMXBean> threads;
 
 	private final List<GarbageCollectorMXBean> collectors;
+
+	/** The compiler threads' CPU at the opening reading, and each one's then. */
+	private long openingCompilerNanos;
+
+	private Map<Long, Long> openingCompilerThreads = Map.of();
 
 	private AppCounters(long pid, Optional<JMXConnector> connector, Optional<com.sun.management.ThreadMXBean> threads,
 			List<GarbageCollectorMXBean> collectors) {
@@ -83,13 +90,20 @@ final class AppCounters implements AutoCloseable {
 		long allocated = allocatedBytes();
 		long gcMillis = gcMillis();
 		long gcCount = gcCount();
-		return new ProcessCounters(cpuNanos(this.pid), allocated, gcMillis, gcCount);
+		this.openingCompilerThreads = compilerThreads(this.pid);
+		this.openingCompilerNanos = this.openingCompilerThreads.values().stream().mapToLong(Long::longValue).sum();
+		return new ProcessCounters(cpuNanos(this.pid), allocated, gcMillis, gcCount, this.openingCompilerNanos);
 	}
 
-	/** Reads the CPU first, then the JVM's counters, for the same reason. */
+	/**
+	 * Reads the CPU first, then the JVM's counters, for the same reason; the compiler
+	 * threads' CPU as the opening reading's plus what each has spent since.
+	 */
 	ProcessCounters readClosing() throws IOException {
 		long cpu = cpuNanos(this.pid);
-		return new ProcessCounters(cpu, allocatedBytes(), gcMillis(), gcCount());
+		long compiler = this.openingCompilerNanos
+				+ compilerNanosBetween(this.openingCompilerThreads, compilerThreads(this.pid));
+		return new ProcessCounters(cpu, allocatedBytes(), gcMillis(), gcCount(), compiler);
 	}
 
 	/**
@@ -112,18 +126,19 @@ final class AppCounters implements AutoCloseable {
 	}
 
 	/**
-	 * CPU of the JIT's compiler threads alive now ({@code C1 CompilerThre},
-	 * {@code C2 CompilerThre}, as Linux shortens their names), from
+	 * CPU of each of the JIT's compiler threads alive now ({@code C1 CompilerThre},
+	 * {@code C2 CompilerThre}, as Linux shortens their names), by thread id, from
 	 * {@code /proc/<pid>/task}: what an app still compiling spends besides its requests.
 	 */
-	static long compilerCpuNanos(long pid) throws IOException {
-		long ticks = 0;
+	static Map<Long, Long> compilerThreads(long pid) throws IOException {
+		Map<Long, Long> nanos = new HashMap<>();
 		try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
 			for (Path task : tasks.toList()) {
 				try {
 					String comm = Files.readString(task.resolve("comm"));
 					if (comm.startsWith("C") && comm.contains("CompilerThre")) {
-						ticks += ticks(Files.readString(task.resolve("stat")));
+						nanos.put(Long.parseLong(task.getFileName().toString()),
+								ticks(Files.readString(task.resolve("stat"))) * (1_000_000_000L / TICKS_PER_SECOND));
 					}
 				}
 				catch (IOException ex) {
@@ -131,7 +146,20 @@ final class AppCounters implements AutoCloseable {
 				}
 			}
 		}
-		return ticks * (1_000_000_000L / TICKS_PER_SECOND);
+		return nanos;
+	}
+
+	/**
+	 * What the compiler threads spent between two readings, thread by thread: the JVM
+	 * starts and ends compiler threads as its queue grows and empties, so the sums of two
+	 * readings differ by more than was spent. A thread that ended between them loses what
+	 * it spent after the first; it ends once idle, so that is little.
+	 */
+	static long compilerNanosBetween(Map<Long, Long> earlier, Map<Long, Long> later) {
+		return later.entrySet()
+			.stream()
+			.mapToLong((thread) -> thread.getValue() - earlier.getOrDefault(thread.getKey(), 0L))
+			.sum();
 	}
 
 	private long allocatedBytes() {

@@ -159,9 +159,9 @@ final class Runner {
 			RunningStack.Confinement confinement = running.release(this.cpus);
 			// Attached to before anything is measured: the JVM's management agent starts
 			// then, at a cost in CPU that no window should carry.
-			running.counters();
-			WarmUp warmUp = this.warmingUp.warmUp(target, running.single().map((app) -> app.handle().pid()), run,
-					folder(target.stack(), run, "warm-up"), confinement);
+			Optional<AppCounters> counters = running.counters();
+			WarmUp warmUp = this.warmingUp.warmUp(target, counters, run, folder(target.stack(), run, "warm-up"),
+					confinement);
 			this.warmUps.add(warmUp);
 			if (!warmUp.settled()) {
 				this.progress.stack(stack, String.format(Locale.ROOT,

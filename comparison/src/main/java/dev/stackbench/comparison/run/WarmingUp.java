@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Locale;
 
+import dev.stackbench.comparison.result.ProcessCounters;
 import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.WarmUp;
@@ -99,8 +100,8 @@ final class WarmingUp {
 	 * connection, and a cold app went from 3 ms to seconds at 1,000 req/s with thousands
 	 * of connections open.
 	 */
-	WarmUp warmUp(Target target, Optional<Long> pid, int run, Path folder, RunningStack.Confinement confinement)
-			throws IOException {
+	WarmUp warmUp(Target target, Optional<AppCounters> counters, int run, Path folder,
+			RunningStack.Confinement confinement) throws IOException {
 		Instant started = Instant.now();
 		Instant deadline = started.plusSeconds(this.options.preset().warmUpLimitSeconds());
 		Instant compiled = started.plusMillis(this.options.preset().warmUpLimitSeconds() * COMPILING_SHARE);
@@ -146,7 +147,7 @@ final class WarmingUp {
 		// as the next.
 		confinement.confine();
 		List<Double> costs = new ArrayList<>();
-		boolean settled = settle(target, pid, settling, deadline, folder, costs);
+		boolean settled = settle(target, counters, settling, deadline, folder, costs);
 		return new WarmUp(target.stack(), run, rounds, best.getOrDefault(settling.getFirst(), 0.0), now, settled,
 				this.options.preset().warmUpLimitSeconds(), costs);
 	}
@@ -165,8 +166,8 @@ final class WarmingUp {
 	 * @return whether a turn left the compiler threads quiet before the deadline; true
 	 * for an app whose process cannot be read here, after one turn
 	 */
-	private boolean settle(Target target, Optional<Long> pid, List<String> paths, Instant deadline, Path folder,
-			List<Double> costs) throws IOException {
+	private boolean settle(Target target, Optional<AppCounters> counters, List<String> paths, Instant deadline,
+			Path folder, List<Double> costs) throws IOException {
 		double rate = this.options.scenarios()
 			.stream()
 			.map(Scenario::load)
@@ -177,8 +178,16 @@ final class WarmingUp {
 		do {
 			boolean compiling = false;
 			for (String path : paths) {
-				long cpuBefore = (pid.isPresent()) ? AppCounters.cpuNanos(pid.get()) : 0;
-				long compilerBefore = (pid.isPresent()) ? AppCounters.compilerCpuNanos(pid.get()) : 0;
+				// Each round is read as a scenario reads the app: its metrics scraped (as
+				// before every scenario), its counters read over JMX (as around every
+				// cost
+				// window). Measured here, the first window after a warm-up that had done
+				// neither had the compiler threads at a third of a core and the requests
+				// at 1.5 to 2 times the CPU of the next window: the classes those reads
+				// load cost compiled code its assumptions, and the JIT compiled again.
+				MetricsSampler.inFlight(target.actuators("prometheus"));
+				Optional<ProcessCounters> before = (counters.isPresent()) ? Optional.of(counters.get().readOpening())
+						: Optional.empty();
 				Instant started = Instant.now();
 				long answered = GatlingRun
 					.run(OpenRateSimulation.class,
@@ -188,12 +197,16 @@ final class WarmingUp {
 					.stream()
 					.mapToLong(RequestStats::ok)
 					.sum();
-				if (pid.isEmpty()) {
+				Optional<ProcessCounters> after = (counters.isPresent()) ? Optional.of(counters.get().readClosing())
+						: Optional.empty();
+				double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+				if (before.isEmpty() || after.isEmpty()) {
 					continue;
 				}
-				double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
-				double compilerShare = (AppCounters.compilerCpuNanos(pid.get()) - compilerBefore) / 1e9 / seconds;
-				double micros = (AppCounters.cpuNanos(pid.get()) - cpuBefore) / 1_000.0 / Math.max(1, answered);
+				ProcessCounters spent = after.get().since(before.get());
+				double compilerShare = spent.compilerCpuNanos() / 1e9 / seconds;
+				// As the cost windows count it: the JIT's compiling is not a request's.
+				double micros = (spent.cpuNanos() - spent.compilerCpuNanos()) / 1_000.0 / Math.max(1, answered);
 				costs.add(micros);
 				compiling |= compilerShare > COMPILING_CPU;
 				this.progress.stack(target.stack(), String.format(Locale.ROOT,

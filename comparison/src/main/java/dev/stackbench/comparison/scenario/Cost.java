@@ -157,12 +157,11 @@ public final class Cost extends ScenarioType<Cost.Load> {
 			.mapToLong(RequestStats::ok)
 			.sum();
 		long failed = run.requests().stream().mapToLong(RequestStats::ko).sum();
-		ProcessCounters none = new ProcessCounters(-1, -1, -1, -1);
 		double loadGeneratorShare = (run.seconds() <= 0) ? 0
 				: run.loadGeneratorCpuSeconds() / run.seconds() / measurement.loadGeneratorCores();
-		return new CostWindow(path, rate, seconds, answered, failed, costed.before().orElse(none),
-				costed.after().orElse(none), costed.windowSeconds(), loadGeneratorShare, measurement.appCores(),
-				List.copyOf(lowered));
+		return new CostWindow(path, rate, seconds, answered, failed, costed.before().orElse(ProcessCounters.UNREAD),
+				costed.after().orElse(ProcessCounters.UNREAD), costed.windowSeconds(), loadGeneratorShare,
+				measurement.appCores(), List.copyOf(lowered));
 	}
 
 	/**
@@ -226,6 +225,7 @@ public final class Cost extends ScenarioType<Cost.Load> {
 					String row = OpenRateSimulation.requestName(path, windows.getFirst().rate());
 					rows.add(List.of(Cell.of(path), Cell.of(stack.id()), rates(windows),
 							figure(windows, CostWindow::cpuMicrosPerRequest, 1),
+							figure(windows, CostWindow::compilerMicrosPerRequest, 1),
 							figure(windows, CostWindow::allocatedBytesPerRequest, 0),
 							figure(windows, CostWindow::gcMillisPer1000Requests, 2), Cells.latencies(runs, row),
 							Cells.spread(windows, (window) -> 100 * window.appCpuShare()),
@@ -236,7 +236,8 @@ public final class Cost extends ScenarioType<Cost.Load> {
 		}
 		return List.of(new Table(TABLE, format(Locale.ROOT,
 				"An open model at a fixed rate on each page, each page in a window of its own, with nothing else asking "
-						+ "the app anything: the app process's CPU (Linux's /proc, every thread's) and the JVM's "
+						+ "the app anything: the app process's CPU (Linux's /proc, every thread's but the JIT "
+						+ "compiler threads', shown apart: still compiling is not what a request costs) and the JVM's "
 						+ "exact count of bytes its threads allocated, read just before the window's first request and "
 						+ "just after its last answer, divided by the requests answered. A window is sustained when "
 						+ "%.0f%% of the offered requests are answered, none fail, and neither the app's nor the load "
@@ -244,9 +245,9 @@ public final class Cost extends ScenarioType<Cost.Load> {
 						+ "the app's cores divided by its CPU per request: what it would serve were CPU the only "
 						+ "limit. Latencies are p50 / p99 / p99.9 in ms; median (lowest–highest) over the forks.",
 				100 * ANSWERED_SHARE, 100 * CapacitySearch.SATURATED_GENERATOR),
-				List.of("page", "model", "rate req/s", "CPU µs/request", "heap bytes/request", "GC ms/1,000 requests",
-						"latency ms p50 / p99 / p99.9", "app CPU %", "load generator CPU %",
-						"estimated capacity req/s (CPU only)"),
+				List.of("page", "model", "rate req/s", "CPU µs/request", "JIT compiling µs/request",
+						"heap bytes/request", "GC ms/1,000 requests", "latency ms p50 / p99 / p99.9", "app CPU %",
+						"load generator CPU %", "estimated capacity req/s (CPU only)"),
 				rows));
 	}
 
