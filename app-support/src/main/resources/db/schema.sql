@@ -1,6 +1,6 @@
--- The schema and seed data of /api/db/*, applied by both apps at start-up (spring.sql.init). Idempotent, so every
--- start runs it; an advisory lock (released when the script ends) keeps apps starting together against one
--- database (docker-compose) from creating the same tables at once.
+-- The schema and seed data of /api/db/*, applied by each app once it first reaches the database (its db.Schema).
+-- Idempotent, so every app's start runs it; an advisory lock (released when the script ends) keeps apps starting
+-- together against one database (docker-compose) from creating the same tables at once.
 SELECT pg_advisory_lock(20260201);
 
 -- /api/db/query: rows 1..100, read in id order.

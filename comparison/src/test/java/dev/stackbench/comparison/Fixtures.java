@@ -89,7 +89,7 @@ public final class Fixtures {
 				"app on CPU 0, load generator on CPU 1 (taskset)", 1, 1, "local");
 		return new ComparisonResults(ComparisonResults.SCHEMA_VERSION, "quick", repeat,
 				Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:03:00Z"), environment, stacks,
-				SCENARIOS, tuning, results, warmUps(stacks, repeat), List.of());
+				SCENARIOS, tuning, results, warmUps(stacks, repeat), List.of(), List.of());
 	}
 
 	/** One run of every scenario on one stack, its figures scaled by {@code factor}. */

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import dev.stackbench.postgres.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +32,7 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 public abstract class AbstractDatabaseFailureTests {
 
-	private static PostgresServer database;
+	private static final OwnDatabase database = new OwnDatabase(false);
 
 	@LocalServerPort
 	private int port;
@@ -43,22 +42,12 @@ public abstract class AbstractDatabaseFailureTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry, AbstractDatabaseFailureTests::ownDatabase);
-	}
-
-	private static synchronized PostgresServer ownDatabase() {
-		if (database == null) {
-			database = PostgresServer.start(20);
-		}
-		return database;
+		database.register(registry);
 	}
 
 	@AfterAll
 	static void stopDatabase() {
-		if (database != null) {
-			database.close();
-			database = null;
-		}
+		database.close();
 	}
 
 	@Test
@@ -86,12 +75,10 @@ public abstract class AbstractDatabaseFailureTests {
 	@Test
 	void aDatabaseThatIsDownIsUnavailableAndTheAppRecoversWhenItIsBack() throws Exception {
 		assertThat(Http1.get(this.port, "/api/db/query?delay=0").statusCode()).isEqualTo(200);
-		database.stop();
+		database.server().stop();
 		try {
 			for (String path : List.of("/api/db/query?delay=0", "/api/db/fortunes", "/api/db/items/1")) {
-				assertProblem(Http1.get(this.port, path),
-						"{\"type\":\"urn:stackbench:problem:database-unavailable\",\"title\":\"Database unavailable\","
-								+ "\"status\":503,\"detail\":\"The database is unavailable\"}");
+				OwnDatabase.assertUnavailable(Http1.get(this.port, path));
 			}
 			HttpResponse<String> health = Http1.get(this.managementPort, "/actuator/health/db");
 			assertThat(health.statusCode()).isEqualTo(503);
@@ -102,7 +89,7 @@ public abstract class AbstractDatabaseFailureTests {
 			assertThat(Http1.get(this.port, "/api/hello").statusCode()).isEqualTo(200);
 		}
 		finally {
-			database.startAgain();
+			database.server().startAgain();
 		}
 		await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(200))

@@ -9,8 +9,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * The real PostgreSQL the apps under test connect to: one per test JVM, started on first
  * use and stopped when the JVM exits. Every Spring Boot test of an app registers it
- * ({@link #register}), since an app does not start without its database; a test that
- * takes its database down starts one of its own.
+ * ({@link #register}), so that {@code /api/db/*} has a database; a test that takes its
+ * database down, or starts without one, has one of its own.
  */
 public final class TestDatabase {
 

@@ -3,6 +3,7 @@ package dev.stackbench.postgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +88,20 @@ public final class PostgresServer implements AutoCloseable {
 	/** A new cluster on a free port, with room for {@code maxConnections} connections. */
 	public static PostgresServer start(int maxConnections) {
 		try {
+			return start(maxConnections, freePort());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not find a free port for PostgreSQL", ex);
+		}
+	}
+
+	/**
+	 * A new cluster on {@code port}, with room for {@code maxConnections} connections;
+	 * refused at once when something listens there already.
+	 */
+	public static PostgresServer start(int maxConnections, int port) {
+		requireFree(port);
+		try {
 			Files.createDirectories(WORK_ROOT);
 			removeAbandonedClusters();
 			boolean asUnprivilegedUser = "root".equals(System.getProperty("user.name"));
@@ -98,8 +113,7 @@ public final class PostgresServer implements AutoCloseable {
 			Path binaries = extractedBinaries();
 			Path directory = Files.createTempDirectory(WORK_ROOT, "cluster-");
 			Files.writeString(directory.resolve("owner.pid"), Long.toString(ProcessHandle.current().pid()));
-			PostgresServer server = new PostgresServer(binaries, directory, freePort(), maxConnections,
-					asUnprivilegedUser);
+			PostgresServer server = new PostgresServer(binaries, directory, port, maxConnections, asUnprivilegedUser);
 			try {
 				server.initialize();
 				server.startAgain();
@@ -348,6 +362,16 @@ public final class PostgresServer implements AutoCloseable {
 		UserPrincipalLookupService users = directory.getFileSystem().getUserPrincipalLookupService();
 		Files.getFileAttributeView(directory, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
 			.setOwner(users.lookupPrincipalByName(user));
+	}
+
+	private static void requireFree(int port) {
+		try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+			socket.setReuseAddress(true);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Port " + port + " on 127.0.0.1 is taken (another PostgreSQL?): stop what "
+					+ "listens there, or choose another port", ex);
+		}
 	}
 
 	private static int freePort() throws IOException {

@@ -86,7 +86,8 @@ final class HtmlReport {
 	}
 
 	private static boolean leads(Table table) {
-		return List.of("Verdicts", "Since the baseline", Cost.TABLE, Capacity.TABLE).contains(table.title());
+		return List.of("Verdicts", ReportTables.DEATHS, "Since the baseline", Cost.TABLE, Capacity.TABLE)
+			.contains(table.title());
 	}
 
 }

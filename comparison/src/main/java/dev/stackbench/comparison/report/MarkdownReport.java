@@ -37,6 +37,9 @@ public final class MarkdownReport {
 	public static String summary(Analysis analysis) {
 		ComparisonResults results = analysis.results();
 		StringBuilder summary = new StringBuilder(ReportTables.verdicts(analysis).markdown());
+		if (!results.deaths().isEmpty()) {
+			summary.append(ReportTables.deaths(results).markdown());
+		}
 		analysis.baseline()
 			.ifPresent((before) -> summary.append(ReportTables.sinceBaseline(before, analysis).markdown()));
 		ReportTables.typeTables(results, ScenarioType::leadingTables)

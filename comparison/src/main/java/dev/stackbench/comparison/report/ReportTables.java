@@ -58,7 +58,7 @@ final class ReportTables {
 	/** Every table, in the order the Markdown report shows them; empty ones left out. */
 	static List<Table> all(Analysis analysis) {
 		ComparisonResults results = analysis.results();
-		List<Table> tables = new ArrayList<>(List.of(verdicts(analysis)));
+		List<Table> tables = new ArrayList<>(List.of(verdicts(analysis), deaths(results)));
 		analysis.baseline().ifPresent((before) -> tables.add(sinceBaseline(before, analysis)));
 		tables.addAll(typeTables(results, ScenarioType::leadingTables));
 		tables.addAll(List.of(summary(results), littlesLaw(results)));
@@ -282,17 +282,42 @@ final class ReportTables {
 				List.of("scenario", "model", "run", "where", "load generator CPU", "verdict"), rows);
 	}
 
+	/** The title of {@link #deaths}, which leads beside the verdicts when it has rows. */
+	static final String DEATHS = "Apps that died";
+
+	static Table deaths(ComparisonResults results) {
+		List<List<Cell>> rows = results.deaths()
+			.stream()
+			.map((death) -> List.of(Cell.of(death.stack().id()), Cell.of(String.valueOf(death.run())),
+					Cell.of(death.during()), Cell.verdict(death.inWords(), false)))
+			.toList();
+		return new Table(DEATHS,
+				"An app whose process ended during the run: every app runs with -XX:+ExitOnOutOfMemoryError, so "
+						+ "that running out of heap ends it at once with a line naming the error. The rest of its "
+						+ "scenarios in that run were skipped and the run went on with the next stack; the figures "
+						+ "of the scenario it died in count the requests that failed once it had.",
+				List.of("model", "run", "during", "what happened"), rows);
+	}
+
 	static Table warmUp(ComparisonResults results) {
 		List<List<Cell>> rows = results.warmUps()
 			.stream()
 			.filter((warmUp) -> !warmUp.settled())
 			.map((warmUp) -> List.of(Cell.of(warmUp.stack().id()), Cell.of(String.valueOf(warmUp.run())),
 					Cell.of(String.valueOf(warmUp.rounds())), Cell.of(Cells.count(warmUp.bestThroughput())),
-					Cell.of(Cells.count(warmUp.lastThroughput())),
-					Cell.verdict("cut short: the first scenario met an app still being compiled", false)))
+					Cell.of(warmUp.cpuMicrosPerRequest().isEmpty() ? "–"
+							: warmUp.cpuMicrosPerRequest()
+								.stream()
+								.map((micros) -> format(Locale.ROOT, "%.0f", micros))
+								.collect(Collectors.joining(", "))),
+					Cell.verdict("ended at the limit, the JIT still compiling", false)))
 			.toList();
 		return new Table("Self-check: the warm-up", format(Locale.ROOT,
-				"Each app's plain page is loaded in rounds until its throughput stops growing, for at most %s. %s",
+				"Each app is loaded on every core in closed-loop rounds on the plain and JSON pages until their "
+						+ "throughput stops growing, every other page once, then, on its own cores, in rounds of "
+						+ "arrivals at the cost scenario's rate, read as the scenarios read it, until a whole turn "
+						+ "leaves the JIT's compiler threads under %.0f%% of a core; for at most %s. %s",
+				100 * WarmUp.COMPILING_CPU,
 				results.warmUps()
 					.stream()
 					.mapToInt(WarmUp::limitSeconds)
@@ -301,9 +326,12 @@ final class ReportTables {
 					.findFirst()
 					.orElse("the preset's limit"),
 				rows.isEmpty() ? "Every warm-up settled before the limit."
-						: "These were cut short by the limit while still growing: their first scenario's figures "
-								+ "include the JIT's last compilations (standard's limit is longer)."),
-				List.of("model", "run", "rounds", "best req/s", "last req/s", "verdict"), rows);
+						: "These reached the limit with the JIT still compiling: the cost table's JIT column shows "
+								+ "what compiling was left in its windows, apart from the requests' CPU (standard's "
+								+ "limit is longer)."),
+				List.of("model", "run", "closed-loop rounds", "best req/s", "settling rounds' CPU µs/request",
+						"verdict"),
+				rows);
 	}
 
 	static Table idleConnections(ComparisonResults results) {

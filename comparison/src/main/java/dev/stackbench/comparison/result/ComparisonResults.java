@@ -28,16 +28,18 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param warmUps how every app's warm-up ended
  * @param idleFootprints what each local app held for its idle connections, in an
  * idle-connections run
+ * @param deaths the apps that died during the run, in order
  */
 @JsonIgnoreProperties({ "claims", "headlines" })
 public record ComparisonResults(int schemaVersion, String preset, int repeat, Instant started, Instant finished,
 		Environment environment, List<Contender> stacks, List<Scenario> scenarios,
 		Map<String, Map<String, Object>> tuning, List<ScenarioResult> results, List<WarmUp> warmUps,
-		List<IdleFootprint> idleFootprints) {
+		List<IdleFootprint> idleFootprints, List<AppDeath> deaths) {
 
 	public ComparisonResults {
 		warmUps = (warmUps == null) ? List.of() : warmUps;
 		idleFootprints = (idleFootprints == null) ? List.of() : idleFootprints;
+		deaths = (deaths == null) ? List.of() : deaths;
 	}
 
 	/**

@@ -28,6 +28,9 @@ record AppJvm(String gc) {
 	/** The JVM options every app is started with. */
 	List<String> options() {
 		List<String> options = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-XX:+Use" + this.gc + "GC"));
+		// An app out of heap ends at once, with one line saying so, as in compose, rather
+		// than limp on with threads that died of it: the run reports it and goes on.
+		options.add("-XX:+ExitOnOutOfMemoryError");
 		options.add("--enable-native-access=ALL-UNNAMED");
 		return options;
 	}

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -47,12 +48,20 @@ final class AppProcess implements AutoCloseable {
 
 	private final CpuSplit.Placement placement;
 
-	private AppProcess(Process process, Target target, List<String> command, CpuSplit.Placement placement) {
+	/** Where its output goes. */
+	private final Path log;
+
+	/** When its process was seen to end, once it has. */
+	private final CompletableFuture<Instant> ended;
+
+	private AppProcess(Process process, Target target, List<String> command, CpuSplit.Placement placement, Path log) {
 		this.started = new StartedProcess(process, target.stack().id(), STOP_TIMEOUT);
 		this.process = process;
 		this.target = target;
 		this.command = command;
 		this.placement = placement;
+		this.log = log;
+		this.ended = process.onExit().thenApply((exited) -> Instant.now());
 	}
 
 	/**
@@ -93,7 +102,7 @@ final class AppProcess implements AutoCloseable {
 	private static AppProcess launch(List<String> command, Target target, CpuSplit.Placement placement, Path log)
 			throws IOException {
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		AppProcess app = new AppProcess(process, target, List.copyOf(command), placement);
+		AppProcess app = new AppProcess(process, target, List.copyOf(command), placement, log);
 		try {
 			app.awaitHealthy(log);
 			placement.confine(process.pid());
@@ -138,6 +147,40 @@ final class AppProcess implements AutoCloseable {
 
 	Target target() {
 		return this.target;
+	}
+
+	/**
+	 * When and of what the app died, if its process has ended without being stopped here:
+	 * the error its JVM ended on, as its log's last {@code -XX:+ExitOnOutOfMemoryError}
+	 * line names it ("Terminating due to java.lang.OutOfMemoryError: Java heap space"),
+	 * else its exit status.
+	 */
+	Optional<Ended> ended() {
+		if (this.process.isAlive()) {
+			return Optional.empty();
+		}
+		return Optional.of(new Ended(this.ended.join(), cause(this.log, this.process.exitValue())));
+	}
+
+	/** How an app's process ended. */
+	record Ended(Instant at, String cause) {
+	}
+
+	static String cause(Path log, int exitValue) {
+		String terminating = "Terminating due to java.lang.";
+		try (Stream<String> lines = Files.lines(log)) {
+			Optional<String> error = lines.filter((line) -> line.contains(terminating))
+				.reduce((first, second) -> second)
+				.map((line) -> line.substring(line.indexOf(terminating) + terminating.length()).strip());
+			if (error.isPresent()) {
+				return error.get();
+			}
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// No log to read: the exit status says what there is.
+		}
+		// A process killed by signal N exits with 128 + N, as a shell reports it.
+		return (exitValue > 128) ? "killed by signal " + (exitValue - 128) : "exited with status " + exitValue;
 	}
 
 	/**

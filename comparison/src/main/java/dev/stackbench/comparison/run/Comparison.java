@@ -81,7 +81,7 @@ public final class Comparison {
 		return status;
 	}
 
-	private static ComparisonResults measure(Options options, Path output, CpuSplit cpus) throws IOException {
+	static ComparisonResults measure(Options options, Path output, CpuSplit cpus) throws IOException {
 		Instant started = Instant.now();
 		System.out.println("stackbench: preset " + options.preset().id() + ", models "
 				+ options.stacks().stream().map((stack) -> stack.id()).toList() + ", scenarios "
@@ -97,7 +97,8 @@ public final class Comparison {
 		List<ScenarioResult> results = runner.results();
 		return new ComparisonResults(ComparisonResults.SCHEMA_VERSION, options.preset().id(), options.repeat(), started,
 				Instant.now(), Machine.describe(versions, cpus, options.isRemote(), options.jvm()), options.stacks(),
-				options.scenarios(), runner.tuning(), results, runner.warmUps(), runner.idleFootprints());
+				options.scenarios(), runner.tuning(), results, runner.warmUps(), runner.idleFootprints(),
+				runner.deaths());
 	}
 
 	/**

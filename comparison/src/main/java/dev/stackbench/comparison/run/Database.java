@@ -7,10 +7,9 @@ import java.util.Optional;
 import dev.stackbench.postgres.PostgresServer;
 
 /**
- * The PostgreSQL every app of a run connects to (an app does not start without its
- * database): one the run starts itself from Maven Central's binaries, on the load
- * generator's cores, or an existing one named by
- * {@code -Ddb.url=jdbc:postgresql://host:port/name} with {@code -Ddb.user} and
+ * The PostgreSQL every app of a run connects to for {@code /api/db/*}: one the run starts
+ * itself from Maven Central's binaries, on the load generator's cores, or an existing one
+ * named by {@code -Ddb.url=jdbc:postgresql://host:port/name} with {@code -Ddb.user} and
  * {@code -Ddb.password}.
  *
  * @param host the database server

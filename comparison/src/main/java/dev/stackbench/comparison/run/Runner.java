@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.stackbench.comparison.result.IdleFootprint;
+import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
+import dev.stackbench.comparison.result.AppDeath;
 import dev.stackbench.comparison.result.Contender;
 import dev.stackbench.comparison.result.WarmUp;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,6 +50,8 @@ final class Runner {
 
 	private final List<IdleFootprint> idleFootprints = new ArrayList<>();
 
+	private final List<AppDeath> deaths = new ArrayList<>();
+
 	private final Map<String, Map<String, Object>> tuning = new LinkedHashMap<>();
 
 	private final Map<String, String> versions = new LinkedHashMap<>();
@@ -72,6 +76,11 @@ final class Runner {
 	/** What each local app held for its idle connections, in the order they ran. */
 	List<IdleFootprint> idleFootprints() {
 		return this.idleFootprints;
+	}
+
+	/** The apps that died, in the order they did. */
+	List<AppDeath> deaths() {
+		return this.deaths;
 	}
 
 	/** Every stack's tuning as its {@code /actuator/info} reported it, by stack id. */
@@ -160,13 +169,22 @@ final class Runner {
 			// Attached to before anything is measured: the JVM's management agent starts
 			// then, at a cost in CPU that no window should carry.
 			Optional<AppCounters> counters = running.counters();
-			WarmUp warmUp = this.warmingUp.warmUp(target, counters, run, folder(target.stack(), run, "warm-up"),
-					confinement);
+			WarmUp warmUp;
+			try {
+				warmUp = this.warmingUp.warmUp(target, counters, run, folder(target.stack(), run, "warm-up"),
+						confinement);
+			}
+			catch (IOException | RuntimeException ex) {
+				if (!died(running, stack, run, "warm-up", 0)) {
+					throw ex;
+				}
+				return;
+			}
 			this.warmUps.add(warmUp);
 			if (!warmUp.settled()) {
 				this.progress.stack(stack, String.format(Locale.ROOT,
-						"warm-up cut short at the preset's %d s while the JIT still compiled (CPU per request %s µs): "
-								+ "the first scenario meets an app the JIT is still compiling",
+						"warm-up ended at the preset's %d s while the JIT still compiled (CPU per request %s µs): "
+								+ "the cost table's JIT column shows what compiling was left in its windows",
 						this.options.preset().warmUpLimitSeconds(),
 						warmUp.cpuMicrosPerRequest()
 							.stream()
@@ -178,12 +196,42 @@ final class Runner {
 						stacks, this.idleFootprints::add, running, run, folder(target.stack(), run, scenario.id()));
 				measurement.awaitIdle();
 				this.progress.scenario(stack, scenario);
-				ScenarioResult result = scenario.type().measure(scenario, measurement);
+				ScenarioResult result;
+				try {
+					result = scenario.type().measure(scenario, measurement);
+				}
+				catch (IOException | RuntimeException ex) {
+					if (!died(running, stack, run, scenario.id(), 0)) {
+						throw ex;
+					}
+					break;
+				}
 				this.results.add(result);
 				this.progress.done(result);
+				if (died(running, stack, run, scenario.id(),
+						result.requests().stream().mapToLong(RequestStats::ok).sum())) {
+					break;
+				}
 			}
 		}
 		this.progress.stack(stack, "stopped");
+	}
+
+	/**
+	 * Whether the stack's app has died (its process ended without being stopped here): if
+	 * so, it is recorded and said, and the caller skips the rest of this fork's
+	 * scenarios; the run goes on with the next stack.
+	 */
+	private boolean died(RunningStack running, Contender stack, int run, String during, long answered) {
+		Optional<AppProcess.Ended> ended = running.single().flatMap(AppProcess::ended);
+		if (ended.isEmpty()) {
+			return false;
+		}
+		AppDeath death = new AppDeath(stack, run, during, ended.get().at(), ended.get().cause(), answered);
+		this.deaths.add(death);
+		this.progress.stack(stack, death.inWords() + " in " + during
+				+ "; the rest of this run's scenarios skipped, the run goes on with the next stack");
+		return true;
 	}
 
 	/**

@@ -49,12 +49,6 @@ final class WarmingUp {
 	private static final int SETTLING_ROUND_SECONDS = 2;
 
 	/**
-	 * The JIT's compiler threads' CPU, as a share of a core, under which a settling round
-	 * counts as compiled: no longer compiling what the scenarios load.
-	 */
-	private static final double COMPILING_CPU = 0.03;
-
-	/**
 	 * The share of the limit, in thousandths, the closed-loop rounds may take; the rest
 	 * is for the settling rounds.
 	 */
@@ -155,14 +149,14 @@ final class WarmingUp {
 	/**
 	 * Settles the warm-up on what the scenarios load: arrivals at the cost scenario's
 	 * rate (or {@link #SETTLING_RATE}) on the settling pages in turn, in short rounds,
-	 * until a whole turn leaves the JIT's compiler threads under {@link #COMPILING_CPU}
-	 * of a core, each round's CPU per request recorded. Measured here, a throughput that
-	 * had stopped growing still left an app spending 3 times the CPU per request that it
-	 * spent 40 s later (660, 305 and then 98 µs per request of {@code /api/hello} at
-	 * 1,000, 3,000 and again 3,000 req/s on the platform stack): async-profiler's CPU
-	 * profile of that window had the compiler threads at 16% of its samples and the GC at
-	 * 11%. Arrivals also compile accepting and closing connections: an open model's first
-	 * step otherwise meets an app that accepts slowly.
+	 * until a whole turn leaves the JIT's compiler threads under
+	 * {@link WarmUp#COMPILING_CPU} of a core, each round's CPU per request recorded.
+	 * Measured here, a throughput that had stopped growing still left an app spending 3
+	 * times the CPU per request that it spent 40 s later (660, 305 and then 98 µs per
+	 * request of {@code /api/hello} at 1,000, 3,000 and again 3,000 req/s on the platform
+	 * stack): async-profiler's CPU profile of that window had the compiler threads at 16%
+	 * of its samples and the GC at 11%. Arrivals also compile accepting and closing
+	 * connections: an open model's first step otherwise meets an app that accepts slowly.
 	 * @return whether a turn left the compiler threads quiet before the deadline; true
 	 * for an app whose process cannot be read here, after one turn
 	 */
@@ -208,7 +202,7 @@ final class WarmingUp {
 				// As the cost windows count it: the JIT's compiling is not a request's.
 				double micros = (spent.cpuNanos() - spent.compilerCpuNanos()) / 1_000.0 / Math.max(1, answered);
 				costs.add(micros);
-				compiling |= compilerShare > COMPILING_CPU;
+				compiling |= compilerShare > WarmUp.COMPILING_CPU;
 				this.progress.stack(target.stack(), String.format(Locale.ROOT,
 						"warming up: %.0f µs of CPU per request on %s at %,.0f req/s, the JIT at %.0f%% of a " + "core",
 						micros, path, rate, 100 * compilerShare));

@@ -113,12 +113,12 @@ class HtmlReportTests {
 	}
 
 	@Test
-	void namesEveryWarmUpTheLimitCutShort() {
+	void namesEveryWarmUpTheLimitEnded() {
 		String table = this.html.substring(this.html.indexOf("Self-check: the warm-up"));
 		table = table.substring(0, table.indexOf("</table>"));
 		assertThat(table).contains("at most 40 s")
-			.contains("<td>reactive</td><td>1</td><td>9</td><td>6,500</td><td>6,500</td>")
-			.contains("cut short: the first scenario met an app still being compiled")
+			.contains("<td>reactive</td><td>1</td><td>9</td><td>6,500</td>")
+			.contains("ended at the limit, the JIT still compiling")
 			.doesNotContain("<td>platform</td>");
 	}
 

@@ -206,7 +206,7 @@ class ReportRenderingTests {
 			.toList();
 		return new ComparisonResults(base.schemaVersion(), base.preset(), base.repeat(), base.started(),
 				base.finished(), base.environment(), base.stacks(), scenarios, base.tuning(), moved, base.warmUps(),
-				base.idleFootprints());
+				base.idleFootprints(), base.deaths());
 	}
 
 	/**

@@ -58,7 +58,7 @@ class ReportsTests {
 				new IdleFootprint.Usage(300, 40, 45), new IdleFootprint.Usage(510, 61, 46), 20_000, 20_000);
 		ComparisonResults withIdle = new ComparisonResults(base.schemaVersion(), base.preset(), base.repeat(),
 				base.started(), base.finished(), base.environment(), base.stacks(), base.scenarios(), base.tuning(),
-				base.results(), base.warmUps(), List.of(platform));
+				base.results(), base.warmUps(), List.of(platform), base.deaths());
 		assertThat(platform.rssKibPerConnection()).isCloseTo(21.5, within(0.01));
 		assertThat(platform.heapKibPerConnection()).isCloseTo(2.15, within(0.01));
 		Table table = ReportTables.idleConnections(withIdle);
@@ -143,7 +143,7 @@ class ReportsTests {
 		results.add(run);
 		return new ComparisonResults(base.schemaVersion(), base.preset(), base.repeat(), base.started(),
 				base.finished(), base.environment(), base.stacks(), scenarios, base.tuning(), results, base.warmUps(),
-				base.idleFootprints());
+				base.idleFootprints(), base.deaths());
 	}
 
 	private static PhaseResult phase(String name, double cpuSeconds, int maxConnections) {

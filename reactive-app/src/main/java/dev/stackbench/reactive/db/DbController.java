@@ -40,9 +40,12 @@ class DbController {
 
 	private final Duration acquireTimeout;
 
-	DbController(DatabaseClient database, StackbenchProperties properties) {
+	private final Schema schema;
+
+	DbController(DatabaseClient database, StackbenchProperties properties, Schema schema) {
 		this.database = database;
 		this.acquireTimeout = properties.db().acquireTimeout();
+		this.schema = schema;
 	}
 
 	@GetMapping(path = Api.DB_QUERY, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -93,11 +96,12 @@ class DbController {
 	}
 
 	/**
-	 * Answers a database call's failure as the workload's problem (pool exhausted,
-	 * database down); anything else is a bug and stays one.
+	 * Makes a database call once the schema has been applied, answering its failure as
+	 * the workload's problem (pool exhausted, database down); anything else is a bug and
+	 * stays one.
 	 */
 	private <T> Mono<T> answered(Mono<T> call) {
-		return call.onErrorMap(DataAccessException.class, (ex) -> {
+		return this.schema.applied().then(call).onErrorMap(DataAccessException.class, (ex) -> {
 			ProblemException problem = Database.problemFor(ex, this.acquireTimeout);
 			return (problem != null) ? problem : ex;
 		});

@@ -40,9 +40,12 @@ class DbController {
 
 	private final Duration acquireTimeout;
 
-	DbController(JdbcClient jdbc, StackbenchProperties properties) {
+	private final Schema schema;
+
+	DbController(JdbcClient jdbc, StackbenchProperties properties, Schema schema) {
 		this.jdbc = jdbc;
 		this.acquireTimeout = properties.db().acquireTimeout();
+		this.schema = schema;
 	}
 
 	@GetMapping(path = Api.DB_QUERY, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -88,11 +91,13 @@ class DbController {
 	}
 
 	/**
-	 * Runs one database call, answering its failure as the workload's problem (pool
-	 * exhausted, database down); anything else is a bug and stays one.
+	 * Runs one database call once the schema has been applied, answering its failure as
+	 * the workload's problem (pool exhausted, database down); anything else is a bug and
+	 * stays one.
 	 */
 	private <T> T database(Supplier<T> call) {
 		try {
+			this.schema.ensureApplied();
 			return call.get();
 		}
 		catch (DataAccessException ex) {

@@ -19,7 +19,22 @@ import dev.stackbench.workload.ProblemType;
  */
 public final class Database {
 
+	/**
+	 * The schema and seed data, on the classpath (app-support's): idempotent, so that
+	 * every app applies it once it first reaches the database.
+	 */
+	public static final String SCHEMA_SCRIPT = "db/schema.sql";
+
 	private Database() {
+	}
+
+	/**
+	 * What an app logs when it starts before its database can be reached: it serves
+	 * everything else meanwhile.
+	 */
+	public static String notReachedYet(String cause) {
+		return "The database is not reachable yet (" + cause + "): /api/db/* answers 503 database-unavailable until "
+				+ "it is, and the schema is applied then; every other endpoint serves";
 	}
 
 	/** 503: every pooled connection stayed busy for the whole acquire timeout. */

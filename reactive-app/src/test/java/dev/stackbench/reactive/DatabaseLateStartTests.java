@@ -1,0 +1,7 @@
+package dev.stackbench.reactive;
+
+import dev.stackbench.contract.AbstractDatabaseLateStartTests;
+
+class DatabaseLateStartTests extends AbstractDatabaseLateStartTests {
+
+}
