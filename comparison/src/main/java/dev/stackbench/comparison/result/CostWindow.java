@@ -45,8 +45,8 @@ public record CostWindow(String path, double rate, int seconds, long answered, l
 	 * read (not started here).
 	 */
 	public OptionalDouble cpuMicrosPerRequest() {
-		return (this.answered == 0 || this.before.cpuNanos() < 0) ? OptionalDouble.empty() : OptionalDouble
-			.of((spent().cpuNanos() - Math.max(0, spent().compilerCpuNanos())) / 1_000.0 / this.answered);
+		return (this.answered == 0 || this.before.cpuNanos() < 0) ? OptionalDouble.empty()
+				: OptionalDouble.of(spent().cpuNanosBesidesCompiling() / 1_000.0 / this.answered);
 	}
 
 	/**

@@ -20,6 +20,14 @@ public record ProcessCounters(long cpuNanos, long allocatedBytes, long gcMillis,
 	/** Counters of a process that could not be read here. */
 	public static final ProcessCounters UNREAD = new ProcessCounters(-1, -1, -1, -1, -1);
 
+	/**
+	 * CPU spent on anything but the JIT's compiling (a request's cost, once these are the
+	 * two readings' difference).
+	 */
+	public long cpuNanosBesidesCompiling() {
+		return this.cpuNanos - Math.max(0, this.compilerCpuNanos);
+	}
+
 	/** What was spent between {@code earlier} and this reading. */
 	public ProcessCounters since(ProcessCounters earlier) {
 		return new ProcessCounters(this.cpuNanos - earlier.cpuNanos,

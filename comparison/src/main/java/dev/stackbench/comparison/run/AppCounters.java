@@ -42,9 +42,7 @@ final class AppCounters implements AutoCloseable {
 
 	private final List<GarbageCollectorMXBean> collectors;
 
-	/** The compiler threads' CPU at the opening reading, and each one's then. */
-	private long openingCompilerNanos;
-
+	/** Each compiler thread's CPU at the opening reading. */
 	private Map<Long, Long> openingCompilerThreads = Map.of();
 
 	private AppCounters(long pid, Optional<JMXConnector> connector, Optional<com.sun.management.ThreadMXBean> threads,
@@ -91,8 +89,8 @@ final class AppCounters implements AutoCloseable {
 		long gcMillis = gcMillis();
 		long gcCount = gcCount();
 		this.openingCompilerThreads = compilerThreads(this.pid);
-		this.openingCompilerNanos = this.openingCompilerThreads.values().stream().mapToLong(Long::longValue).sum();
-		return new ProcessCounters(cpuNanos(this.pid), allocated, gcMillis, gcCount, this.openingCompilerNanos);
+		return new ProcessCounters(cpuNanos(this.pid), allocated, gcMillis, gcCount,
+				totalNanos(this.openingCompilerThreads));
 	}
 
 	/**
@@ -101,7 +99,7 @@ final class AppCounters implements AutoCloseable {
 	 */
 	ProcessCounters readClosing() throws IOException {
 		long cpu = cpuNanos(this.pid);
-		long compiler = this.openingCompilerNanos
+		long compiler = totalNanos(this.openingCompilerThreads)
 				+ compilerNanosBetween(this.openingCompilerThreads, compilerThreads(this.pid));
 		return new ProcessCounters(cpu, allocatedBytes(), gcMillis(), gcCount(), compiler);
 	}
@@ -160,6 +158,10 @@ final class AppCounters implements AutoCloseable {
 			.stream()
 			.mapToLong((thread) -> thread.getValue() - earlier.getOrDefault(thread.getKey(), 0L))
 			.sum();
+	}
+
+	private static long totalNanos(Map<Long, Long> threads) {
+		return threads.values().stream().mapToLong(Long::longValue).sum();
 	}
 
 	private long allocatedBytes() {

@@ -172,13 +172,13 @@ final class WarmingUp {
 		do {
 			boolean compiling = false;
 			for (String path : paths) {
-				// Each round is read as a scenario reads the app: its metrics scraped (as
-				// before every scenario), its counters read over JMX (as around every
-				// cost
-				// window). Measured here, the first window after a warm-up that had done
-				// neither had the compiler threads at a third of a core and the requests
-				// at 1.5 to 2 times the CPU of the next window: the classes those reads
-				// load cost compiled code its assumptions, and the JIT compiled again.
+				// Each round reads the app as a scenario does: a metrics scrape (as
+				// before every scenario) and its counters over JMX (as around every
+				// cost window). Measured here, the first window after a warm-up that
+				// had done neither had the compiler threads at a third of a core and
+				// the requests at 1.5 to 2 times the CPU of the next window: the
+				// classes those reads load cost compiled code its assumptions, and
+				// the JIT compiled again.
 				MetricsSampler.inFlight(target.actuators("prometheus"));
 				Optional<ProcessCounters> before = (counters.isPresent()) ? Optional.of(counters.get().readOpening())
 						: Optional.empty();
@@ -200,7 +200,7 @@ final class WarmingUp {
 				ProcessCounters spent = after.get().since(before.get());
 				double compilerShare = spent.compilerCpuNanos() / 1e9 / seconds;
 				// As the cost windows count it: the JIT's compiling is not a request's.
-				double micros = (spent.cpuNanos() - spent.compilerCpuNanos()) / 1_000.0 / Math.max(1, answered);
+				double micros = spent.cpuNanosBesidesCompiling() / 1_000.0 / Math.max(1, answered);
 				costs.add(micros);
 				compiling |= compilerShare > WarmUp.COMPILING_CPU;
 				this.progress.stack(target.stack(), String.format(Locale.ROOT,
