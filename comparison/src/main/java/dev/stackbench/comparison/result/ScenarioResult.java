@@ -46,9 +46,13 @@ public record ScenarioResult(Contender stack, Scenario scenario, int run, boolea
 				seconds, steps, phases, List.of());
 	}
 
-	/** The cost window of one page, if this is a cost scenario that measured it. */
+	/**
+	 * The cost window that stands for one page in this run, if this is a cost scenario
+	 * that measured it: the {@link CostWindow#median median} of the page's windows.
+	 */
 	public Optional<CostWindow> cost(String path) {
-		return this.costs.stream().filter((window) -> window.path().equals(path)).findFirst();
+		List<CostWindow> windows = this.costs.stream().filter((window) -> window.path().equals(path)).toList();
+		return windows.isEmpty() ? Optional.empty() : Optional.of(CostWindow.median(windows));
 	}
 
 	public ScenarioResult(Contender stack, Scenario scenario, int run, boolean assertionsPassed, String gatlingReport,

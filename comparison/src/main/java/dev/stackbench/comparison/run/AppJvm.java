@@ -11,8 +11,9 @@ import java.util.Locale;
  * differ between this machine and a container.
  *
  * @param gc the collector's name as in {@code -XX:+Use<gc>GC}
+ * @param aot whether every app runs with its serving model's {@link AotCache}
  */
-record AppJvm(String gc) {
+record AppJvm(String gc, boolean aot) {
 
 	private static final List<String> COLLECTORS = List.of("G1", "Parallel", "Serial", "Z");
 
@@ -20,18 +21,34 @@ record AppJvm(String gc) {
 		return COLLECTORS.stream()
 			.filter((known) -> known.equalsIgnoreCase(gc.trim()))
 			.findFirst()
-			.map(AppJvm::new)
+			.map((known) -> new AppJvm(known, false))
 			.orElseThrow(() -> new IllegalArgumentException(
 					"unknown garbage collector '" + gc + "'; choose from " + COLLECTORS));
 	}
 
-	/** The JVM options every app is started with. */
+	AppJvm withAot(boolean aot) {
+		return new AppJvm(this.gc, aot);
+	}
+
+	/**
+	 * The JVM options every app is started with; its AOT cache's, which differ from one
+	 * serving model to the next, are its {@link AppLaunch}'s.
+	 */
 	List<String> options() {
 		List<String> options = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-XX:+Use" + this.gc + "GC"));
 		// An app out of heap ends at once, with one line saying so, as in compose, rather
 		// than limp on with threads that died of it: the run reports it and goes on.
 		options.add("-XX:+ExitOnOutOfMemoryError");
 		options.add("--enable-native-access=ALL-UNNAMED");
+		return options;
+	}
+
+	/** The options as a report states them, the AOT cache's included. */
+	List<String> described() {
+		List<String> options = new ArrayList<>(options());
+		if (this.aot) {
+			options.add("-XX:AOTCache=<its serving model's, from a training run>");
+		}
 		return options;
 	}
 

@@ -82,6 +82,15 @@ final class AppProcess implements AutoCloseable {
 	 */
 	static AppProcess start(Contender stack, Path projectRoot, CpuSplit.Placement placement, AppJvm jvm,
 			List<String> arguments, Path log, boolean tls) throws IOException {
+		return start(stack, projectRoot, placement, jvm, AppLaunch.plain(jar(projectRoot, stack.app())), arguments, log,
+				tls);
+	}
+
+	/**
+	 * @param launch its jar, and the options that come with it (its AOT cache's)
+	 */
+	static AppProcess start(Contender stack, Path projectRoot, CpuSplit.Placement placement, AppJvm jvm,
+			AppLaunch launch, List<String> arguments, Path log, boolean tls) throws IOException {
 		int port = freePort();
 		int managementPort = freePort();
 		List<String> command = new ArrayList<>(OpenFiles.RAISE);
@@ -89,7 +98,8 @@ final class AppProcess implements AutoCloseable {
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.addAll(jvm.options());
 		command.addAll(placement.jvmOptions());
-		command.addAll(List.of("-jar", jar(projectRoot, stack.app()).toString(), "--server.port=" + port,
+		command.addAll(launch.jvmOptions());
+		command.addAll(List.of("-jar", launch.jar().toString(), "--server.port=" + port,
 				"--management.server.port=" + managementPort,
 				"--spring.profiles.active=" + stack.profile() + (tls ? ",h2" : ""),
 				"--stackbench.cgi.directory=" + projectRoot.resolve("cgi-bin")));
@@ -292,7 +302,7 @@ final class AppProcess implements AutoCloseable {
 		}
 	}
 
-	private static Path jar(Path projectRoot, String app) throws IOException {
+	static Path jar(Path projectRoot, String app) throws IOException {
 		Path target = projectRoot.resolve(app).resolve("target");
 		try (Stream<Path> files = Files.list(target)) {
 			return files.filter((file) -> file.getFileName().toString().matches(app + "-.*\\.jar"))

@@ -96,9 +96,10 @@ public final class Comparison {
 		versions.put("stackbench", version("stackbench.version", Comparison.class));
 		List<ScenarioResult> results = runner.results();
 		return new ComparisonResults(ComparisonResults.SCHEMA_VERSION, options.preset().id(), options.repeat(), started,
-				Instant.now(), Machine.describe(versions, cpus, options.isRemote(), options.jvm()), options.stacks(),
-				options.scenarios(), runner.tuning(), results, runner.warmUps(), runner.idleFootprints(),
-				runner.deaths());
+				Instant.now(),
+				Machine.describe(versions, cpus, options.isRemote(), options.jvm().withAot(runner.aot())),
+				options.stacks(), options.scenarios(), runner.tuning(), results, runner.warmUps(),
+				runner.idleFootprints(), runner.deaths());
 	}
 
 	/**

@@ -20,7 +20,7 @@ final class Machine {
 			.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
 					? os.getTotalMemorySize() / (1024 * 1024) : -1;
 		return new Environment(System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
-				cpus.cores(), memory, operatingSystem(), versions, remote ? List.of() : jvm.options(),
+				cpus.cores(), memory, operatingSystem(), versions, remote ? List.of() : jvm.described(),
 				remote ? "remote: the apps' own machines" : cpus.describe(), cpus.appCores(), cpus.loadGeneratorCores(),
 				remote ? "remote" : "local");
 	}

@@ -60,6 +60,10 @@ record Options(Path root, Preset preset, List<Contender> stacks, List<Scenario> 
 		if (replicas < 1) {
 			throw new IllegalArgumentException("replicas must be at least 1, not " + replicas);
 		}
+		if (replicas > 1 && jvm.aot()) {
+			throw new IllegalArgumentException("aot makes each serving model's cache for one app on the app's cores, "
+					+ "which replicas split between them: run replicas without -Daot");
+		}
 		if (replicas > 1 && !remote.isEmpty()) {
 			throw new IllegalArgumentException("replicas starts the apps here behind nginx; a remote deployment "
 					+ "balances its own (give -Dremote its balancer's URL)");

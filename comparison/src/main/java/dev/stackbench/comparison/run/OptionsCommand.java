@@ -134,6 +134,15 @@ final class OptionsCommand {
 					+ "gets G1")
 	String gc;
 
+	@Option(names = "--aot", paramLabel = "<true|false>", arity = "0..1",
+			description = { "runs every app with its serving model's AOT cache (JDK " + AotCache.LEAST_JDK
+					+ " and later; JEP 483, 514, 515: classes loaded and linked, and method profiles, from a training run "
+					+ "of about 20 s on the scenarios' pages, kept in target/aot for the next run of the same "
+					+ "build), the same for every contender: the apps start in half the time, but measured here the JIT "
+					+ "compiled ten times as much in the cost windows and the forks spread no less",
+					DEFAULT + "false" })
+	Boolean aot;
+
 	@Option(names = "--handicap", paramLabel = "<contender:micros>",
 			description = "plants a known difference, to check that the comparison finds it: the contender (e.g. "
 					+ "platform-2 of -Dmodels=platform,platform) spends this many microseconds of extra CPU on every "
@@ -295,7 +304,11 @@ final class OptionsCommand {
 		Optional<Database> database = Optional.ofNullable(this.databaseUrl)
 			.map((url) -> valueOf("--db.url", () -> Database.fromJdbcUrl(url, this.databaseUser,
 					(this.databasePassword != null) ? this.databasePassword : "")));
-		AppJvm jvm = valueOf("--gc", () -> AppJvm.of(this.gc));
+		if (Boolean.TRUE.equals(this.aot) && !AotCache.supported()) {
+			throw invalid("--aot", "JDK " + Runtime.version().feature() + "'s AOT cache holds no method profiles; run "
+					+ "the comparison on JDK " + AotCache.LEAST_JDK + " or later");
+		}
+		AppJvm jvm = valueOf("--gc", () -> AppJvm.of(this.gc)).withAot(Boolean.TRUE.equals(this.aot));
 		Optional<Handicap> handicap = Optional.ofNullable(this.handicap)
 			.map((spec) -> valueOf("--handicap", () -> Handicap.of(spec)));
 		int repeat = (this.repeat != null) ? this.repeat : this.preset.forks();

@@ -56,6 +56,9 @@ final class Runner {
 
 	private final Map<String, String> versions = new LinkedHashMap<>();
 
+	/** Whether the apps ran with their serving models' AOT caches. */
+	private boolean aot;
+
 	Runner(Options options, Path output, CpuSplit cpus) {
 		this.options = options;
 		this.output = output;
@@ -88,6 +91,11 @@ final class Runner {
 		return this.tuning;
 	}
 
+	/** Whether the apps ran with their serving models' AOT caches. */
+	boolean aot() {
+		return this.aot;
+	}
+
 	/** The Spring Boot version of the jars, as far as it could be read. */
 	Map<String, String> versions() {
 		return this.versions;
@@ -115,6 +123,8 @@ final class Runner {
 	private void measureEveryRun(StackStarter stacks) throws IOException {
 		stacks.startDownstream();
 		try {
+			this.aot = stacks.prepareAotCaches((stack, target) -> this.warmingUp.train(target,
+					this.output.resolve("gatling").resolve(stack.model().id()).resolve("aot-training")));
 			for (int run = 1; run <= this.options.repeat(); run++) {
 				for (Contender stack : this.options.stacks()) {
 					measure(stacks, stack, run);
@@ -161,10 +171,9 @@ final class Runner {
 			this.progress.stack(stack, "warming up on every core: the fast pages until their throughput stops "
 					+ "growing, every other page once, then arrivals until the JIT is done");
 			// Its JIT warmed up on every core, then confined to its own for the rest of
-			// the
-			// warm-up and the scenarios: on its one core the JIT competes with the
-			// requests
-			// it compiles for, and measured here the plain page still grew after 20 s.
+			// the warm-up and the scenarios: on its one core the JIT competes with the
+			// requests it compiles for, and measured here the plain page still grew after
+			// 20 s.
 			RunningStack.Confinement confinement = running.release(this.cpus);
 			// Attached to before anything is measured: the JVM's management agent starts
 			// then, at a cost in CPU that no window should carry.

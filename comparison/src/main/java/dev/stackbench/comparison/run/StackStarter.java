@@ -5,11 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.Contender;
+import dev.stackbench.comparison.result.ServingModel;
 
 /**
  * Starts and stops what a run loads: each stack for its turn (one app, or
@@ -35,6 +38,12 @@ final class StackStarter {
 
 	/** The service {@code /api/downstream} calls, while a run that needs one is going. */
 	private Optional<AppProcess> downstream = Optional.empty();
+
+	/**
+	 * How each serving model's app runs with its AOT cache, once
+	 * {@link #prepareAotCaches} has made them; empty when the run has none.
+	 */
+	private final Map<ServingModel, AppLaunch> aotLaunches = new EnumMap<>(ServingModel.class);
 
 	StackStarter(Options options, Path output, CpuSplit cpus, Progress progress, Optional<Database> database) {
 		this.options = options;
@@ -62,6 +71,64 @@ final class StackStarter {
 		this.downstream = Optional.of(downstream);
 	}
 
+	/**
+	 * Makes every serving model's AOT cache before the first fork, when the run asks for
+	 * them ({@code -Daot}), each from a training run of its app loaded by {@code load};
+	 * or finds it from an earlier run of the same build. Every model gets one or none
+	 * does: a cache that one model lacked would be a difference between the contenders
+	 * that the comparison did not mean.
+	 * @return whether the forks run with them
+	 */
+	boolean prepareAotCaches(Load load) throws IOException {
+		if (!this.options.jvm().aot() || this.options.isRemote()) {
+			return false;
+		}
+		AotCache caches = new AotCache(this.options.root(), this.options.root().resolve("target").resolve("aot"),
+				this.options.jvm(), this.cpus.appPlacement(), logs());
+		for (Contender stack : this.options.stacks()) {
+			ServingModel model = stack.model();
+			if (this.aotLaunches.containsKey(model)) {
+				continue;
+			}
+			try {
+				AotCache.Made made = caches.launch(stack, (recording) -> train(stack, recording, load));
+				this.aotLaunches.put(model, made.launch());
+				this.progress.stack(stack, (made.trained() ? "AOT cache trained: " : "AOT cache of this build: ")
+						+ made.launch().jvmOptions());
+			}
+			catch (IOException ex) {
+				this.aotLaunches.clear();
+				this.progress.line("no AOT cache for any contender: " + ex.getMessage());
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** What a training run's app is loaded with, once healthy. */
+	@FunctionalInterface
+	interface Load {
+
+		void load(Contender stack, Target target) throws IOException;
+
+	}
+
+	/**
+	 * A training run: the app started as a fork is (the handicap aside: the cache is its
+	 * serving model's), loaded, and stopped gracefully, which writes what it recorded.
+	 */
+	private void train(Contender stack, AppLaunch recording, Load load) throws IOException {
+		this.progress.stack(stack, "training its AOT cache: started with " + recording.jvmOptions());
+		List<String> arguments = arguments(List.of());
+		try (AppProcess app = AppProcess.start(stack, this.options.root(), this.cpus.appPlacement(), this.options.jvm(),
+				recording, arguments, logs().resolve(stack.model().id() + "-aot-training.log"), false)) {
+			// On every core, as a fork's warm-up is: its JIT beside the requests.
+			app.release(this.cpus.everyCoreList());
+			load.load(stack, app.target());
+			app.stop(true);
+		}
+	}
+
 	void stopDownstream() {
 		this.downstream.ifPresent(AppProcess::close);
 	}
@@ -76,33 +143,36 @@ final class StackStarter {
 			AppProcess.awaitHealthy(remote.get(), Duration.ofSeconds(30), null);
 			return new RunningStack(remote.get(), List.of(), Optional.empty(), Optional.empty());
 		}
-		List<String> arguments = new ArrayList<>(databaseArguments());
-		arguments.addAll(this.options.appArguments());
-		arguments.addAll(this.options.appArguments(stack));
-		this.downstream
-			.ifPresent((service) -> arguments.add("--stackbench.downstream.base-url=" + service.target().baseUrl()));
+		List<String> arguments = arguments(this.options.appArguments(stack));
+		AppLaunch launch = launch(stack);
 		Optional<String> version = AppProcess.springBootVersion(this.options.root(), stack.app());
 		if (!this.options.isBalanced()) {
 			AppProcess app = AppProcess.start(stack, this.options.root(), this.cpus.appPlacement(), this.options.jvm(),
-					arguments, log(stack, run, tls, ""), tls);
+					launch, arguments, log(stack, run, tls, ""), tls);
 			return new RunningStack(app.target(), List.of(app), Optional.empty(), version);
 		}
-		return startBehindBalancer(stack, run, arguments, version);
+		return startBehindBalancer(stack, run, launch, arguments, version);
+	}
+
+	/** Its serving model's AOT cache, if the run has them, else its jar alone. */
+	private AppLaunch launch(Contender stack) throws IOException {
+		AppLaunch withCache = this.aotLaunches.get(stack.model());
+		return (withCache != null) ? withCache : AppLaunch.plain(AppProcess.jar(this.options.root(), stack.app()));
 	}
 
 	/**
 	 * {@code -Dreplicas} copies of the app, each on its share of the app's cores with the
 	 * same JVM options, and nginx in front of them on the app's cores.
 	 */
-	private RunningStack startBehindBalancer(Contender stack, int run, List<String> arguments, Optional<String> version)
-			throws IOException {
+	private RunningStack startBehindBalancer(Contender stack, int run, AppLaunch launch, List<String> arguments,
+			Optional<String> version) throws IOException {
 		List<AppProcess> replicas = new ArrayList<>();
 		try {
 			List<CpuSplit.Placement> placements = this.cpus.replicaPlacements(this.options.replicas());
 			for (int replica = 1; replica <= placements.size(); replica++) {
 				this.progress.stack(stack, "starting replica " + replica + " of " + placements.size());
 				replicas.add(AppProcess.start(stack, this.options.root(), placements.get(replica - 1),
-						this.options.jvm(), arguments, log(stack, run, false, "-replica-" + replica), false));
+						this.options.jvm(), launch, arguments, log(stack, run, false, "-replica-" + replica), false));
 			}
 			LoadBalancer balancer = LoadBalancer.start(replicas.stream().map((app) -> app.target().baseUrl()).toList(),
 					this.cpus.appPlacement(), this.output.resolve("balancer")
@@ -130,6 +200,20 @@ final class StackStarter {
 
 	private String logName(Contender stack, int run, boolean tls, String replica) {
 		return stack.id() + replica + (tls ? "-tls" : "") + ((this.options.repeat() > 1) ? "-run-" + run : "") + ".log";
+	}
+
+	/**
+	 * What every app started here is given, with {@code own} (a contender's handicap)
+	 * after the run's own arguments: the database, {@code -DappArguments} and the
+	 * downstream service.
+	 */
+	private List<String> arguments(List<String> own) {
+		List<String> arguments = new ArrayList<>(databaseArguments());
+		arguments.addAll(this.options.appArguments());
+		arguments.addAll(own);
+		this.downstream
+			.ifPresent((service) -> arguments.add("--stackbench.downstream.base-url=" + service.target().baseUrl()));
+		return arguments;
 	}
 
 	private List<String> databaseArguments() {

@@ -99,16 +99,8 @@ final class WarmingUp {
 		Instant started = Instant.now();
 		Instant deadline = started.plusSeconds(this.options.preset().warmUpLimitSeconds());
 		Instant compiled = started.plusMillis(this.options.preset().warmUpLimitSeconds() * COMPILING_SHARE);
-		List<String> paths = this.options.scenarios()
-			.stream()
-			.flatMap((scenario) -> scenario.paths().stream())
-			.filter((path) -> NOT_WARMED.stream().noneMatch(path::startsWith))
-			.distinct()
-			.toList();
-		List<String> settling = SETTLING_PATHS.stream().filter(paths::contains).toList();
-		if (settling.isEmpty()) {
-			settling = List.of(SETTLING_PATHS.getFirst());
-		}
+		List<String> paths = paths();
+		List<String> settling = settling(paths);
 		// Closed-loop rounds through the settling pages in turn, for the JIT to see them
 		// as often as it can: until a whole turn beats no page's best by WARM_UP_GROWTH,
 		// after at least two turns (one flat round is often only the pause between the
@@ -147,6 +139,61 @@ final class WarmingUp {
 	}
 
 	/**
+	 * Loads an AOT cache's training run as a warm-up does, for a fixed time: every page
+	 * the scenarios load, in closed-loop rounds, and the fast pages at the settling rate
+	 * too. What the cache keeps is which classes these load and their methods' profiles,
+	 * so the training need not wait for the JIT to be done.
+	 */
+	void train(Target target, Path folder) throws IOException {
+		List<String> paths = paths();
+		List<String> settling = settling(paths);
+		for (int turn = 1; turn <= 2; turn++) {
+			for (String path : settling) {
+				double throughput = warmUpRound(target, path, WARM_UP_ROUND_SECONDS, folder);
+				this.progress.stack(target.stack(),
+						String.format(Locale.ROOT, "training: %,.0f req/s on %s", throughput, path));
+			}
+		}
+		for (String path : paths) {
+			if (!settling.contains(path)) {
+				warmUpRound(target, path, WARM_UP_OTHER_PATH_SECONDS, folder);
+			}
+		}
+		for (String path : settling) {
+			GatlingRun.run(OpenRateSimulation.class,
+					new OpenRateSimulation.Load(path, settlingRate(), SETTLING_ROUND_SECONDS, 60_000), target.baseUrl(),
+					this.options.isRemote(), folder, false);
+		}
+	}
+
+	/** The pages the scenarios load, but for those a closed-loop round does not suit. */
+	private List<String> paths() {
+		return this.options.scenarios()
+			.stream()
+			.flatMap((scenario) -> scenario.paths().stream())
+			.filter((path) -> NOT_WARMED.stream().noneMatch(path::startsWith))
+			.distinct()
+			.toList();
+	}
+
+	/** The fast pages among them, or the plain page when the scenarios load none. */
+	private static List<String> settling(List<String> paths) {
+		List<String> settling = SETTLING_PATHS.stream().filter(paths::contains).toList();
+		return settling.isEmpty() ? List.of(SETTLING_PATHS.getFirst()) : settling;
+	}
+
+	/** The cost scenario's rate, or {@link #SETTLING_RATE} when the run has none. */
+	private double settlingRate() {
+		return this.options.scenarios()
+			.stream()
+			.map(Scenario::load)
+			.filter(Cost.Load.class::isInstance)
+			.map((load) -> ((Cost.Load) load).rate())
+			.findFirst()
+			.orElse(SETTLING_RATE);
+	}
+
+	/**
 	 * Settles the warm-up on what the scenarios load: arrivals at the cost scenario's
 	 * rate (or {@link #SETTLING_RATE}) on the settling pages in turn, in short rounds,
 	 * until a whole turn leaves the JIT's compiler threads under
@@ -162,13 +209,7 @@ final class WarmingUp {
 	 */
 	private boolean settle(Target target, Optional<AppCounters> counters, List<String> paths, Instant deadline,
 			Path folder, List<Double> costs) throws IOException {
-		double rate = this.options.scenarios()
-			.stream()
-			.map(Scenario::load)
-			.filter(Cost.Load.class::isInstance)
-			.map((load) -> ((Cost.Load) load).rate())
-			.findFirst()
-			.orElse(SETTLING_RATE);
+		double rate = settlingRate();
 		do {
 			boolean compiling = false;
 			for (String path : paths) {

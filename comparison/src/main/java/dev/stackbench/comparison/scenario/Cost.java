@@ -4,7 +4,9 @@ import static java.lang.String.format;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.function.Function;
@@ -70,11 +72,18 @@ public final class Cost extends ScenarioType<Cost.Load> {
 	 * @param seconds how long each window's arrivals come
 	 * @param leastRate the lowest rate a window is measured at, lowered to from
 	 * {@code rate} by halving when it is not sustained
+	 * @param windows how many windows each page is measured in, interleaved with the
+	 * other pages'; a fork's figures are its page's median window's (1 when not given)
 	 */
-	public record Load(List<String> paths, double rate, int seconds, double leastRate) {
+	public record Load(List<String> paths, double rate, int seconds, double leastRate, int windows) {
+
+		public Load {
+			windows = Math.max(1, windows);
+		}
+
 	}
 
-	public static final Load DEFAULTS = new Load(List.of("/api/hello", "/api/json"), 3_000, 8, 500);
+	public static final Load DEFAULTS = new Load(List.of("/api/hello", "/api/json"), 3_000, 3, 500, 3);
 
 	Cost() {
 		super("cost", "COST", Load.class, DEFAULTS, false);
@@ -87,7 +96,7 @@ public final class Cost extends ScenarioType<Cost.Load> {
 
 	@Override
 	public double estimatedSeconds(Load load) {
-		return load.paths().size() * (load.seconds() + LEAD_IN_SECONDS + 5);
+		return LEAD_IN_SECONDS + load.paths().size() * load.windows() * (load.seconds() + 1);
 	}
 
 	@Override
@@ -98,53 +107,81 @@ public final class Cost extends ScenarioType<Cost.Load> {
 	@Override
 	public ScenarioResult measure(Scenario scenario, Measurement measurement) throws IOException {
 		Load load = load(scenario);
-		List<RequestStats> requests = new ArrayList<>();
+		// Each page's rate, halved for good once a window of it was not sustained, and
+		// the rates it was not sustained at.
+		Map<String, Double> rates = new HashMap<>();
+		Map<String, List<Double>> lowered = new HashMap<>();
+		List<Windowed> kept = new ArrayList<>();
 		List<ErrorCount> errors = new ArrayList<>();
-		List<CostWindow> windows = new ArrayList<>();
 		boolean passed = true;
 		double loadGeneratorCpu = 0;
 		double seconds = 0;
 		String firstReport = null;
-		for (String path : load.paths()) {
-			List<Double> lowered = new ArrayList<>();
-			double rate = load.rate();
-			while (true) {
-				// The same arrivals for a moment first, unmeasured: measured here, a
-				// window that
-				// followed seconds of quiet cost twice to three times the CPU per request
-				// of one
-				// that followed load (hello 314 µs against the warm-up's last 85 µs on
-				// one fork).
-				measurement.run(OpenRateSimulation.class,
-						new OpenRateSimulation.Load(path, rate, LEAD_IN_SECONDS, TIMEOUT_MILLIS),
-						"lead-in-" + (windows.size() + 1), false);
-				Measurement.Costed costed = measurement.cost(OpenRateSimulation.class,
-						new OpenRateSimulation.Load(path, rate, load.seconds(), TIMEOUT_MILLIS),
-						"window-" + (windows.size() + 1) + ((lowered.isEmpty()) ? "" : "-at-" + (int) rate));
-				Measurement.Measured run = costed.measured();
-				CostWindow window = window(path, rate, load.seconds(), costed, measurement, lowered);
-				loadGeneratorCpu += run.loadGeneratorCpuSeconds();
-				seconds += run.seconds();
-				firstReport = (firstReport != null) ? firstReport : run.report();
-				if (sustained(window) || rate / 2 < load.leastRate()) {
-					requests.addAll(run.requests());
-					errors.addAll(run.errors());
-					passed &= run.assertionsPassed();
-					windows.add(window);
-					break;
+		boolean leadIn = true;
+		// The pages' windows interleaved (hello, json, hello, json, ...), so that a
+		// moment of the machine's falls on one window of a page and the median outvotes
+		// it.
+		for (int round = 1; round <= load.windows(); round++) {
+			for (String path : load.paths()) {
+				List<Double> notSustained = lowered.computeIfAbsent(path, (page) -> new ArrayList<>());
+				while (true) {
+					double rate = rates.getOrDefault(path, load.rate());
+					if (leadIn) {
+						// The same arrivals for a moment first, unmeasured: measured
+						// here, a
+						// window that followed seconds of quiet cost two to three times
+						// the
+						// CPU per request of one that followed load (hello 314 µs against
+						// the warm-up's last 85 µs on one fork). The windows that follow
+						// each other need none.
+						measurement.run(OpenRateSimulation.class,
+								new OpenRateSimulation.Load(path, rate, LEAD_IN_SECONDS, TIMEOUT_MILLIS),
+								"lead-in-" + (kept.size() + 1), false);
+						leadIn = false;
+					}
+					Measurement.Costed costed = measurement.cost(OpenRateSimulation.class,
+							new OpenRateSimulation.Load(path, rate, load.seconds(), TIMEOUT_MILLIS),
+							"window-" + (kept.size() + 1) + ((notSustained.isEmpty()) ? "" : "-at-" + (int) rate));
+					Measurement.Measured run = costed.measured();
+					CostWindow window = window(path, rate, load.seconds(), costed, measurement, notSustained);
+					loadGeneratorCpu += run.loadGeneratorCpuSeconds();
+					seconds += run.seconds();
+					firstReport = (firstReport != null) ? firstReport : run.report();
+					if (sustained(window) || rate / 2 < load.leastRate()) {
+						errors.addAll(run.errors());
+						passed &= run.assertionsPassed();
+						kept.add(new Windowed(window, run.requests()));
+						break;
+					}
+					measurement.progress(format(Locale.ROOT,
+							"  %s at %,.0f req/s was not sustained (%,d of %,.0f answered, %d failed, app CPU %.0f%%, "
+									+ "load generator CPU %.0f%%): measured again at half the rate",
+							path, rate, window.answered(), rate * load.seconds(), window.failed(),
+							100 * window.appCpuShare(), 100 * window.loadGeneratorCpuShare()));
+					notSustained.add(rate);
+					rates.put(path, rate / 2);
+					measurement.awaitIdle();
+					leadIn = true;
 				}
-				measurement.progress(format(Locale.ROOT,
-						"  %s at %,.0f req/s was not sustained (%,d of %,.0f answered, %d failed, app CPU %.0f%%, load "
-								+ "generator CPU %.0f%%): measured again at half the rate",
-						path, rate, window.answered(), rate * load.seconds(), window.failed(),
-						100 * window.appCpuShare(), 100 * window.loadGeneratorCpuShare()));
-				lowered.add(rate);
-				rate /= 2;
-				measurement.awaitIdle();
 			}
+		}
+		List<CostWindow> windows = kept.stream().map(Windowed::window).toList();
+		// Every window is kept in the result; the latencies are those of the window
+		// that stands for its page, as its other figures are.
+		List<RequestStats> requests = new ArrayList<>();
+		for (String path : load.paths()) {
+			CostWindow median = CostWindow
+				.median(windows.stream().filter((window) -> window.path().equals(path)).toList());
+			kept.stream()
+				.filter((windowed) -> windowed.window() == median)
+				.forEach((windowed) -> requests.addAll(windowed.requests()));
 		}
 		return new ScenarioResult(measurement.stack(), scenario, measurement.run(), passed, firstReport, requests,
 				errors, AppMetrics.NONE, loadGeneratorCpu, seconds, List.of(), List.of(), windows);
+	}
+
+	/** A kept window and the load generator's rows of it. */
+	private record Windowed(CostWindow window, List<RequestStats> requests) {
 	}
 
 	private static CostWindow window(String path, double rate, int seconds, Measurement.Costed costed,
@@ -235,8 +272,10 @@ public final class Cost extends ScenarioType<Cost.Load> {
 			}
 		}
 		return List.of(new Table(TABLE, format(Locale.ROOT,
-				"An open model at a fixed rate on each page, each page in a window of its own, with nothing else asking "
-						+ "the app anything: the app process's CPU (Linux's /proc, every thread's but the JIT "
+				"An open model at a fixed rate on each page, each page in windows of its own, interleaved with the other "
+						+ "pages' (a fork's figures are those of its page's median window by CPU per request, so that a "
+						+ "moment of the machine's on one window is outvoted), with nothing else asking the app "
+						+ "anything: the app process's CPU (Linux's /proc, every thread's but the JIT "
 						+ "compiler threads', shown apart: still compiling is not what a request costs) and the JVM's "
 						+ "exact count of bytes its threads allocated, read just before the window's first request and "
 						+ "just after its last answer, divided by the requests answered. A window is sustained when "

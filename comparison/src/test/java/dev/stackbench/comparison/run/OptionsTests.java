@@ -86,11 +86,18 @@ class OptionsTests {
 			.withMessageContaining("remote");
 		assertThatIllegalArgumentException().isThrownBy(() -> options(failover, Map.of(), 0));
 		assertThat(options(failover, Map.of(), 2).isBalanced()).isTrue();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> options(failover, Map.of(), 2, AppJvm.of("G1").withAot(true)))
+			.withMessageContaining("without -Daot");
 	}
 
 	private static Options options(List<Scenario> scenarios, Map<Contender, Target> remote, int replicas) {
+		return options(scenarios, remote, replicas, AppJvm.of("G1"));
+	}
+
+	private static Options options(List<Scenario> scenarios, Map<Contender, Target> remote, int replicas, AppJvm jvm) {
 		return new Options(Path.of("."), Preset.STANDARD, List.of(Contender.PLATFORM), scenarios, remote, 1,
-				Optional.empty(), OptionalDouble.empty(), List.of(), false, Optional.empty(), replicas, AppJvm.of("G1"),
+				Optional.empty(), OptionalDouble.empty(), List.of(), false, Optional.empty(), replicas, jvm,
 				Optional.empty(), Optional.empty());
 	}
 

@@ -53,6 +53,31 @@ class CostTests {
 	}
 
 	@Test
+	void aForksFiguresAreThoseOfItsPagesMedianWindow() {
+		// Three windows of the plain page, interleaved with the JSON page's: 0.5, then
+		// 1.2
+		// (a moment of the machine's), then 0.6 s of CPU on 24,000 requests each; the
+		// median is the third, whose allocations (300 MB) are the fork's too.
+		CostWindow disturbed = hello(10_000_000_000L, 1_200_000_000L, 480_000_000L);
+		CostWindow third = hello(20_000_000_000L, 600_000_000L, 300_000_000L);
+		ScenarioResult run = run(List.of(HELLO, JSON, disturbed, third));
+		assertThat(run.cost("/api/hello")).contains(third);
+		assertThat(figure(run, "CPU per request of /api/hello")).isEqualTo(25.0);
+		assertThat(figure(run, "heap allocated per request of /api/hello")).isEqualTo(12_500.0);
+		assertThat(run.cost("/api/json")).as("one window is its own median").contains(JSON);
+		assertThat(CostWindow.median(List.of(HELLO, disturbed))).as("the lower of an even count's middle two")
+			.isEqualTo(HELLO);
+	}
+
+	private static CostWindow hello(long openingCpuNanos, long cpuNanos, long allocatedBytes) {
+		return new CostWindow("/api/hello", 3000, 8, 24_000, 0,
+				new ProcessCounters(openingCpuNanos, 5_000_000_000L, 400, 40, 3_000_000_000L),
+				new ProcessCounters(openingCpuNanos + cpuNanos, 5_000_000_000L + allocatedBytes, 400, 40,
+						3_000_000_000L),
+				9.5, 0.45, 1, List.of());
+	}
+
+	@Test
 	void anAppNotReadHereHasLatenciesButNoCost() {
 		CostWindow remote = new CostWindow("/api/hello", 3000, 8, 24_000, 0, ProcessCounters.UNREAD,
 				ProcessCounters.UNREAD, 9.5, 0.45, 1, List.of());
