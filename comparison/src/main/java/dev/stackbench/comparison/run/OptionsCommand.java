@@ -66,8 +66,8 @@ final class OptionsCommand {
 	@Option(names = "--preset", paramLabel = "<preset>", defaultValue = "quick", converter = PresetConverter.class,
 			description = "quick (the default, under 12 minutes here, build included: 3 forks of every contender, "
 					+ "interleaved; what each request costs the app at 3,000 req/s on /api/hello and /api/json (CPU, heap "
-					+ "allocated, GC time, p50 / p99 / p99.9), the closed loop's peak on /api/hello and 1,000 concurrent "
-					+ "slow requests), standard (about 35 minutes, one fork: the cost per request, throughput against "
+					+ "allocated, GC time, p50 / p99 / p99.9) after a warm-up of up to 75 s, and 1,000 concurrent slow "
+					+ "requests), standard (about 35 minutes, one fork: the cost per request, throughput against "
 					+ "concurrency, keep-alive against a new connection per request, the capacity of /api/hello at a p99 "
 					+ "of 25 ms, the capacity of /api/slow?delay=100 at a p99 of 150 ms, CPU-bound work, 200 concurrent CGI programs of 1 s, "
 					+ "500 users each making 10 parallel downstream calls (the comparison starts the downstream service, "

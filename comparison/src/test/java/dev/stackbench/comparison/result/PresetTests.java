@@ -54,7 +54,7 @@ class PresetTests {
 		assertThat(Preset.BUILT_IN).containsExactly("quick", "standard", "ci", "soak");
 		assertThat(Preset.CI.failOnAssertions()).isTrue();
 		assertThat(Preset.QUICK.failOnAssertions()).isFalse();
-		assertThat(Preset.QUICK.warmUpLimitSeconds()).isEqualTo(30);
+		assertThat(Preset.QUICK.warmUpLimitSeconds()).isEqualTo(75);
 		assertThat(Preset.QUICK.forks()).as("the default runs forks").isEqualTo(3);
 		assertThat(Preset.STANDARD.forks()).as("a preset file that leaves forks out").isEqualTo(1);
 		assertThat(Preset.STANDARD.scenarios()).extracting(Scenario::id).contains("stream", "db", "failover");

@@ -53,7 +53,7 @@ class ScenarioTests {
 
 	@Test
 	void anOverrideMustNameAParameterAndGiveAValueOfItsType() {
-		Scenario throughput = Preset.QUICK.scenario("throughput");
+		Scenario throughput = Preset.STANDARD.scenario("throughput");
 		assertThat(throughput.with(Map.of("users", "2, 4", "stepSeconds", "3")).load())
 			.isEqualTo(new ThroughputSimulation.Load("/api/hello", List.of(2, 4), 3, 2000, 0, ""));
 		assertThatIllegalArgumentException().isThrownBy(() -> throughput.with(Map.of("userz", "8")))

@@ -145,7 +145,7 @@ class OptionsCommandTests {
 	void aMalformedValueIsRefusedWithTheFormItShouldHave() {
 		assertThat(refusal(Map.of("set", "users=8")))
 			.isEqualTo("Invalid value for option '--set': set 'users=8' is not scenario.parameter=value");
-		assertThat(refusal(Map.of("set", "throughput.nope=8"))).startsWith("Invalid value for option '--set': ")
+		assertThat(refusal(Map.of("set", "concurrent-slow.nope=8"))).startsWith("Invalid value for option '--set': ")
 			.contains("nope");
 		assertThat(refusal(Map.of("set", "h2.users=8")))
 			.isEqualTo("Invalid value for option '--set': set names scenario 'h2', which this run does not have");

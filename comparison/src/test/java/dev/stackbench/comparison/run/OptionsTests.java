@@ -46,7 +46,7 @@ class OptionsTests {
 
 	@Test
 	void aScenarioWithOverridesKeepsTheRestOfItsParameters() {
-		Scenario scenario = Preset.QUICK.scenario("throughput").with(Map.of("stepSeconds", "2"));
+		Scenario scenario = Preset.STANDARD.scenario("throughput").with(Map.of("stepSeconds", "2"));
 		assertThat(scenario.parameters()).containsEntry("stepSeconds", "2").containsEntry("path", "/api/hello");
 	}
 
