@@ -107,7 +107,7 @@ final class AotCache {
 			// Made under another name and moved: a cache cut short by a stopped run is
 			// never taken for a whole one.
 			Path part = this.folder.resolve(name + ".aot.part");
-			List<String> create = java();
+			List<String> create = new ArrayList<>(this.jvm.command(this.placement));
 			create.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + configuration, "-XX:AOTCache=" + part,
 					"-jar", jar.toString()));
 			run(create, this.logs.resolve(stack.model().id() + "-aot-create.log"));
@@ -141,9 +141,8 @@ final class AotCache {
 			// absent.
 			Path part = destination.resolveSibling(destination.getFileName() + ".part");
 			Files.createDirectories(destination.getParent());
-			run(List.of(ProcessHandle.current().info().command().orElse("java"), "-Djarmode=tools", "-jar",
-					jar.toString(), "extract", "--force", "--destination", part.toString()),
-					destination.resolveSibling(destination.getFileName() + "-extract.log"));
+			run(List.of(AppJvm.java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination",
+					part.toString()), destination.resolveSibling(destination.getFileName() + "-extract.log"));
 			Files.move(part, destination, StandardCopyOption.ATOMIC_MOVE);
 		}
 		return extracted;
@@ -155,7 +154,8 @@ final class AotCache {
 	 * used.
 	 */
 	private String key(Path jar) throws IOException {
-		String valid = Files.size(jar) + " " + Files.getLastModifiedTime(jar) + " " + Runtime.version() + " " + java();
+		String valid = Files.size(jar) + " " + Files.getLastModifiedTime(jar) + " " + Runtime.version() + " "
+				+ this.jvm.command(this.placement);
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(valid.getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(digest, 0, 6);
@@ -163,17 +163,6 @@ final class AotCache {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("every JDK has SHA-256", ex);
 		}
-	}
-
-	/**
-	 * The java command and the options every fork gets, as {@link AppProcess} starts it.
-	 */
-	private List<String> java() {
-		List<String> command = new ArrayList<>();
-		command.add(ProcessHandle.current().info().command().orElse("java"));
-		command.addAll(this.jvm.options());
-		command.addAll(this.placement.jvmOptions());
-		return command;
 	}
 
 	private static void run(List<String> command, Path log) throws IOException {

@@ -43,6 +43,24 @@ record AppJvm(String gc, boolean aot) {
 		return options;
 	}
 
+	/**
+	 * The java command (this JVM's own) with the options every app gets and those of its
+	 * placement: how {@link AppProcess} starts an app, and what an {@link AotCache} is
+	 * made with, so that the fork can map it.
+	 */
+	List<String> command(CpuSplit.Placement placement) {
+		List<String> command = new ArrayList<>();
+		command.add(java());
+		command.addAll(options());
+		command.addAll(placement.jvmOptions());
+		return command;
+	}
+
+	/** The java executable of this JVM, which every app and helper step runs on. */
+	static String java() {
+		return ProcessHandle.current().info().command().orElse("java");
+	}
+
 	/** The options as a report states them, the AOT cache's included. */
 	List<String> described() {
 		List<String> options = new ArrayList<>(options());

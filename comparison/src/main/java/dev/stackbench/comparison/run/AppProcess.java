@@ -95,9 +95,7 @@ final class AppProcess implements AutoCloseable {
 		int managementPort = freePort();
 		List<String> command = new ArrayList<>(OpenFiles.RAISE);
 		command.addAll(placement.command());
-		command.add(ProcessHandle.current().info().command().orElse("java"));
-		command.addAll(jvm.options());
-		command.addAll(placement.jvmOptions());
+		command.addAll(jvm.command(placement));
 		command.addAll(launch.jvmOptions());
 		command.addAll(List.of("-jar", launch.jar().toString(), "--server.port=" + port,
 				"--management.server.port=" + managementPort,

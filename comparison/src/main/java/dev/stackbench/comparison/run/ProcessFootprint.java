@@ -37,7 +37,7 @@ final class ProcessFootprint {
 	 * what it keeps. The JDK's own tool, next to the java this runs on.
 	 */
 	private static void collectGarbage(long pid) throws IOException {
-		Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+		Path jcmd = Path.of(AppJvm.java()).resolveSibling("jcmd");
 		Process process = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "GC.run").redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start();

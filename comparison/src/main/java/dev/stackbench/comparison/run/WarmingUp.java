@@ -123,11 +123,7 @@ final class WarmingUp {
 			}
 			turns++;
 		}
-		for (String path : paths) {
-			if (!settling.contains(path)) {
-				warmUpRound(target, path, WARM_UP_OTHER_PATH_SECONDS, folder);
-			}
-		}
+		otherPages(target, paths, settling, folder);
 		// Settled on its own cores, as the scenarios will load it: measured here, the
 		// first window after an app was confined cost it half as much again per request
 		// as the next.
@@ -154,15 +150,20 @@ final class WarmingUp {
 						String.format(Locale.ROOT, "training: %,.0f req/s on %s", throughput, path));
 			}
 		}
-		for (String path : paths) {
-			if (!settling.contains(path)) {
-				warmUpRound(target, path, WARM_UP_OTHER_PATH_SECONDS, folder);
-			}
-		}
+		otherPages(target, paths, settling, folder);
 		for (String path : settling) {
 			GatlingRun.run(OpenRateSimulation.class,
 					new OpenRateSimulation.Load(path, settlingRate(), SETTLING_ROUND_SECONDS, 60_000), target.baseUrl(),
 					this.options.isRemote(), folder, false);
+		}
+	}
+
+	/** One round on each page the scenarios load besides the settling ones. */
+	private void otherPages(Target target, List<String> paths, List<String> settling, Path folder) throws IOException {
+		for (String path : paths) {
+			if (!settling.contains(path)) {
+				warmUpRound(target, path, WARM_UP_OTHER_PATH_SECONDS, folder);
+			}
 		}
 	}
 
