@@ -12,8 +12,8 @@ import java.util.List;
  * @param rounds closed-loop rounds on the plain page
  * @param bestThroughput the best round's req/s
  * @param lastThroughput the last round's req/s
- * @param settled whether a whole turn of settling rounds left the JIT's compiler threads
- * under {@link #COMPILING_CPU} of a core; if not, the limit ended the warm-up
+ * @param settled whether the last settling round on every page left the JIT's compiler
+ * threads under {@link #COMPILING_CPU} of a core; if not, the limit ended the warm-up
  * @param limitSeconds the preset's limit it ran under (0 in a run recorded before the
  * limit was)
  * @param cpuMicrosPerRequest the app's CPU per request in each settling round at the cost
