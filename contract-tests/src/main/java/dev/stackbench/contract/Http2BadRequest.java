@@ -59,7 +59,11 @@ record Http2BadRequest(String description, String method, String path, List<Map.
 			.map((field) -> Map.entry(field.getKey().toLowerCase(Locale.ROOT), field.getValue()))
 			.toList();
 		Expected same = new Expected.Problem(request);
-		Expected calm = new Expected.Reset(Http2Error.ENHANCE_YOUR_CALM);
+		// Tomcat resets the stream and keeps the connection; once in hundreds of runs
+		// here the client saw the connection end without that reset (Tomcat 11.0.24
+		// closes a connection without draining what the client sent, and a TCP reset
+		// can take frames already sent with it). Either way the request is refused.
+		Expected calm = new Expected.EitherOf(new Expected.Reset(Http2Error.ENHANCE_YOUR_CALM), new Expected.Closed());
 		Expected protocolError = new Expected.Reset(Http2Error.PROTOCOL_ERROR);
 		Expected[] answers = switch (request.description()) {
 			case "chunked body over 64 KiB", "bad chunk size" -> new Expected[] { protocolError, protocolError };
@@ -158,6 +162,17 @@ record Http2BadRequest(String description, String method, String path, List<Map.
 			@Override
 			public void assertMatches(RawHttp2.Answer answer) {
 				assertThat(answer.status()).as(answer.toString()).isZero();
+			}
+
+		}
+
+		/** The connection closed with neither an answer nor a reset. */
+		record Closed() implements Expected {
+
+			@Override
+			public void assertMatches(RawHttp2.Answer answer) {
+				assertThat(answer.status()).as(answer.toString()).isZero();
+				assertThat(answer.reset()).as(answer.toString()).isNull();
 			}
 
 		}

@@ -64,7 +64,7 @@ final class OptionsCommand {
 	static final String DEFAULT = "  Default: ";
 
 	@Option(names = "--preset", paramLabel = "<preset>", defaultValue = "quick", converter = PresetConverter.class,
-			description = "quick (the default, about 13 minutes here, build included: 3 forks of every contender, "
+			description = "quick (the default, about 11 minutes here, build included: 3 forks of every contender, "
 					+ "interleaved; what each request costs the app at 3,000 req/s on /api/hello and /api/json (CPU, heap "
 					+ "allocated, GC time, p50 / p99 / p99.9) after a warm-up of up to 75 s, and 1,000 concurrent slow "
 					+ "requests), standard (about 35 minutes, one fork: the cost per request, throughput against "

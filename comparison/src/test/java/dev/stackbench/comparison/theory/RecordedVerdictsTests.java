@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.stackbench.comparison.report.Reports;
@@ -35,14 +36,11 @@ class RecordedVerdictsTests {
 	}
 
 	/**
-	 * 22 µs more CPU per request for platform-2: every fork of platform below every fork
-	 * of platform-2 on the plain page's CPU per request in both runs, but by less than
-	 * the rule asks of two contenders with 3 forks each (1.19 times the widest range, to
-	 * keep identical contenders' false calls at 5% of tables), so the rows are ties with
-	 * their medians the right way round; nothing is ever called the wrong way round.
+	 * 22 µs more CPU per request for platform-2: in both runs platform is called the
+	 * winner, beyond noise, on both pages' CPU per request, and platform-2 on nothing.
 	 */
 	@Test
-	void aPlantedDifferenceIsNeverCalledTheWrongWayRound() {
+	void aPlantedDifferenceIsCalledWithTheRightWinnerInBothRuns() {
 		for (String run : List.of("planted-1", "planted-2")) {
 			Verdicts verdicts = Verdicts.of(read(run));
 			assertThat(verdicts.rows()).as(run)
@@ -51,22 +49,15 @@ class RecordedVerdictsTests {
 			assertThat(verdicts.rows()).as(run)
 				.filteredOn((row) -> row.measure().figure().startsWith("CPU per request"))
 				.hasSize(2)
-				.allSatisfy((row) -> assertThat(row.spreads().get(Contender.PLATFORM).median())
-					.as("%s: the handicapped contender's median is the higher", row.measure().figure())
-					.isLessThan(row.spreads().get(Contender.of("platform-2")).median()));
-			assertThat(verdicts.rows()).as(run)
-				.filteredOn((row) -> row.measure().figure().equals("CPU per request of /api/hello"))
-				.singleElement()
-				.satisfies((row) -> assertThat(row.spreads().get(Contender.PLATFORM).max())
-					.as("every fork of platform below every fork of platform-2")
-					.isLessThan(row.spreads().get(Contender.of("platform-2")).min()));
+				.allSatisfy((row) -> assertThat(row.winners()).as("%s: %s", row.measure().figure(), row.margin())
+					.containsExactly(Contender.PLATFORM));
 		}
 	}
 
 	@Test
 	void twoRunsOfTheDefaultCommandNeverCallOppositeWinners() {
-		Map<String, List<Contender>> first = called(Verdicts.of(read("quick-1")));
-		Map<String, List<Contender>> second = called(Verdicts.of(read("quick-2")));
+		Map<String, Set<Contender>> first = called(Verdicts.of(read("default-1")));
+		Map<String, Set<Contender>> second = called(Verdicts.of(read("default-2")));
 		first.forEach((figure, winners) -> {
 			if (second.containsKey(figure)) {
 				assertThat(second.get(figure)).as(figure).isEqualTo(winners);
@@ -82,9 +73,13 @@ class RecordedVerdictsTests {
 					|| figure.endsWith("per request of /api/json"));
 	}
 
+	/**
+	 * Two earlier runs of the default when it still carried the closed loop's peak, which
+	 * the load generator limited in both.
+	 */
 	@Test
 	void theClosedLoopPeakThatTheLoadGeneratorLimitedIsCreditedToNoOne() {
-		for (String run : List.of("quick-1", "quick-2")) {
+		for (String run : List.of("peak-1", "peak-2")) {
 			ComparisonResults results = read(run);
 			if (SelfChecks.loadGeneratorLimited(results, "throughput")) {
 				assertThat(Verdicts.of(results).rows())
@@ -94,12 +89,15 @@ class RecordedVerdictsTests {
 		}
 	}
 
-	/** Every called figure's winners, by figure. */
-	private static Map<String, List<Contender>> called(Verdicts verdicts) {
+	/**
+	 * Every called figure's winners, by figure: a group of winners as a set, since a
+	 * group is listed by its medians, which may swap places within it from run to run.
+	 */
+	private static Map<String, Set<Contender>> called(Verdicts verdicts) {
 		return verdicts.rows()
 			.stream()
 			.filter(Verdicts.Row::beyondNoise)
-			.collect(Collectors.toMap((row) -> row.measure().figure(), Verdicts.Row::winners));
+			.collect(Collectors.toMap((row) -> row.measure().figure(), (row) -> Set.copyOf(row.winners())));
 	}
 
 	private static ComparisonResults read(String run) {
