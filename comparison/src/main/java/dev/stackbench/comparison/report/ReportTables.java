@@ -315,8 +315,8 @@ final class ReportTables {
 		return new Table("Self-check: the warm-up", format(Locale.ROOT,
 				"Each app is loaded on every core in closed-loop rounds on the plain and JSON pages until their "
 						+ "throughput stops growing, every other page once, then, on its own cores, in rounds of "
-						+ "arrivals at the cost scenario's rate, read as the scenarios read it, until the last round on each page "
-						+ "left the JIT's compiler threads under %.0f%% of a core; for at most %s. %s",
+						+ "arrivals at the cost scenario's rate, read as the scenarios read it, until the last round "
+						+ "on each page left the JIT's compiler threads under %.0f%% of a core; for at most %s. %s",
 				100 * WarmUp.COMPILING_CPU,
 				results.warmUps()
 					.stream()

@@ -186,9 +186,8 @@ final class GatlingRun {
 	static Path latestRunIn(Path resultsDirectory) throws IOException {
 		try (Stream<Path> runs = Files.list(resultsDirectory)) {
 			return runs.filter(Files::isDirectory)
-				// <simulation>-<yyyyMMddHHmmssSSS>: by the time it started, not the name,
-				// in a
-				// folder where several simulations ran (a warm-up's).
+				// <simulation>-<yyyyMMddHHmmssSSS>: by the time it started, not the
+				// name, in a folder where several simulations ran (a warm-up's).
 				.max(Comparator.comparing((Path run) -> {
 					String name = run.getFileName().toString();
 					return name.substring(name.lastIndexOf('-') + 1);
