@@ -63,6 +63,7 @@ final class ReportTables {
 		tables.addAll(typeTables(results, ScenarioType::leadingTables));
 		tables.addAll(List.of(summary(results), littlesLaw(results)));
 		tables.addAll(typeTables(results, ScenarioType::tables));
+		tables.addAll(ProfileTables.all(results));
 		tables.addAll(List.of(replicas(results), claims(analysis), loadGenerator(analysis), warmUp(results),
 				littlesLawCheck(analysis), resources(results), idleConnections(results), errors(results),
 				environment(results), tuning(results), scenarios(results)));

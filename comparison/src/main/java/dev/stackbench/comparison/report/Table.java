@@ -19,11 +19,29 @@ public record Table(String title, String note, List<String> headers, List<List<C
 	 *
 	 * @param text what both reports show
 	 * @param mark a verdict's colour in the HTML report
+	 * @param href where it links to, or empty
 	 */
-	public record Cell(String text, Mark mark) {
+	public record Cell(String text, Mark mark, String href) {
+
+		public Cell(String text, Mark mark) {
+			this(text, mark, "");
+		}
 
 		public static Cell of(String text) {
 			return new Cell(text, Mark.NONE);
+		}
+
+		/**
+		 * A link to a file of the comparison's folder ({@code href} relative to it),
+		 * which both reports link.
+		 */
+		public static Cell link(String text, String href) {
+			return new Cell(text, Mark.NONE, href);
+		}
+
+		/** What Markdown shows: the text, as a link where it is one. */
+		String markdown() {
+			return this.href.isEmpty() ? this.text : "[" + this.text + "](" + this.href.replace(" ", "%20") + ")";
 		}
 
 		/** {@code good} marked as such (held, best, beyond noise), else as bad. */
@@ -60,7 +78,8 @@ public record Table(String title, String note, List<String> headers, List<List<C
 		markdown.append(markdownRow(this.headers)).append('\n');
 		markdown.append(this.headers.stream().map((header) -> "---").collect(Collectors.joining("|", "|", "|")))
 			.append('\n');
-		this.rows.forEach((row) -> markdown.append(markdownRow(row.stream().map(Cell::text).toList())).append('\n'));
+		this.rows
+			.forEach((row) -> markdown.append(markdownRow(row.stream().map(Cell::markdown).toList())).append('\n'));
 		return markdown.append('\n').toString();
 	}
 
@@ -82,7 +101,10 @@ public record Table(String title, String note, List<String> headers, List<List<C
 
 	private static String cellHtml(Cell cell) {
 		String css = cell.mark().cssClass.isEmpty() ? "" : " class=\"" + cell.mark().cssClass + "\"";
-		return "<td" + css + ">" + Html.escape(cell.text()) + "</td>";
+		String text = Html.escape(cell.text());
+		return "<td" + css + ">"
+				+ (cell.href().isEmpty() ? text : "<a href=\"" + Html.escape(cell.href()) + "\">" + text + "</a>")
+				+ "</td>";
 	}
 
 	private static String markdownRow(List<String> cells) {

@@ -29,14 +29,16 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param idleFootprints what each local app held for its idle connections, in an
  * idle-connections run
  * @param deaths the apps that died during the run, in order
+ * @param profiles the profiled windows ({@code -Dprofile}), in the order they ran
  */
 @JsonIgnoreProperties({ "claims", "headlines" })
 public record ComparisonResults(int schemaVersion, String preset, int repeat, Instant started, Instant finished,
 		Environment environment, List<Contender> stacks, List<Scenario> scenarios,
 		Map<String, Map<String, Object>> tuning, List<ScenarioResult> results, List<WarmUp> warmUps,
-		List<IdleFootprint> idleFootprints, List<AppDeath> deaths) {
+		List<IdleFootprint> idleFootprints, List<AppDeath> deaths, List<Profile> profiles) {
 
 	public ComparisonResults {
+		profiles = (profiles == null) ? List.of() : profiles;
 		warmUps = (warmUps == null) ? List.of() : warmUps;
 		idleFootprints = (idleFootprints == null) ? List.of() : idleFootprints;
 		deaths = (deaths == null) ? List.of() : deaths;
@@ -50,6 +52,15 @@ public record ComparisonResults(int schemaVersion, String preset, int repeat, In
 	 * as text and one run).
 	 */
 	public static final int SCHEMA_VERSION = 3;
+
+	/** A run without profiles, as every run without {@code -Dprofile} is. */
+	public ComparisonResults(int schemaVersion, String preset, int repeat, Instant started, Instant finished,
+			Environment environment, List<Contender> stacks, List<Scenario> scenarios,
+			Map<String, Map<String, Object>> tuning, List<ScenarioResult> results, List<WarmUp> warmUps,
+			List<IdleFootprint> idleFootprints, List<AppDeath> deaths) {
+		this(schemaVersion, preset, repeat, started, finished, environment, stacks, scenarios, tuning, results, warmUps,
+				idleFootprints, deaths, List.of());
+	}
 
 	public List<ScenarioResult> resultsOf(String scenario) {
 		return this.results.stream().filter((result) -> result.scenario().id().equals(scenario)).toList();

@@ -105,6 +105,14 @@ final class AppCounters implements AutoCloseable {
 	}
 
 	/**
+	 * The process's CPU and the JVM's counters, the compiler threads' left unread (-1):
+	 * for a span around windows that read their own, which this leaves undisturbed.
+	 */
+	ProcessCounters readSpan() throws IOException {
+		return new ProcessCounters(cpuNanos(this.pid), allocatedBytes(), gcMillis(), gcCount(), -1);
+	}
+
+	/**
 	 * The process's user and system CPU from {@code /proc/<pid>/stat}, every thread's,
 	 * ended ones included.
 	 */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.stackbench.comparison.profile.SideBySide;
 import dev.stackbench.comparison.report.MarkdownReport;
 import dev.stackbench.comparison.report.Reports;
 import dev.stackbench.comparison.result.ComparisonResults;
@@ -50,6 +51,12 @@ public final class Comparison {
 		ComparisonResults results = measure(options, output, cpus);
 		Analysis analysis = Analysis.of(results, baseline);
 		Reports.write(analysis, output);
+		try {
+			SideBySide.writeAll(results.profiles(), results.stacks(), output);
+		}
+		catch (IOException | RuntimeException ex) {
+			System.err.println("stackbench: the side-by-side views of the profiles could not be written: " + ex);
+		}
 		System.out.println();
 		System.out.println(MarkdownReport.summary(analysis));
 		System.out.println("stackbench: reports in " + output.toAbsolutePath());
@@ -99,7 +106,7 @@ public final class Comparison {
 				Instant.now(),
 				Machine.describe(versions, cpus, options.isRemote(), options.jvm().withAot(runner.aot())),
 				options.stacks(), options.scenarios(), runner.tuning(), results, runner.warmUps(),
-				runner.idleFootprints(), runner.deaths());
+				runner.idleFootprints(), runner.deaths(), runner.profiles());
 	}
 
 	/**

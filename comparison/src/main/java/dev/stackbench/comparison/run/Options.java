@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
+import dev.stackbench.comparison.result.ProfileEvent;
 import dev.stackbench.comparison.result.Preset;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.Contender;
@@ -40,13 +41,22 @@ import dev.stackbench.comparison.result.Contender;
  * @param jvm how every app's JVM is started
  * @param appCores the cores each app runs on, or empty for half the machine's
  * @param handicap a difference planted in one contender, if any
+ * @param profile the events each app is profiled for in extra windows of its last fork,
+ * none to profile nothing
  */
 record Options(Path root, Preset preset, List<Contender> stacks, List<Scenario> scenarios,
 		Map<Contender, Target> remote, int repeat, Optional<Path> baseline, OptionalDouble failOnRegression,
 		List<String> appArguments, boolean failOnAssertions, Optional<Database> database, int replicas, AppJvm jvm,
-		Optional<Integer> appCores, Optional<Handicap> handicap) {
+		Optional<Integer> appCores, Optional<Handicap> handicap, List<ProfileEvent> profile) {
 
 	Options {
+		if (!profile.isEmpty() && !remote.isEmpty()) {
+			throw new IllegalArgumentException("profile loads async-profiler into an app started here; a remote app "
+					+ "is profiled where it runs");
+		}
+		if (!profile.isEmpty() && replicas > 1) {
+			throw new IllegalArgumentException("profile profiles one app process: run it without -Dreplicas");
+		}
 		handicap.filter((planted) -> !stacks.contains(planted.contender())).ifPresent((planted) -> {
 			throw new IllegalArgumentException("handicap names " + planted.contender().id() + ", which is not a "
 					+ "contender of this run " + stacks.stream().map(Contender::id).toList());
@@ -125,6 +135,15 @@ record Options(Path root, Preset preset, List<Contender> stacks, List<Scenario> 
 		return this.handicap.filter((planted) -> planted.contender() == stack)
 			.map((planted) -> List.of("--stackbench.handicap.cpu-micros=" + planted.cpuMicros()))
 			.orElse(List.of());
+	}
+
+	/**
+	 * Whether the apps are profiled in extra windows after the measured ones of this
+	 * fork: the last, so that every fork before it runs without the profiler's library
+	 * loaded.
+	 */
+	boolean profiles(int run) {
+		return !this.profile.isEmpty() && run == this.repeat;
 	}
 
 	/** Whether each stack runs as several replicas behind a load balancer. */

@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.function.Supplier;
 
 import dev.stackbench.comparison.result.Contender;
+import dev.stackbench.comparison.result.ProfileEvent;
 import dev.stackbench.comparison.result.Preset;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ServingModel;
@@ -148,6 +149,15 @@ final class OptionsCommand {
 					+ "platform-2 of -Dmodels=platform,platform) spends this many microseconds of extra CPU on every "
 					+ "request")
 	String handicap;
+
+	@Option(names = "--profile", paramLabel = "<cpu,alloc,wall,lock>", description = {
+			"profiles every app with async-profiler (from Maven Central) in extra windows after its last "
+					+ "fork's measured ones, each scenario run once more per event, so that no other figure is taken "
+					+ "with the profiler attached: flame graphs and collapsed stacks in profiles/, the report's Where a "
+					+ "request's CPU goes (µs per request by part: kernel, server, hand-off, framework, workload, metrics, "
+					+ "GC and JIT) and a side-by-side view of every model against the first",
+			DEFAULT + "none" })
+	String profile;
 
 	@Option(names = "--baseline", paramLabel = "<folder>",
 			description = "an earlier comparison's folder (or its results.json), from the project's root: the report "
@@ -317,7 +327,8 @@ final class OptionsCommand {
 				(this.failOnRegression != null) ? OptionalDouble.of(this.failOnRegression) : OptionalDouble.empty(),
 				(this.appArguments != null) ? List.of(this.appArguments.trim().split("\\s+")) : List.of(),
 				(this.failOnAssertions != null) ? this.failOnAssertions : this.preset.failOnAssertions(), database,
-				this.replicas, jvm, Optional.ofNullable(this.appCores), handicap));
+				this.replicas, jvm, Optional.ofNullable(this.appCores), handicap,
+				valueOf("--profile", () -> ProfileEvent.list((this.profile != null) ? this.profile : ""))));
 	}
 
 	/** A value that one option alone makes invalid. */

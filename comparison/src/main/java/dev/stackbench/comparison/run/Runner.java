@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.stackbench.comparison.result.IdleFootprint;
+import dev.stackbench.comparison.result.Profile;
 import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
@@ -44,6 +45,8 @@ final class Runner {
 
 	private final WarmingUp warmingUp;
 
+	private final ProfiledWindows profiling;
+
 	private final List<ScenarioResult> results = new ArrayList<>();
 
 	private final List<WarmUp> warmUps = new ArrayList<>();
@@ -65,6 +68,7 @@ final class Runner {
 		this.cpus = cpus;
 		this.progress = new Progress(options);
 		this.warmingUp = new WarmingUp(options, this.progress);
+		this.profiling = new ProfiledWindows(options, output, this.progress);
 	}
 
 	List<ScenarioResult> results() {
@@ -79,6 +83,11 @@ final class Runner {
 	/** What each local app held for its idle connections, in the order they ran. */
 	List<IdleFootprint> idleFootprints() {
 		return this.idleFootprints;
+	}
+
+	/** The profiled windows ({@code -Dprofile}), in the order they ran. */
+	List<Profile> profiles() {
+		return this.profiling.profiles();
 	}
 
 	/** The apps that died, in the order they did. */
@@ -200,26 +209,56 @@ final class Runner {
 							.map((micros) -> String.format(Locale.ROOT, "%.0f", micros))
 							.toList()));
 			}
+			// A profiled window's idle footprint is not kept: no table's figure comes
+			// from
+			// one.
+			ProfiledWindows.Measurements measurements = (name, watch, profiled) -> new StackMeasurement(this.options,
+					this.output, this.cpus, this.progress, stacks, profiled ? (footprint) -> {
+					} : this.idleFootprints::add, running, run, folder(target.stack(), run, name), watch);
+			Map<Scenario, Map<String, Profile.Window>> measured = new LinkedHashMap<>();
+			boolean died = false;
 			for (Scenario scenario : scenarios) {
-				StackMeasurement measurement = new StackMeasurement(this.options, this.output, this.cpus, this.progress,
-						stacks, this.idleFootprints::add, running, run, folder(target.stack(), run, scenario.id()));
+				Optional<ProfiledWindows.Measuring> measuring = this.profiling.measuring(running, run, scenario);
+				StackMeasurement measurement = measurements.in(scenario.id(),
+						measuring.<StackMeasurement.PhaseWatch>map((watch) -> watch)
+							.orElse(StackMeasurement.PhaseWatch.NONE),
+						false);
 				measurement.awaitIdle();
 				this.progress.scenario(stack, scenario);
 				ScenarioResult result;
 				try {
+					if (measuring.isPresent()) {
+						measuring.get().begin();
+					}
 					result = scenario.type().measure(scenario, measurement);
+					if (measuring.isPresent()) {
+						measured.put(scenario, measuring.get().end(result));
+					}
 				}
 				catch (IOException | RuntimeException ex) {
 					if (!died(running, stack, run, scenario.id(), 0)) {
 						throw ex;
 					}
+					died = true;
 					break;
 				}
 				this.results.add(result);
 				this.progress.done(result);
 				if (died(running, stack, run, scenario.id(),
 						result.requests().stream().mapToLong(RequestStats::ok).sum())) {
+					died = true;
 					break;
+				}
+			}
+			// Only once every window of the fork is measured: the profiler's library
+			// stays
+			// in the process once loaded.
+			if (!died) {
+				for (Map.Entry<Scenario, Map<String, Profile.Window>> scenario : measured.entrySet()) {
+					if (!this.profiling.profile(running, scenario.getKey(), scenario.getValue(), measurements)) {
+						died(running, stack, run, "profiling " + scenario.getKey().id(), 0);
+						break;
+					}
 				}
 			}
 		}

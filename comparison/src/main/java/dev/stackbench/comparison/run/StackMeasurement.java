@@ -62,8 +62,11 @@ final class StackMeasurement implements Measurement {
 	/** The scenario's Gatling folder. */
 	private final Path folder;
 
+	/** Told as each phase of a scenario of phases begins and ends. */
+	private final PhaseWatch watch;
+
 	StackMeasurement(Options options, Path output, CpuSplit cpus, Progress progress, StackStarter stacks,
-			Consumer<IdleFootprint> idleFootprints, RunningStack running, int run, Path folder) {
+			Consumer<IdleFootprint> idleFootprints, RunningStack running, int run, Path folder, PhaseWatch watch) {
 		this.options = options;
 		this.output = output;
 		this.cpus = cpus;
@@ -73,6 +76,7 @@ final class StackMeasurement implements Measurement {
 		this.running = running;
 		this.run = run;
 		this.folder = folder;
+		this.watch = watch;
 	}
 
 	@Override
@@ -108,8 +112,10 @@ final class StackMeasurement implements Measurement {
 				awaitIdle();
 			}
 			Optional<Disruptor> stop = disruption.apply(phase);
+			this.watch.opening(phase);
 			Measured measured = measure(simulation, loadOfPhase.apply(phase),
 					this.folder.resolve("phase-" + (phases.size() + 1)), true);
+			this.watch.closing(phase, measured);
 			requests.addAll(measured.requests());
 			errors.addAll(measured.errors());
 			phases.add(new PhaseResult(phase, measured.app(), measured.seconds(),
@@ -282,6 +288,24 @@ final class StackMeasurement implements Measurement {
 	@Override
 	public void progress(String line) {
 		this.progress.line(line);
+	}
+
+	/**
+	 * Told as each phase of a scenario of phases begins (just before its load generator's
+	 * first request) and ends (just after its last answer): what reads or profiles the
+	 * app phase by phase.
+	 */
+	interface PhaseWatch {
+
+		PhaseWatch NONE = new PhaseWatch() {
+		};
+
+		default void opening(String phase) throws IOException {
+		}
+
+		default void closing(String phase, Measured measured) throws IOException {
+		}
+
 	}
 
 }

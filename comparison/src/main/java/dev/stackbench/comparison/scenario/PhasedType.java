@@ -22,6 +22,11 @@ abstract class PhasedType<P extends Record> extends ScenarioType<P> {
 		super(id, formerKind, parameters, defaults, closedLoop);
 	}
 
+	@Override
+	public final boolean phased() {
+		return true;
+	}
+
 	/** The phases' names, in order. */
 	abstract List<String> phases(P load);
 

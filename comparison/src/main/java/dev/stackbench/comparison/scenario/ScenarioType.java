@@ -100,6 +100,14 @@ public abstract class ScenarioType<P extends Record> {
 		return this.closedLoop;
 	}
 
+	/**
+	 * Whether it runs in phases, one Gatling run each ({@link Measurement#phases}), whose
+	 * figures are read phase by phase: a profile is then taken per phase too.
+	 */
+	public boolean phased() {
+		return false;
+	}
+
 	/** Whether one request row of it comes from a closed model. */
 	public boolean closedLoop(String row) {
 		return this.closedLoop;

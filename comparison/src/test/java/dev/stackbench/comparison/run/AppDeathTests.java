@@ -32,7 +32,7 @@ class AppDeathTests {
 	void anAppThatDiesInAScenarioIsReportedAndTheRunGoesOnWithTheNextStack(@TempDir Path output) throws Exception {
 		Options options = new Options(ROOT, Preset.CI, List.of(Contender.PLATFORM, Contender.REACTIVE),
 				List.of(Preset.CI.scenario("slow-rate")), Map.of(), 1, Optional.empty(), OptionalDouble.empty(),
-				List.of(), false, Optional.empty(), 1, AppJvm.of("G1"), Optional.empty(), Optional.empty());
+				List.of(), false, Optional.empty(), 1, AppJvm.of("G1"), Optional.empty(), Optional.empty(), List.of());
 		// Killed once its scenario's Gatling run has begun writing: after the warm-up.
 		CompletableFuture<Void> killed = CompletableFuture.runAsync(() -> {
 			Path scenario = output.resolve("gatling").resolve("platform").resolve("slow-rate");

@@ -98,7 +98,7 @@ class OptionsTests {
 	private static Options options(List<Scenario> scenarios, Map<Contender, Target> remote, int replicas, AppJvm jvm) {
 		return new Options(Path.of("."), Preset.STANDARD, List.of(Contender.PLATFORM), scenarios, remote, 1,
 				Optional.empty(), OptionalDouble.empty(), List.of(), false, Optional.empty(), replicas, jvm,
-				Optional.empty(), Optional.empty());
+				Optional.empty(), Optional.empty(), List.of());
 	}
 
 }
