@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Optional;
 
 import dev.stackbench.comparison.profile.FrameParts;
-import dev.stackbench.comparison.profile.SideBySide;
 import dev.stackbench.comparison.report.Table.Cell;
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.Contender;
@@ -163,7 +162,8 @@ final class ProfileTables {
 		return cells;
 	}
 
-	private static String number(double value) {
+	/** A figure per request: whole above 100, else to a tenth. */
+	static String number(double value) {
 		return String.format(Locale.ROOT, (value >= 100) ? "%,.0f" : "%.1f", value);
 	}
 

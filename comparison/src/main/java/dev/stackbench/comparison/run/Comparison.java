@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.stackbench.comparison.profile.SideBySide;
 import dev.stackbench.comparison.report.MarkdownReport;
 import dev.stackbench.comparison.report.Reports;
+import dev.stackbench.comparison.report.SideBySide;
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.ScenarioResult;
 import dev.stackbench.comparison.theory.Analysis;

@@ -70,46 +70,71 @@ final class ProfiledWindows {
 				? Optional.of(new Measuring(running, scenario.type().phased())) : Optional.empty();
 	}
 
-	/** The app read over a measured run: around it, or around each of its phases. */
-	static final class Measuring implements StackMeasurement.PhaseWatch {
+	/**
+	 * Reads the app around a scenario's run: around the whole run, or around each phase
+	 * of a scenario of phases, as its {@link StackMeasurement} tells.
+	 */
+	abstract static class Windows implements StackMeasurement.PhaseWatch {
 
-		private final RunningStack running;
+		final RunningStack running;
 
 		private final boolean phased;
+
+		Windows(RunningStack running, boolean phased) {
+			this.running = running;
+			this.phased = phased;
+		}
+
+		/** Just before the run's first request. */
+		void begin() throws IOException {
+			if (!this.phased) {
+				opening(WHOLE);
+			}
+		}
+
+		/** Just after its last answer. */
+		void end(ScenarioResult result) throws IOException {
+			if (!this.phased) {
+				closing(WHOLE, result.requests(), result.seconds(), result.headline());
+			}
+		}
+
+		@Override
+		public void closing(String phase, Measured measured) throws IOException {
+			closing(phase, measured.requests(), measured.seconds(), row(measured, phase));
+		}
+
+		/** A window closed: the load generator's rows of it and its headline row. */
+		abstract void closing(String phase, List<RequestStats> rows, double seconds, Optional<RequestStats> headline)
+				throws IOException;
+
+	}
+
+	/**
+	 * The app read over a measured run, to set its profiled windows against; a window
+	 * whose app could not be read is left out (its profiled window then shows no cost
+	 * beside it) rather than fail the measured run.
+	 */
+	static final class Measuring extends Windows {
 
 		private final Map<String, Reading> opened = new LinkedHashMap<>();
 
 		private final Map<String, Profile.Window> windows = new LinkedHashMap<>();
 
 		Measuring(RunningStack running, boolean phased) {
-			this.running = running;
-			this.phased = phased;
+			super(running, phased);
 		}
 
-		/** Just before the run's first request. */
-		void begin() {
-			if (!this.phased) {
-				opening(WHOLE);
-			}
-		}
-
-		/**
-		 * Just after its last answer: the windows by phase, or the one window; a window
-		 * whose app could not be read is left out (its profiled window then shows no cost
-		 * beside it) rather than fail the measured run.
-		 */
-		Map<String, Profile.Window> end(ScenarioResult result) {
-			if (!this.phased) {
-				closing(WHOLE, result.requests(), result.seconds(), result.headline());
-			}
+		/** The windows read, by phase, or the one window. */
+		Map<String, Profile.Window> windows() {
 			return this.windows;
 		}
 
 		@Override
 		public void opening(String phase) {
 			try {
-				Reading served = served(this.running);
-				this.opened.put(phase, counters(this.running, served));
+				OptionalDouble served = served(this.running);
+				this.opened.put(phase, new Reading(counters(this.running), served));
 			}
 			catch (IOException ex) {
 				this.opened.remove(phase);
@@ -117,19 +142,15 @@ final class ProfiledWindows {
 		}
 
 		@Override
-		public void closing(String phase, Measured measured) {
-			closing(phase, measured.requests(), measured.seconds(), row(measured, phase));
-		}
-
-		private void closing(String phase, List<RequestStats> requests, double seconds,
-				Optional<RequestStats> headline) {
+		void closing(String phase, List<RequestStats> rows, double seconds, Optional<RequestStats> headline) {
 			Reading before = this.opened.get(phase);
 			if (before == null) {
 				return;
 			}
 			try {
-				Reading after = counters(this.running, Reading.UNREAD);
-				this.windows.put(phase, window(before, served(this.running, after), requests, seconds, headline));
+				ProcessCounters counters = counters(this.running);
+				this.windows.put(phase,
+						window(before, new Reading(counters, served(this.running)), rows, seconds, headline));
 			}
 			catch (IOException ex) {
 				// Left out, as above.
@@ -152,19 +173,12 @@ final class ProfiledWindows {
 		for (ProfileEvent event : this.options.profile()) {
 			Path folder = this.output.resolve("profiles").resolve(stack.id()).resolve(scenario.id());
 			Profiling profiling = new Profiling(running, pid, scenario, event, folder, unprofiled);
-			StackMeasurement measurement = measurements.in(scenario.id() + "-profiled-" + event.id(),
-					scenario.type().phased() ? profiling : StackMeasurement.PhaseWatch.NONE, true);
+			StackMeasurement measurement = measurements.in(scenario.id() + "-profiled-" + event.id(), profiling, true);
 			measurement.awaitIdle();
 			this.progress.stack(stack, "profiling " + scenario.id() + " (" + event.id() + ") in an extra window");
 			try {
-				if (scenario.type().phased()) {
-					scenario.type().measure(scenario, measurement);
-				}
-				else {
-					profiling.opening(WHOLE);
-					ScenarioResult result = scenario.type().measure(scenario, measurement);
-					profiling.closing(WHOLE, result.requests(), result.seconds(), result.headline());
-				}
+				profiling.begin();
+				profiling.end(scenario.type().measure(scenario, measurement));
 			}
 			catch (IOException | RuntimeException ex) {
 				if (running.single().flatMap(AppProcess::ended).isPresent()) {
@@ -179,9 +193,7 @@ final class ProfiledWindows {
 	}
 
 	/** The profiler started and stopped around a window, or around each phase. */
-	private final class Profiling implements StackMeasurement.PhaseWatch {
-
-		private final RunningStack running;
+	private final class Profiling extends Windows {
 
 		private final long pid;
 
@@ -199,7 +211,7 @@ final class ProfiledWindows {
 
 		Profiling(RunningStack running, long pid, Scenario scenario, ProfileEvent event, Path folder,
 				Map<String, Profile.Window> unprofiled) {
-			this.running = running;
+			super(running, scenario.type().phased());
 			this.pid = pid;
 			this.scenario = scenario;
 			this.event = event;
@@ -213,31 +225,27 @@ final class ProfiledWindows {
 		 */
 		@Override
 		public void opening(String phase) throws IOException {
-			Reading served = served(this.running);
+			OptionalDouble served = served(this.running);
 			ProfiledWindows.this.profiler.get().start(this.pid, this.event);
 			this.started = true;
-			this.before = counters(this.running, served);
+			this.before = new Reading(counters(this.running), served);
 		}
 
 		@Override
-		public void closing(String phase, Measured measured) throws IOException {
-			closing(phase, measured.requests(), measured.seconds(), row(measured, phase));
-		}
-
-		void closing(String phase, List<RequestStats> requests, double seconds, Optional<RequestStats> headline)
+		void closing(String phase, List<RequestStats> rows, double seconds, Optional<RequestStats> headline)
 				throws IOException {
-			Reading counted = counters(this.running, Reading.UNREAD);
+			ProcessCounters counters = counters(this.running);
 			Path into = phase.isEmpty() ? this.folder : this.folder.resolve(Profile.fileName(phase));
 			Contender stack = this.running.target().stack();
 			this.started = false;
 			ProfiledWindows.this.profiler.get()
 				.stop(this.pid, this.event, into, stack.id() + " on " + this.scenario.id()
 						+ (phase.isEmpty() ? "" : " (" + phase + ")") + ": " + this.event.unit());
-			Reading after = served(this.running, counted);
+			Reading after = new Reading(counters, served(this.running));
 			CollapsedStacks samples = CollapsedStacks.read(into.resolve(this.event.id() + ".collapsed"));
 			ProfiledWindows.this.profiles.add(new Profile(stack, ProfiledWindows.this.options.repeat(),
 					this.scenario.id(), phase, this.event, ProfiledWindows.this.output.relativize(into).toString(),
-					window(this.before, after, requests, seconds, headline),
+					window(this.before, after, rows, seconds, headline),
 					this.unprofiled.getOrDefault(phase, Profile.Window.NONE), samples.total(),
 					ProfiledWindows.this.parts.breakDown(samples, this.event)));
 		}
@@ -265,24 +273,18 @@ final class ProfiledWindows {
 	 */
 	record Reading(ProcessCounters counters, OptionalDouble served) {
 
-		static final Reading UNREAD = new Reading(ProcessCounters.UNREAD, OptionalDouble.empty());
-
 	}
 
 	/**
 	 * The app's count of the requests it served: read before a window's counters open and
 	 * after they close, so that the scrape's CPU falls outside the window.
 	 */
-	private static Reading served(RunningStack running) {
-		return new Reading(ProcessCounters.UNREAD, MetricsSampler.served(running.target().actuator("prometheus")));
+	private static OptionalDouble served(RunningStack running) {
+		return MetricsSampler.served(running.target().actuator("prometheus"));
 	}
 
-	private static Reading served(RunningStack running, Reading counted) {
-		return new Reading(counted.counters(), MetricsSampler.served(running.target().actuator("prometheus")));
-	}
-
-	private static Reading counters(RunningStack running, Reading served) throws IOException {
-		return new Reading(running.counters().orElseThrow().readSpan(), served.served());
+	private static ProcessCounters counters(RunningStack running) throws IOException {
+		return running.counters().orElseThrow().readSpan();
 	}
 
 	/**

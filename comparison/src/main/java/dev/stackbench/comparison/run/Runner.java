@@ -232,7 +232,8 @@ final class Runner {
 					}
 					result = scenario.type().measure(scenario, measurement);
 					if (measuring.isPresent()) {
-						measured.put(scenario, measuring.get().end(result));
+						measuring.get().end(result);
+						measured.put(scenario, measuring.get().windows());
 					}
 				}
 				catch (IOException | RuntimeException ex) {

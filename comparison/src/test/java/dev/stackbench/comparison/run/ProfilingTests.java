@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 import dev.stackbench.comparison.profile.FrameParts;
-import dev.stackbench.comparison.profile.SideBySide;
 import dev.stackbench.comparison.report.Reports;
+import dev.stackbench.comparison.report.SideBySide;
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.Contender;
 import dev.stackbench.comparison.result.Preset;

@@ -1,10 +1,12 @@
-package dev.stackbench.comparison.profile;
+package dev.stackbench.comparison.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
 
+import dev.stackbench.comparison.profile.CollapsedStacks;
+import dev.stackbench.comparison.profile.FrameParts;
 import dev.stackbench.comparison.result.Contender;
 import dev.stackbench.comparison.result.ProcessCounters;
 import dev.stackbench.comparison.result.Profile;
@@ -52,9 +54,9 @@ class SideBySideTests {
 		// 80 µs a request each, as the process counted it; the framework's part 20 and
 		// 50, the server's 60 and 30.
 		assertThat(html).contains("platform 80.0 µs, reactive 80.0 µs (+0.0 µs)")
-			.contains("<tr><td>" + PARTS.name("framework") + "</td><td>20.0 µs</td><td>50.0 µs</td>"
+			.contains("<tr><td>" + Html.escape(PARTS.name("framework")) + "</td><td>20.0 µs</td><td>50.0 µs</td>"
 					+ "<td class=\"more\">+30.0</td></tr>")
-			.contains("<tr><td>" + PARTS.name("server") + "</td><td>60.0 µs</td><td>30.0 µs</td>"
+			.contains("<tr><td>" + Html.escape(PARTS.name("server")) + "</td><td>60.0 µs</td><td>30.0 µs</td>"
 					+ "<td class=\"less\">-30.0</td></tr>");
 		// Frames only one of them has are wholly red (only in B) or blue (only in A).
 		assertThat(html).containsPattern("background:rgb\\(250,85,85\\)\" title=\"reactor.netty[^\"]*onInboundNext")

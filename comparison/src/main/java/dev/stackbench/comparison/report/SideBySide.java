@@ -1,4 +1,4 @@
-package dev.stackbench.comparison.profile;
+package dev.stackbench.comparison.report;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.stackbench.comparison.profile.CollapsedStacks;
+import dev.stackbench.comparison.profile.FrameParts;
 import dev.stackbench.comparison.result.Contender;
 import dev.stackbench.comparison.result.Profile;
 import dev.stackbench.comparison.result.ProfileEvent;
@@ -101,7 +103,7 @@ public final class SideBySide {
 		double totalB = b.total() * second.perRequestScale();
 		StringBuilder html = new StringBuilder(
 				"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-			.append(escape(first.window() + ": " + nameB + " against " + nameA + ", " + first.event().unit()))
+			.append(Html.escape(first.window() + ": " + nameB + " against " + nameA + ", " + first.event().unit()))
 			.append("</title><style>")
 			.append("""
 					body { font-family: system-ui, sans-serif; margin: 1.5em; color: #222; }
@@ -115,19 +117,19 @@ public final class SideBySide {
 					p.note { color: #555; font-size: 0.9em; max-width: 1100px; }
 					""")
 			.append("</style></head><body>\n<h1>")
-			.append(escape(first.window() + ": " + nameB + " against " + nameA))
+			.append(Html.escape(first.window() + ": " + nameB + " against " + nameA))
 			.append("</h1>\n<p>")
-			.append(escape(String.format(Locale.ROOT,
+			.append(Html.escape(String.format(Locale.ROOT,
 					"%s per request, each profiled in an extra window after its fork %d's measured ones: %s %s, %s %s "
 							+ "(%+.1f%s). %s",
 					first.event().perRequestWhat(), first.run(), nameA, amount(totalA, unit), nameB,
 					amount(totalB, unit), totalB - totalA, " " + unit, largest(first, second, parts))))
 			.append("</p>\n<h2>By part</h2>\n<table><tr><th>part</th><th>")
-			.append(escape(nameA))
+			.append(Html.escape(nameA))
 			.append("</th><th>")
-			.append(escape(nameB))
+			.append(Html.escape(nameB))
 			.append("</th><th>")
-			.append(escape(nameB + " − " + nameA))
+			.append(Html.escape(nameB + " − " + nameA))
 			.append("</th></tr>\n");
 		for (String part : first.parts().keySet()) {
 			double valueA = first.perRequest(part).orElse(0.0);
@@ -138,9 +140,9 @@ public final class SideBySide {
 			.append("Self: the samples whose leaf is the function (where the CPU was spent or the object allocated, "
 					+ "not what called it), per request; the largest differences first, either way. The graph below "
 					+ "shows who called them.</p>\n<table><tr><th>function</th><th>")
-			.append(escape(nameA))
+			.append(Html.escape(nameA))
 			.append("</th><th>")
-			.append(escape(nameB))
+			.append(Html.escape(nameB))
 			.append("</th><th>difference</th></tr>\n");
 		Map<String, double[]> self = new LinkedHashMap<>();
 		addSelf(self, a, first.perRequestScale(), 0);
@@ -156,10 +158,12 @@ public final class SideBySide {
 		add(root, b, second.perRequestScale(), 1);
 		int depth = root.depth();
 		html.append("</table>\n<h2>Differential flame graph</h2>\n<p class=\"note\">")
-			.append(escape("Every frame of either profile, root at the top; its width its mean share of a request in "
-					+ nameA + " and " + nameB + ", its colour red where " + nameB + " spends more on it, blue where "
-					+ "less (fully so where only one has the frame), grey where they are alike. Hover over a frame for "
-					+ "its figures. Frames under " + (NARROWEST * 100) + "% of the width are left out."))
+			.append(Html
+				.escape("Every frame of either profile, root at the top; its width its mean share of a request in "
+						+ nameA + " and " + nameB + ", its colour red where " + nameB
+						+ " spends more on it, blue where "
+						+ "less (fully so where only one has the frame), grey where they are alike. Hover over a frame for "
+						+ "its figures. Frames under " + (NARROWEST * 100) + "% of the width are left out."))
 			.append("</p>\n<div id=\"graph\" style=\"height:")
 			.append((depth + 1) * FRAME_HEIGHT)
 			.append("px\">\n");
@@ -186,12 +190,12 @@ public final class SideBySide {
 		double difference = b - a;
 		String css = (Math.abs(difference) <= 0.05 * Math.max(a, b)) ? ""
 				: (difference > 0) ? " class=\"more\"" : " class=\"less\"";
-		return "<tr><td>" + escape(name) + "</td><td>" + amount(a, unit) + "</td><td>" + amount(b, unit) + "</td><td"
-				+ css + ">" + String.format(Locale.ROOT, "%+.1f", difference) + "</td></tr>\n";
+		return "<tr><td>" + Html.escape(name) + "</td><td>" + amount(a, unit) + "</td><td>" + amount(b, unit)
+				+ "</td><td" + css + ">" + String.format(Locale.ROOT, "%+.1f", difference) + "</td></tr>\n";
 	}
 
 	private static String amount(double value, String unit) {
-		return String.format(Locale.ROOT, (value >= 100) ? "%,.0f %s" : "%.1f %s", value, unit);
+		return ProfileTables.number(value) + " " + unit;
 	}
 
 	/** Every function's own share: its samples as the stack's leaf. */
@@ -222,10 +226,10 @@ public final class SideBySide {
 		html.append(
 				String.format(Locale.ROOT, "<div style=\"left:%.3f%%;width:%.3f%%;top:%dpx;background:%s\" title=\"",
 						left, width, level * FRAME_HEIGHT, colour))
-			.append(escape(String.format(Locale.ROOT, "%s\n%s %.2f %s, %s %.2f %s (%+.2f)", node.frame, nameA, node.a,
-					unit, nameB, node.b, unit, node.b - node.a)))
+			.append(Html.escape(String.format(Locale.ROOT, "%s\n%s %.2f %s, %s %.2f %s (%+.2f)", node.frame, nameA,
+					node.a, unit, nameB, node.b, unit, node.b - node.a)))
 			.append("\">")
-			.append(escape(node.frame))
+			.append(Html.escape(node.frame))
 			.append("</div>\n");
 		double offset = left;
 		for (Node child : node.children.values()
@@ -238,10 +242,6 @@ public final class SideBySide {
 			}
 			offset += childWidth;
 		}
-	}
-
-	private static String escape(String text) {
-		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
 	}
 
 	/** A frame of the merged tree: its share of a request in A and in B. */
