@@ -18,7 +18,10 @@ COPY app-support/pom.xml app-support/
 COPY servlet-app/pom.xml servlet-app/
 COPY reactive-app/pom.xml reactive-app/
 COPY gatling/pom.xml gatling/
-# The comparison runs on a machine, not in an image: only its pom, which the reactor reads.
+# The comparison and the bare Spring Boot apps it measures stackbench's cost against run on a machine, not in an
+# image: only their poms, which the reactor reads.
+COPY bare-servlet-app/pom.xml bare-servlet-app/
+COPY bare-reactive-app/pom.xml bare-reactive-app/
 COPY comparison/pom.xml comparison/
 COPY workload/src workload/src
 COPY postgres-server/src postgres-server/src

@@ -29,4 +29,10 @@ public record RequestStats(String name, long ok, long ko, double throughput, int
 		return count() == 0 ? 0 : 100.0 * this.ko / count();
 	}
 
+	/** The same figures under another row name. */
+	public RequestStats named(String name) {
+		return new RequestStats(name, this.ok, this.ko, this.throughput, this.mean, this.p50, this.p90, this.p95,
+				this.p99, this.p999, this.p9999, this.max);
+	}
+
 }

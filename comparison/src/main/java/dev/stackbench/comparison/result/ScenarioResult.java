@@ -28,15 +28,25 @@ import dev.stackbench.gatling.simulation.ThroughputSimulation;
  * every other type (and for results recorded before phases were)
  * @param costs what each page of a cost scenario cost the app, in order; empty for every
  * other type
+ * @param overheadPairs the app set against its bare Spring Boot app, page by page and
+ * pair by pair, in order; empty for every other type
  */
 public record ScenarioResult(Contender stack, Scenario scenario, int run, boolean assertionsPassed,
 		String gatlingReport, List<RequestStats> requests, List<ErrorCount> errors, AppMetrics app,
 		double loadGeneratorCpuSeconds, double seconds, List<RateStep> steps, List<PhaseResult> phases,
-		List<CostWindow> costs) {
+		List<CostWindow> costs, List<OverheadPair> overheadPairs) {
 
 	public ScenarioResult {
 		phases = (phases != null) ? phases : List.of();
 		costs = (costs != null) ? costs : List.of();
+		overheadPairs = (overheadPairs != null) ? overheadPairs : List.of();
+	}
+
+	public ScenarioResult(Contender stack, Scenario scenario, int run, boolean assertionsPassed, String gatlingReport,
+			List<RequestStats> requests, List<ErrorCount> errors, AppMetrics app, double loadGeneratorCpuSeconds,
+			double seconds, List<RateStep> steps, List<PhaseResult> phases, List<CostWindow> costs) {
+		this(stack, scenario, run, assertionsPassed, gatlingReport, requests, errors, app, loadGeneratorCpuSeconds,
+				seconds, steps, phases, costs, List.of());
 	}
 
 	public ScenarioResult(Contender stack, Scenario scenario, int run, boolean assertionsPassed, String gatlingReport,

@@ -53,6 +53,15 @@ public enum ServingModel {
 		return this.app;
 	}
 
+	/**
+	 * The Maven module and jar of its stack's bare Spring Boot app: one controller for
+	 * the plain and the JSON page, nothing of stackbench's, started with this model's
+	 * profile.
+	 */
+	public String bareApp() {
+		return "bare-" + this.app;
+	}
+
 	public String profile() {
 		return this.profile;
 	}

@@ -107,6 +107,25 @@ final class AppProcess implements AutoCloseable {
 		return launch(command, target, placement, log);
 	}
 
+	/**
+	 * The stack's bare Spring Boot app ({@code bare-servlet-app} or
+	 * {@code bare-reactive-app}: one controller, nothing of stackbench's) with the same
+	 * JVM options and its serving model's profile, which sets what the model's own
+	 * profile sets on the server.
+	 * @param launch the bare app's jar, and the options that come with it
+	 */
+	static AppProcess startBare(Contender stack, CpuSplit.Placement placement, AppJvm jvm, AppLaunch launch, Path log)
+			throws IOException {
+		int port = freePort();
+		List<String> command = new ArrayList<>(OpenFiles.RAISE);
+		command.addAll(placement.command());
+		command.addAll(jvm.command(placement));
+		command.addAll(launch.jvmOptions());
+		command.addAll(List.of("-jar", launch.jar().toString(), "--server.port=" + port,
+				"--spring.profiles.active=" + stack.profile()));
+		return launch(command, Target.bare(stack, URI.create("http://127.0.0.1:" + port)), placement, log);
+	}
+
 	private static AppProcess launch(List<String> command, Target target, CpuSplit.Placement placement, Path log)
 			throws IOException {
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -243,15 +262,15 @@ final class AppProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Waits until the management port reports UP, or fails with the app's log when it
-	 * dies or takes too long.
+	 * Waits until the management port reports UP (a bare app: its plain page answers), or
+	 * fails with the app's log when it dies or takes too long.
 	 */
 	static void awaitHealthy(Target target, Duration timeout, ProcessHandle process) throws IOException {
 		HttpClient client = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(1))
 			.build();
-		HttpRequest health = HttpRequest.newBuilder(target.actuator("health")).timeout(Duration.ofSeconds(2)).build();
+		HttpRequest health = HttpRequest.newBuilder(target.health()).timeout(Duration.ofSeconds(2)).build();
 		Instant deadline = Instant.now().plus(timeout);
 		while (Instant.now().isBefore(deadline)) {
 			if (process != null && !process.isAlive()) {
@@ -259,7 +278,7 @@ final class AppProcess implements AutoCloseable {
 			}
 			try {
 				HttpResponse<String> response = client.send(health, HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+				if (response.statusCode() == 200 && (target.isBare() || response.body().contains("\"UP\""))) {
 					return;
 				}
 			}
@@ -272,7 +291,7 @@ final class AppProcess implements AutoCloseable {
 			}
 			sleep(Duration.ofMillis(250));
 		}
-		throw new IOException(target.stack().id() + " was not healthy at " + target.actuator("health") + " within "
+		throw new IOException(target.stack().id() + " was not healthy at " + target.health() + " within "
 				+ timeout.toSeconds() + " s");
 	}
 

@@ -43,20 +43,23 @@ final class GatlingRun {
 	}
 
 	/**
-	 * Runs {@code simulation} against {@code baseUrl} with its typed load as one system
-	 * property ({@link SimulationLoad#PROPERTY}, how simulations read their load) and
-	 * writes its log, and its HTML report, under {@code resultsDirectory}.
+	 * Runs {@code simulation} against the target's base URL with its typed load as one
+	 * system property ({@link SimulationLoad#PROPERTY}, how simulations read their load)
+	 * and writes its log, and its HTML report, under {@code resultsDirectory}.
 	 * @param remote whether the app is on another machine, which a simulation refuses
 	 * unless told it is meant
 	 * @param htmlReport whether Gatling writes its HTML report: not for a warm-up or a
 	 * capacity search's later steps, where it would only cost a second or two of the load
 	 * generator's CPU each time
 	 */
-	static Outcome run(Class<? extends Simulation> simulation, Record load, URI baseUrl, boolean remote,
+	static Outcome run(Class<? extends Simulation> simulation, Record load, Target target, boolean remote,
 			Path resultsDirectory, boolean htmlReport) throws IOException {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put(SimulationLoad.PROPERTY, SimulationLoad.toJson(load));
-		properties.put("baseUrl", baseUrl.toString());
+		properties.put("baseUrl", target.baseUrl().toString());
+		if (target.isBare()) {
+			properties.put(SimulationLoad.BARE_APP, "true");
+		}
 		if (remote) {
 			properties.put("allowRemote", "true");
 		}

@@ -213,7 +213,7 @@ final class Runner {
 			// from
 			// one.
 			ProfiledWindows.Measurements measurements = (name, watch, profiled) -> new StackMeasurement(this.options,
-					this.output, this.cpus, this.progress, stacks, profiled ? (footprint) -> {
+					this.output, this.cpus, this.progress, stacks, this.warmingUp, profiled ? (footprint) -> {
 					} : this.idleFootprints::add, running, run, folder(target.stack(), run, name), watch);
 			Map<Scenario, Map<String, Profile.Window>> measured = new LinkedHashMap<>();
 			boolean died = false;

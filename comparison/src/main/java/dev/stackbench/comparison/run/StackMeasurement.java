@@ -22,6 +22,7 @@ import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
 import dev.stackbench.comparison.result.Contender;
+import dev.stackbench.comparison.result.WarmUp;
 import dev.stackbench.comparison.scenario.Measurement;
 import io.gatling.javaapi.core.Simulation;
 
@@ -49,8 +50,11 @@ final class StackMeasurement implements Measurement {
 
 	private final Progress progress;
 
-	/** Where a restarted replica's log goes. */
+	/** Where a restarted replica's log goes, and what starts a bare app. */
 	private final StackStarter stacks;
+
+	/** What warms a bare app up, as the stack's was. */
+	private final WarmingUp warmingUp;
 
 	/** Takes what each local app held for its idle connections. */
 	private final Consumer<IdleFootprint> idleFootprints;
@@ -66,12 +70,14 @@ final class StackMeasurement implements Measurement {
 	private final PhaseWatch watch;
 
 	StackMeasurement(Options options, Path output, CpuSplit cpus, Progress progress, StackStarter stacks,
-			Consumer<IdleFootprint> idleFootprints, RunningStack running, int run, Path folder, PhaseWatch watch) {
+			WarmingUp warmingUp, Consumer<IdleFootprint> idleFootprints, RunningStack running, int run, Path folder,
+			PhaseWatch watch) {
 		this.options = options;
 		this.output = output;
 		this.cpus = cpus;
 		this.progress = progress;
 		this.stacks = stacks;
+		this.warmingUp = warmingUp;
 		this.idleFootprints = idleFootprints;
 		this.running = running;
 		this.run = run;
@@ -96,6 +102,57 @@ final class StackMeasurement implements Measurement {
 		return new ScenarioResult(stack(), scenario, this.run, measured.assertionsPassed(), measured.report(),
 				measured.requests(), measured.errors(), measured.app(), measured.loadGeneratorCpuSeconds(),
 				measured.seconds(), List.of());
+	}
+
+	@Override
+	public Optional<Bare> bare(List<String> paths) throws IOException {
+		if (this.running.single().isEmpty()) {
+			return Optional.empty();
+		}
+		this.progress.stack(stack(), "starting its bare Spring Boot app beside it");
+		RunningStack bare = this.stacks.startBare(stack(), this.run);
+		try {
+			// Warmed up as the app was: on every core, then on the app's own.
+			RunningStack.Confinement confinement = bare.release(this.cpus);
+			WarmUp warmUp = this.warmingUp.warmUp(bare.target(), bare.counters(), this.run,
+					this.folder.resolve("bare-warm-up"), confinement, paths);
+			StackMeasurement measurement = new StackMeasurement(this.options, this.output, this.cpus, this.progress,
+					this.stacks, this.warmingUp, (footprint) -> {
+					}, bare, this.run, this.folder.resolve("bare"), PhaseWatch.NONE);
+			return Optional.of(new Bare() {
+
+				@Override
+				public Measurement measurement() {
+					return measurement;
+				}
+
+				@Override
+				public boolean settled() {
+					return warmUp.settled();
+				}
+
+				@Override
+				public URI baseUrl() {
+					return bare.target().baseUrl();
+				}
+
+				@Override
+				public Paired costTogether(Class<? extends Simulation> simulation, Record load, String name)
+						throws IOException {
+					return costBeside(bare, simulation, load, name);
+				}
+
+				@Override
+				public void close() {
+					bare.close();
+				}
+
+			});
+		}
+		catch (IOException | RuntimeException ex) {
+			bare.close();
+			throw ex;
+		}
 	}
 
 	@Override
@@ -205,8 +262,8 @@ final class StackMeasurement implements Measurement {
 		long loadGeneratorCpuBefore = Machine.loadGeneratorCpuNanos();
 		Instant started = Instant.now();
 		try (MetricsSampler sampler = sampling()) {
-			GatlingRun.Outcome outcome = GatlingRun.run(simulation, load, target.baseUrl(), this.options.isRemote(),
-					folder, htmlReport);
+			GatlingRun.Outcome outcome = GatlingRun.run(simulation, load, target, this.options.isRemote(), folder,
+					htmlReport);
 			AppMetrics app = sampler.finish();
 			return new Measured(outcome.assertionsPassed(), report(outcome), outcome.report(), outcome.requests(),
 					outcome.errors(), app, (Machine.loadGeneratorCpuNanos() - loadGeneratorCpuBefore) / 1e9,
@@ -216,20 +273,36 @@ final class StackMeasurement implements Measurement {
 
 	@Override
 	public Costed cost(Class<? extends Simulation> simulation, Record load, String name) throws IOException {
+		return costBeside(null, simulation, load, name).app();
+	}
+
+	/**
+	 * A run of {@link #cost}, with the bare app's counters read around it too where one
+	 * runs beside the app ({@code bare} not null): each app's JVM is asked before its CPU
+	 * is read as the window opens, and after as it closes.
+	 */
+	private Paired costBeside(RunningStack bare, Class<? extends Simulation> simulation, Record load, String name)
+			throws IOException {
 		Optional<AppCounters> counters = this.running.counters();
+		Optional<AppCounters> bareCounters = (bare != null) ? bare.counters() : Optional.empty();
 		Optional<ProcessCounters> before = (counters.isPresent()) ? Optional.of(counters.get().readOpening())
 				: Optional.empty();
+		Optional<ProcessCounters> bareBefore = (bareCounters.isPresent())
+				? Optional.of(bareCounters.get().readOpening()) : Optional.empty();
 		long loadGeneratorCpuBefore = Machine.loadGeneratorCpuNanos();
 		Instant started = Instant.now();
-		GatlingRun.Outcome outcome = GatlingRun.run(simulation, load, this.running.target().baseUrl(),
-				this.options.isRemote(), this.folder.resolve(name), true);
+		GatlingRun.Outcome outcome = GatlingRun.run(simulation, load, this.running.target(), this.options.isRemote(),
+				this.folder.resolve(name), true);
 		Optional<ProcessCounters> after = (counters.isPresent()) ? Optional.of(counters.get().readClosing())
+				: Optional.empty();
+		Optional<ProcessCounters> bareAfter = (bareCounters.isPresent()) ? Optional.of(bareCounters.get().readClosing())
 				: Optional.empty();
 		double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
 		Measured measured = new Measured(outcome.assertionsPassed(), report(outcome), outcome.report(),
 				outcome.requests(), outcome.errors(), AppMetrics.NONE,
 				(Machine.loadGeneratorCpuNanos() - loadGeneratorCpuBefore) / 1e9, seconds);
-		return new Costed(measured, before, after, seconds);
+		return new Paired(new Costed(measured, before, after, seconds),
+				new Costed(measured, bareBefore, bareAfter, seconds));
 	}
 
 	private String report(GatlingRun.Outcome outcome) {

@@ -154,6 +154,26 @@ final class StackStarter {
 		return startBehindBalancer(stack, run, launch, arguments, version);
 	}
 
+	/**
+	 * The stack's bare Spring Boot app, on the app's cores with the same JVM options, for
+	 * as long as a scenario sets the two side by side. A reactive stack's event loops are
+	 * set to the reactive app's count (one per core it sees, one for {@code single-loop})
+	 * with Reactor Netty's own system property, since Boot has none: left to itself,
+	 * Reactor Netty makes at least four.
+	 */
+	RunningStack startBare(Contender stack, int run) throws IOException {
+		String app = stack.model().bareApp();
+		List<String> options = stack.app().equals(ServingModel.REACTIVE.app())
+				? List.of("-Dreactor.netty.ioWorkerCount="
+						+ ((stack.model() == ServingModel.SINGLE_LOOP) ? 1 : this.cpus.appCores()))
+				: List.of();
+		AppProcess bare = AppProcess.startBare(stack, this.cpus.appPlacement(), this.options.jvm(),
+				new AppLaunch(AppProcess.jar(this.options.root(), app), options),
+				logs().resolve(logName(stack, run, false, "-bare")));
+		return new RunningStack(bare.target(), List.of(bare), Optional.empty(),
+				AppProcess.springBootVersion(this.options.root(), app));
+	}
+
 	/** Its serving model's AOT cache, if the run has them, else its jar alone. */
 	private AppLaunch launch(Contender stack) throws IOException {
 		AppLaunch withCache = this.aotLaunches.get(stack.model());

@@ -8,7 +8,8 @@ import dev.stackbench.comparison.result.Contender;
 /**
  * Where a stack answers: its base URL for load and its management URL for health, metrics
  * and tuning. Behind a load balancer the base URL is the balancer's, and every replica
- * keeps its own management URL, so that each is read on its own.
+ * keeps its own management URL, so that each is read on its own. A bare Spring Boot app
+ * ({@link #bare}) has none.
  *
  * @param stack the serving model
  * @param baseUrl e.g. {@code http://127.0.0.1:8080}
@@ -27,6 +28,24 @@ public record Target(Contender stack, URI baseUrl, URI managementUrl, List<URI> 
 	static Target balanced(URI baseUrl, List<Target> replicas) {
 		return new Target(replicas.getFirst().stack(), baseUrl, replicas.getFirst().managementUrl(),
 				replicas.stream().map(Target::managementUrl).toList());
+	}
+
+	/**
+	 * A bare Spring Boot app, which has no management port: its health is its plain page
+	 * answering, and it has no metrics to read.
+	 */
+	static Target bare(Contender stack, URI baseUrl) {
+		return new Target(stack, baseUrl, null, List.of());
+	}
+
+	/** Whether it is a bare Spring Boot app, with no management port. */
+	boolean isBare() {
+		return this.managementUrl == null;
+	}
+
+	/** What says it is up: its actuator's health, or a bare app's plain page. */
+	URI health() {
+		return isBare() ? this.baseUrl.resolve("/api/hello") : actuator("health");
 	}
 
 	public URI actuator(String endpoint) {

@@ -104,10 +104,18 @@ final class WarmingUp {
 	 */
 	WarmUp warmUp(Target target, Optional<AppCounters> counters, int run, Path folder,
 			RunningStack.Confinement confinement) throws IOException {
+		return warmUp(target, counters, run, folder, confinement, paths());
+	}
+
+	/**
+	 * A warm-up as above, on {@code paths} only: a bare Spring Boot app's, which serves
+	 * nothing else.
+	 */
+	WarmUp warmUp(Target target, Optional<AppCounters> counters, int run, Path folder,
+			RunningStack.Confinement confinement, List<String> paths) throws IOException {
 		Instant started = Instant.now();
 		Instant deadline = started.plusSeconds(this.options.preset().warmUpLimitSeconds());
 		Instant compiled = started.plusMillis(this.options.preset().warmUpLimitSeconds() * COMPILING_SHARE);
-		List<String> paths = paths();
 		List<String> settling = settling(paths);
 		// Closed-loop rounds through the settling pages in turn, for the JIT to see them
 		// as often as it can: until the last round of every page beat none of their
@@ -158,7 +166,7 @@ final class WarmingUp {
 		otherPages(target, paths, settling, folder);
 		for (String path : settling) {
 			GatlingRun.run(OpenRateSimulation.class,
-					new OpenRateSimulation.Load(path, settlingRate(), SETTLING_ROUND_SECONDS, 60_000), target.baseUrl(),
+					new OpenRateSimulation.Load(path, settlingRate(), SETTLING_ROUND_SECONDS, 60_000), target,
 					this.options.isRemote(), folder, false);
 		}
 	}
@@ -236,7 +244,7 @@ final class WarmingUp {
 			Instant started = Instant.now();
 			long answered = GatlingRun
 				.run(OpenRateSimulation.class, new OpenRateSimulation.Load(path, rate, SETTLING_ROUND_SECONDS, 60_000),
-						target.baseUrl(), this.options.isRemote(), folder, false)
+						target, this.options.isRemote(), folder, false)
 				.requests()
 				.stream()
 				.mapToLong(RequestStats::ok)
@@ -267,7 +275,7 @@ final class WarmingUp {
 	private double warmUpRound(Target target, String path, int seconds, Path folder) throws IOException {
 		return GatlingRun
 			.run(ThroughputSimulation.class, new ThroughputSimulation.Load(path, List.of(64), seconds, 60_000, 100, ""),
-					target.baseUrl(), this.options.isRemote(), folder, false)
+					target, this.options.isRemote(), folder, false)
 			.requests()
 			.stream()
 			.mapToDouble(RequestStats::throughput)

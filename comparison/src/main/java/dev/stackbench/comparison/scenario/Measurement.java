@@ -1,6 +1,7 @@
 package dev.stackbench.comparison.scenario;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -69,6 +70,17 @@ public interface Measurement {
 	 */
 	Costed cost(Class<? extends Simulation> simulation, Record load, String name) throws IOException;
 
+	/**
+	 * The stack's bare Spring Boot app (one controller for the plain and the JSON page,
+	 * nothing of stackbench's), started beside the app on its cores with the same JVM
+	 * options, server settings and serving model, and warmed up as an app is, on
+	 * {@code paths}: what the scenario sets the app against. Its
+	 * {@link Bare#measurement()} loads and reads the bare app instead of the stack's;
+	 * closing it stops the bare app. Empty for a remote stack or replicas, beside which
+	 * none is started.
+	 */
+	Optional<Bare> bare(List<String> paths) throws IOException;
+
 	/** The app's metrics sampled from now until {@link Sampling#finish()}. */
 	Sampling sampling();
 
@@ -92,6 +104,38 @@ public interface Measurement {
 
 		@Override
 		void close();
+
+	}
+
+	/** A bare Spring Boot app running beside the stack's, until closed. */
+	interface Bare extends AutoCloseable {
+
+		/** What measures the bare app, as the stack's own measurement does the app. */
+		Measurement measurement();
+
+		/** Whether its warm-up left the JIT quiet before the preset's limit. */
+		boolean settled();
+
+		/** Where it answers, for a simulation that loads it beside the app. */
+		URI baseUrl();
+
+		/**
+		 * One Gatling run that loads the app and the bare app at once (its load names the
+		 * bare app's {@link #baseUrl()}), with both apps' process counters read just
+		 * before and just after it, as {@link Measurement#cost} reads one app's.
+		 */
+		Paired costTogether(Class<? extends Simulation> simulation, Record load, String name) throws IOException;
+
+		@Override
+		void close();
+
+	}
+
+	/**
+	 * A run of {@link Bare#costTogether}: the app's counters and the bare app's around
+	 * the same run.
+	 */
+	record Paired(Costed app, Costed bare) {
 
 	}
 

@@ -11,7 +11,7 @@ public final class ScenarioTypes {
 	public static final List<ScenarioType<?>> ALL = List.of(new Smoke(), new ConcurrencySteps(), new ConcurrentWait(),
 			new ArrivalRate(), new Database(), new KeepAlive(), new Multiplexing(), new ConnectionFlood(),
 			new IdleConnections(), new Capacity(), new Overload(), new Soak(), new Failover(), new ServerSentEvents(),
-			new Cost());
+			new Cost(), new Overhead());
 
 	private ScenarioTypes() {
 	}

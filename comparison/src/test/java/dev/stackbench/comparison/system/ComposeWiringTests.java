@@ -122,7 +122,7 @@ class ComposeWiringTests {
 			count++;
 			assertThat(dockerfile).contains("COPY " + modules.group(1) + "/pom.xml " + modules.group(1) + "/");
 		}
-		assertThat(count).isEqualTo(8);
+		assertThat(count).isEqualTo(10);
 	}
 
 	/**

@@ -21,14 +21,18 @@ final class Parameters {
 	 * does not own.
 	 */
 	String baseUrl() {
-		String baseUrl = System.getProperty("baseUrl", "http://localhost:8080");
-		if (!baseUrl.matches("https?://(localhost|127\\.0\\.0\\.1|\\[::1])(:\\d+)?/?")
+		this.baseUrl = onThisMachine("baseUrl", System.getProperty("baseUrl", "http://localhost:8080"));
+		return this.baseUrl;
+	}
+
+	/** A URL to load, checked as the base URL is. */
+	static String onThisMachine(String name, String url) {
+		if (!url.matches("https?://(localhost|127\\.0\\.0\\.1|\\[::1])(:\\d+)?/?")
 				&& !Boolean.getBoolean("allowRemote")) {
-			throw new IllegalArgumentException("baseUrl " + baseUrl
-					+ " is not on this machine; pass -DallowRemote=true to load a deployment you own");
+			throw new IllegalArgumentException(
+					name + " " + url + " is not on this machine; pass -DallowRemote=true to load a deployment you own");
 		}
-		this.baseUrl = baseUrl;
-		return baseUrl;
+		return url;
 	}
 
 	/**

@@ -37,6 +37,12 @@ public final class SimulationLoad {
 	/** The system property a simulation's whole load arrives in, as JSON. */
 	public static final String PROPERTY = "load";
 
+	/**
+	 * The system property that says the app is a bare Spring Boot app (true), which
+	 * answers without the stackbench apps' stack header.
+	 */
+	public static final String BARE_APP = "bareApp";
+
 	private static final JsonMapper JSON = JsonMapper.builder()
 		.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 		.enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)

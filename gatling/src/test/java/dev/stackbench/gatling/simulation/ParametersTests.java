@@ -29,6 +29,14 @@ class ParametersTests {
 	}
 
 	@Test
+	void aSecondAppToLoadIsCheckedAsTheBaseUrlIs() {
+		assertThat(Parameters.onThisMachine("bareBaseUrl", "http://127.0.0.1:8090")).isEqualTo("http://127.0.0.1:8090");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Parameters.onThisMachine("bareBaseUrl", "http://10.0.0.5"))
+			.withMessageContaining("bareBaseUrl");
+	}
+
+	@Test
 	void printsTheBaseUrlAndTheLoadItsSimulationRead() {
 		System.setProperty(SimulationLoad.PROPERTY, "{\"rate\":300}");
 		this.parameters.baseUrl();

@@ -43,6 +43,8 @@ class SimulationLoadsTests {
 		COMPONENTS.put(SoakSimulation.class,
 				"double rate, int durationSeconds, int maxP99Millis, double maxFailedPercent");
 		COMPONENTS.put(OpenRateSimulation.class, "String path, double rate, int durationSeconds, int sloMillis");
+		COMPONENTS.put(PairedRateSimulation.class,
+				"String path, double rate, int durationSeconds, int timeoutMillis, String bareBaseUrl");
 		COMPONENTS.put(DatabaseSimulation.class,
 				"String path, int users, int closedSeconds, double rate, int openSeconds");
 		COMPONENTS.put(FailoverSimulation.class, "String path, double rate, double writeRate, int durationSeconds, "

@@ -3,6 +3,7 @@ package dev.stackbench.reactive.system;
 import dev.stackbench.workload.Admission;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -15,6 +16,10 @@ import org.springframework.web.server.WebFilterChain;
  * request leaves when its response completes, errors or is cancelled.
  */
 @Component
+// Only with a limit set: off (0, the default), a filter that admits everything would
+// still be a hop of the chain on every request, a cost the bare Spring Boot app the
+// comparison measures the apps against does not have.
+@ConditionalOnExpression("${" + Admission.MAX_IN_FLIGHT_PROPERTY + ":0} > 0")
 @Order(FilterOrder.ADMISSION)
 class AdmissionFilter implements WebFilter {
 

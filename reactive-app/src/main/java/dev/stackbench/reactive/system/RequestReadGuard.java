@@ -1,6 +1,7 @@
 package dev.stackbench.reactive.system;
 
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -349,7 +350,7 @@ final class RequestReadGuard {
 		HttpHeaders headers = request.headers();
 		// Rules Tomcat's parser enforces and Netty's decoder does not: Host exactly once
 		// in HTTP/1.1 (RFC 9112), and a bounded number of header fields.
-		boolean oneHost = headers.getAll(HttpHeaderNames.HOST).size() == 1;
+		boolean oneHost = hosts(headers) == 1;
 		if ((version.equals(HttpVersion.HTTP_1_1) && !oneHost) || headers.size() > RequestHead.MAX_HEADER_FIELDS) {
 			return Optional.of(Problem.forStatus(400, request.method().name(), request.uri()));
 		}
@@ -358,13 +359,30 @@ final class RequestReadGuard {
 				: Optional.empty();
 	}
 
+	/** How many Host fields the head has, counted without copying them into a list. */
+	private static int hosts(HttpHeaders headers) {
+		int hosts = 0;
+		Iterator<String> values = headers.valueStringIterator(HttpHeaderNames.HOST);
+		while (values.hasNext() && hosts < 2) {
+			values.next();
+			hosts++;
+		}
+		return hosts;
+	}
+
 	private static boolean isHttp2Preface(HttpRequest request) {
 		return request.method().name().equals("PRI") && request.uri().equals("*")
 				&& request.protocolVersion().text().equals("HTTP/2.0");
 	}
 
+	/** A loop rather than a stream: it runs on every request. */
 	private static boolean isAscii(String target) {
-		return target.chars().allMatch((c) -> c < 0x80);
+		for (int index = 0; index < target.length(); index++) {
+			if (target.charAt(index) >= 0x80) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static void respondAndClose(ChannelHandlerContext ctx, Problem problem) {

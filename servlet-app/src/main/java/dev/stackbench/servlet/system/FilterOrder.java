@@ -4,6 +4,12 @@ import org.springframework.core.Ordered;
 
 /**
  * The servlet app's filters, outermost first: each one's place, and why, in one place.
+ * They are plain servlet filters, run on the request's own dispatch (the stack headers on
+ * error dispatches too, {@code @FilterRegistration}), not Spring's
+ * {@code OncePerRequestFilter}: that one names, sets and removes a request attribute in
+ * every filter on every request, which async-profiler showed at about 0.8 µs a filter,
+ * and with four of them the servlet app cost 6 to 11% more CPU per request on
+ * {@code /api/hello} than a bare Spring Boot app (the comparison's overhead scenario).
  */
 final class FilterOrder {
 

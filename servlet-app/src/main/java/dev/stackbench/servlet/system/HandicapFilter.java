@@ -5,6 +5,7 @@ import java.io.IOException;
 import dev.stackbench.workload.Handicap;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -12,7 +13,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A comparison's planted difference ({@link Handicap}): present only when
@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(FilterOrder.STACK_HEADERS)
 @ConditionalOnProperty(Handicap.PROPERTY)
-class HandicapFilter extends OncePerRequestFilter {
+class HandicapFilter extends HttpFilter {
 
 	private final long cpuMicros;
 
@@ -30,7 +30,7 @@ class HandicapFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Handicap.spend(this.cpuMicros);
 		chain.doFilter(request, response);

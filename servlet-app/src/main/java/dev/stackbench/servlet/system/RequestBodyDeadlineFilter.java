@@ -15,13 +15,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The request body deadline ({@link RequestBodyDeadline}) on the servlet app. Tomcat
@@ -41,7 +41,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(FilterOrder.REQUEST_BODY_DEADLINE)
-class RequestBodyDeadlineFilter extends OncePerRequestFilter {
+class RequestBodyDeadlineFilter extends HttpFilter {
 
 	private final RequestBodyDeadline deadline;
 
@@ -50,7 +50,7 @@ class RequestBodyDeadlineFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Optional<GuardedNioProtocol.ServedConnection> connection = GuardedNioProtocol.servedHere();
 		if (!hasBody(request) || connection.isEmpty()) {

@@ -7,6 +7,7 @@ import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -14,7 +15,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code http.server.requests} recorded by one outermost filter ({@link RequestMetrics},
@@ -38,7 +38,7 @@ class RequestMetricsConfiguration {
 	 * of the request thread's work, or, for an asynchronous request (server-sent events),
 	 * when the container completes it.
 	 */
-	static final class RequestMetricsFilter extends OncePerRequestFilter {
+	static final class RequestMetricsFilter extends HttpFilter {
 
 		private final RequestMetrics metrics;
 
@@ -47,7 +47,7 @@ class RequestMetricsConfiguration {
 		}
 
 		@Override
-		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+		protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			long start = this.metrics.start();
 			this.metrics.countProtocol(request.getProtocol());

@@ -8,13 +8,13 @@ import dev.stackbench.workload.Problem;
 import dev.stackbench.workload.RequestTarget;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Rejects request targets the reactive app rejects too (see {@link RequestTarget}),
@@ -24,10 +24,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(FilterOrder.REQUEST_TARGET)
-class RequestTargetFilter extends OncePerRequestFilter {
+class RequestTargetFilter extends HttpFilter {
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String target = (request.getQueryString() != null) ? request.getRequestURI() + "?" + request.getQueryString()
 				: request.getRequestURI();

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -89,6 +90,15 @@ public final class CgiGateway implements AutoCloseable {
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("cgi-watchdog").daemon().factory());
 
 	/**
+	 * The watchdog's ticks, while a program runs or what one left behind is still to be
+	 * swept; none otherwise. Ticking every 50 ms with nothing to watch cost an idle app
+	 * 3.7 ms of CPU a second (/proc's count for the thread, measured here), a tenth of a
+	 * bare Spring Boot app's whole idle cost and 1.2 µs on each request at 3,000 a
+	 * second.
+	 */
+	private ScheduledFuture<?> ticks;
+
+	/**
 	 * Unbounded queue, but never longer than the process slots: a request takes its slot
 	 * before it queues.
 	 */
@@ -121,7 +131,35 @@ public final class CgiGateway implements AutoCloseable {
 		this.maxOutputBytes = maxOutputBytes;
 		this.maxProcesses = maxProcesses;
 		this.processes = new Semaphore(maxProcesses);
-		this.watchdog.scheduleWithFixedDelay(this::watch, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/** Whether the watchdog is ticking. */
+	synchronized boolean watching() {
+		return this.ticks != null;
+	}
+
+	/** Starts the watchdog's ticks, if they are not going: a program is running. */
+	private synchronized void startWatching() {
+		if (this.ticks == null && !this.watchdog.isShutdown()) {
+			try {
+				this.ticks = this.watchdog.scheduleWithFixedDelay(this::watch, TICK.toMillis(), TICK.toMillis(),
+						TimeUnit.MILLISECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				// Closed meanwhile: close() kills every program that runs.
+			}
+		}
+	}
+
+	/**
+	 * Stops the ticks once nothing runs and nothing is left to sweep; a program that
+	 * starts meanwhile finds them going or starts them again, under the same lock.
+	 */
+	private synchronized void idleWhenDone() {
+		if (this.ticks != null && this.running.isEmpty() && this.sessions.pending() == 0) {
+			this.ticks.cancel(false);
+			this.ticks = null;
+		}
 	}
 
 	/** The limits, as knobs of the tuning report. */
@@ -315,6 +353,7 @@ public final class CgiGateway implements AutoCloseable {
 		catch (RuntimeException ex) {
 			WATCHDOG_LOG.log(System.Logger.Level.ERROR, "Sweeping what CGI programs left behind failed", ex);
 		}
+		idleWhenDone();
 	}
 
 	/**
@@ -453,6 +492,7 @@ public final class CgiGateway implements AutoCloseable {
 			this.answer = answer;
 			this.deadline = System.nanoTime() + CgiGateway.this.timeout.toNanos();
 			CgiGateway.this.running.add(this);
+			startWatching();
 			process.onExit().whenComplete((exited, ex) -> exited());
 		}
 
@@ -488,8 +528,10 @@ public final class CgiGateway implements AutoCloseable {
 		 * anyone hears the answer, so that a client that retries at once finds it free.
 		 */
 		private void exited() {
-			CgiGateway.this.running.remove(this);
+			// Left to sweep before it stops running, so that the watchdog never sees
+			// nothing to do in between and stops ticking with a session unswept.
 			CgiGateway.this.sessions.ended(this.process.pid());
+			CgiGateway.this.running.remove(this);
 			ProblemException failure = this.failure.get();
 			CgiResponse response = null;
 			try {

@@ -103,7 +103,7 @@ final class Sessions {
 		swept.stream().filter((session) -> !inhabited.contains(session)).forEach(this.ended::remove);
 	}
 
-	/** Sessions still to be swept, for tests. */
+	/** Sessions still to be swept: the watchdog ticks until there are none. */
 	int pending() {
 		return this.ended.size();
 	}

@@ -130,7 +130,58 @@ public final class RequestMetrics {
 		};
 	}
 
-	private record Key(String method, String uri, int status, String exception) {
+	/**
+	 * A timer's tags, looked up on every request. Not a record: a record's equals and
+	 * hashCode go through method handles (ObjectMethods), which async-profiler showed at
+	 * 1.3 µs a request on the servlet app; these compare the fields directly.
+	 */
+	private static final class Key {
+
+		private final String method;
+
+		private final String uri;
+
+		private final int status;
+
+		private final String exception;
+
+		private final int hash;
+
+		Key(String method, String uri, int status, String exception) {
+			this.method = method;
+			this.uri = uri;
+			this.status = status;
+			this.exception = exception;
+			this.hash = 31 * (31 * (31 * method.hashCode() + uri.hashCode()) + status) + exception.hashCode();
+		}
+
+		String method() {
+			return this.method;
+		}
+
+		String uri() {
+			return this.uri;
+		}
+
+		int status() {
+			return this.status;
+		}
+
+		String exception() {
+			return this.exception;
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Key key && this.status == key.status && this.method.equals(key.method)
+					&& this.uri.equals(key.uri) && this.exception.equals(key.exception);
+		}
+
+		@Override
+		public int hashCode() {
+			return this.hash;
+		}
+
 	}
 
 }

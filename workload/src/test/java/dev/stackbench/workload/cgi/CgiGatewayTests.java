@@ -76,6 +76,23 @@ class CgiGatewayTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
 	}
 
+	/**
+	 * An app that runs no CGI program pays nothing for the gateway: the watchdog ticks
+	 * only while a program runs or its leftovers are to be swept, and ticks again for the
+	 * next program, whose time limit still holds.
+	 */
+	@Test
+	void theWatchdogTicksOnlyWhileThereIsSomethingToWatch() {
+		CgiGateway gateway = new CgiGateway(SHIPPED, Duration.ofMillis(300), 1024, 4, null);
+		assertThat(gateway.watching()).isFalse();
+		assertThat(gateway.run(get("hello.cgi", null), new byte[0], () -> false).status()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(5)).until(() -> !gateway.watching());
+		assertThatExceptionOfType(ProblemException.class)
+			.isThrownBy(() -> gateway.run(get("slow.cgi", "delay=5000"), new byte[0], () -> false))
+			.satisfies((ex) -> assertThat(ex.problem().status()).isEqualTo(504));
+		await().atMost(Duration.ofSeconds(5)).until(() -> !gateway.watching());
+	}
+
 	@Test
 	void anAbandonedRequestHasItsProcessKilled() {
 		AtomicBoolean gone = new AtomicBoolean();

@@ -1,0 +1,71 @@
+package dev.stackbench.comparison.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import dev.stackbench.comparison.report.Reports;
+import dev.stackbench.comparison.result.ComparisonResults;
+import dev.stackbench.comparison.result.Contender;
+import dev.stackbench.comparison.result.CostWindow;
+import dev.stackbench.comparison.result.OverheadPair;
+import dev.stackbench.comparison.result.Preset;
+import dev.stackbench.comparison.result.Scenario;
+import dev.stackbench.comparison.scenario.Overhead;
+import dev.stackbench.comparison.scenario.ScenarioTypes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The overhead scenario for real, briefly: each stack's bare Spring Boot app started
+ * beside its app with the serving model's profile, both loaded at once, each one's cost
+ * read from its own process, the bare app stopped after, and the report's table.
+ */
+class OverheadRunTests {
+
+	private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+	@Test
+	void eachAppIsPairedWithItsBareSpringBootAppLoadedAtOnce(@TempDir Path output) throws Exception {
+		Scenario overhead = new Scenario("overhead", ScenarioTypes.of("overhead"),
+				new Overhead.Load(List.of("/api/hello"), 500, 2, 2, 16, 1));
+		Options options = new Options(ROOT, Preset.CI, List.of(Contender.VIRTUAL, Contender.REACTIVE),
+				List.of(overhead), Map.of(), 1, Optional.empty(), OptionalDouble.empty(), List.of(), false,
+				Optional.empty(), 1, AppJvm.of("G1"), Optional.empty(), Optional.empty(), List.of());
+
+		ComparisonResults results = Comparison.measure(options, output, CpuSplit.forThisMachine(Optional.empty()));
+		Reports.write(results, Optional.empty(), output);
+
+		assertThat(results.results()).hasSize(2);
+		results.results().forEach((run) -> {
+			assertThat(run.assertionsPassed()).as(run.stack().id()).isTrue();
+			assertThat(run.overheadPairs()).extracting(OverheadPair::pair).containsExactly(1, 2);
+			for (OverheadPair pair : run.overheadPairs()) {
+				for (CostWindow window : List.of(pair.app(), pair.bare())) {
+					// 500 arrivals a second on each app for 2 s, each one's process read.
+					assertThat(window.answered()).isBetween(950L, 1_000L);
+					assertThat(window.cpuMicrosPerRequest()).isPresent();
+					assertThat(window.allocatedBytesPerRequest()).isPresent();
+				}
+				assertThat(pair.cpuRatio()).isPresent();
+				assertThat(pair.bareThroughput()).isPositive();
+			}
+		});
+		// Each bare app ran with its serving model's profile, and was stopped after.
+		assertThat(output.resolve("logs/virtual-bare.log")).content()
+			.contains("The following 1 profile is active: \"virtual\"");
+		assertThat(output.resolve("logs/reactive-bare.log")).content().contains("Netty started on port");
+		assertThat(ProcessHandle.allProcesses()
+			.filter((process) -> process.info().commandLine().orElse("").contains(ROOT.resolve("bare-").toString()))
+			.toList()).isEmpty();
+		assertThat(Files.readString(output.resolve("report.md"))).contains("## " + Overhead.TABLE)
+			.contains("| /api/hello | virtual | 2 |")
+			.contains("| /api/hello | reactive | 2 |");
+	}
+
+}
