@@ -8,6 +8,7 @@ import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
 import dev.stackbench.comparison.scenario.Capacity;
 import dev.stackbench.comparison.scenario.Cost;
+import dev.stackbench.comparison.scenario.Overhead;
 import dev.stackbench.comparison.theory.Analysis;
 
 /**
@@ -86,7 +87,8 @@ final class HtmlReport {
 	}
 
 	private static boolean leads(Table table) {
-		return List.of("Verdicts", ReportTables.DEATHS, "Since the baseline", Cost.TABLE, Capacity.TABLE)
+		return List
+			.of("Verdicts", ReportTables.DEATHS, "Since the baseline", Cost.TABLE, Overhead.TABLE, Capacity.TABLE)
 			.contains(table.title());
 	}
 
