@@ -93,12 +93,8 @@ final class AppProcess implements AutoCloseable {
 			AppLaunch launch, List<String> arguments, Path log, boolean tls) throws IOException {
 		int port = freePort();
 		int managementPort = freePort();
-		List<String> command = new ArrayList<>(OpenFiles.RAISE);
-		command.addAll(placement.command());
-		command.addAll(jvm.command(placement));
-		command.addAll(launch.jvmOptions());
-		command.addAll(List.of("-jar", launch.jar().toString(), "--server.port=" + port,
-				"--management.server.port=" + managementPort,
+		List<String> command = javaJar(placement, jvm, launch);
+		command.addAll(List.of("--server.port=" + port, "--management.server.port=" + managementPort,
 				"--spring.profiles.active=" + stack.profile() + (tls ? ",h2" : ""),
 				"--stackbench.cgi.directory=" + projectRoot.resolve("cgi-bin")));
 		command.addAll(arguments);
@@ -117,13 +113,22 @@ final class AppProcess implements AutoCloseable {
 	static AppProcess startBare(Contender stack, CpuSplit.Placement placement, AppJvm jvm, AppLaunch launch, Path log)
 			throws IOException {
 		int port = freePort();
+		List<String> command = javaJar(placement, jvm, launch);
+		command.addAll(List.of("--server.port=" + port, "--spring.profiles.active=" + stack.profile()));
+		return launch(command, Target.bare(stack, URI.create("http://127.0.0.1:" + port)), placement, log);
+	}
+
+	/**
+	 * The command up to the jar, the same for an app and a bare app: the open-files
+	 * limit, its placement, the JVM options every app gets and those of its launch.
+	 */
+	private static List<String> javaJar(CpuSplit.Placement placement, AppJvm jvm, AppLaunch launch) {
 		List<String> command = new ArrayList<>(OpenFiles.RAISE);
 		command.addAll(placement.command());
 		command.addAll(jvm.command(placement));
 		command.addAll(launch.jvmOptions());
-		command.addAll(List.of("-jar", launch.jar().toString(), "--server.port=" + port,
-				"--spring.profiles.active=" + stack.profile()));
-		return launch(command, Target.bare(stack, URI.create("http://127.0.0.1:" + port)), placement, log);
+		command.addAll(List.of("-jar", launch.jar().toString()));
+		return command;
 	}
 
 	private static AppProcess launch(List<String> command, Target target, CpuSplit.Placement placement, Path log)

@@ -143,7 +143,8 @@ public final class Cost extends ScenarioType<Cost.Load> {
 							new OpenRateSimulation.Load(path, rate, load.seconds(), TIMEOUT_MILLIS),
 							"window-" + (kept.size() + 1) + ((notSustained.isEmpty()) ? "" : "-at-" + (int) rate));
 					Measurement.Measured run = costed.measured();
-					CostWindow window = window(path, rate, load.seconds(), costed, measurement, notSustained);
+					CostWindow window = window(path, rate, load.seconds(), OpenRateSimulation.requestName(path, rate),
+							costed, measurement, notSustained);
 					loadGeneratorCpu += run.loadGeneratorCpuSeconds();
 					seconds += run.seconds();
 					firstReport = (firstReport != null) ? firstReport : run.report();
@@ -184,21 +185,26 @@ public final class Cost extends ScenarioType<Cost.Load> {
 	private record Windowed(CostWindow window, List<RequestStats> requests) {
 	}
 
-	private static CostWindow window(String path, double rate, int seconds, Measurement.Costed costed,
+	/**
+	 * A window from its run's row {@code row} (the requests answered and failed) and the
+	 * app's counters around it: also the overhead scenario's, whose paired run has a row
+	 * per app.
+	 */
+	static CostWindow window(String path, double rate, int seconds, String row, Measurement.Costed costed,
 			Measurement measurement, List<Double> lowered) {
 		Measurement.Measured run = costed.measured();
-		String row = OpenRateSimulation.requestName(path, rate);
-		long answered = run.requests()
-			.stream()
-			.filter((stats) -> stats.name().equals(row))
-			.mapToLong(RequestStats::ok)
-			.sum();
-		long failed = run.requests().stream().mapToLong(RequestStats::ko).sum();
-		double loadGeneratorShare = (run.seconds() <= 0) ? 0
-				: run.loadGeneratorCpuSeconds() / run.seconds() / measurement.loadGeneratorCores();
+		List<RequestStats> rows = run.requests().stream().filter((stats) -> stats.name().equals(row)).toList();
+		long answered = rows.stream().mapToLong(RequestStats::ok).sum();
+		long failed = rows.stream().mapToLong(RequestStats::ko).sum();
 		return new CostWindow(path, rate, seconds, answered, failed, costed.before().orElse(ProcessCounters.UNREAD),
-				costed.after().orElse(ProcessCounters.UNREAD), costed.windowSeconds(), loadGeneratorShare,
-				measurement.appCores(), List.copyOf(lowered));
+				costed.after().orElse(ProcessCounters.UNREAD), costed.windowSeconds(),
+				loadGeneratorShare(run, measurement), measurement.appCores(), List.copyOf(lowered));
+	}
+
+	/** The load generator's CPU over a run, as a share of its cores. */
+	static double loadGeneratorShare(Measurement.Measured run, Measurement measurement) {
+		return (run.seconds() <= 0) ? 0
+				: run.loadGeneratorCpuSeconds() / run.seconds() / measurement.loadGeneratorCores();
 	}
 
 	/**

@@ -22,7 +22,6 @@ import dev.stackbench.comparison.result.Contender;
 import dev.stackbench.comparison.result.CostWindow;
 import dev.stackbench.comparison.result.ErrorCount;
 import dev.stackbench.comparison.result.OverheadPair;
-import dev.stackbench.comparison.result.ProcessCounters;
 import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
 import dev.stackbench.comparison.result.ScenarioResult;
@@ -164,7 +163,7 @@ public final class Overhead extends ScenarioType<Overhead.Load> {
 						collected.add(run, "pair " + pair + ": " + (ofBare ? PairedRateSimulation.BARE : ""), false);
 						(ofBare ? bareThroughputs : appThroughputs).put(path,
 								run.requests().stream().mapToDouble(RequestStats::throughput).sum());
-						generatorShares.merge(path, share(run, measurement), Math::max);
+						generatorShares.merge(path, Cost.loadGeneratorShare(run, measurement), Math::max);
 					}
 				}
 				for (String path : load.paths()) {
@@ -198,9 +197,10 @@ public final class Overhead extends ScenarioType<Overhead.Load> {
 			.orElse("-");
 	}
 
-	private static double share(Measurement.Measured run, Measurement measurement) {
-		return (run.seconds() <= 0) ? 0
-				: run.loadGeneratorCpuSeconds() / run.seconds() / measurement.loadGeneratorCores();
+	/** One app's window of a paired run, from its own row and its own counters. */
+	private static CostWindow window(String path, Load load, Measurement.Costed costed, String row,
+			Measurement measurement) {
+		return Cost.window(path, load.rate(), load.seconds(), row, costed, measurement, List.of());
 	}
 
 	/** The Gatling runs' rows, errors and totals, as the scenario's result keeps them. */
@@ -231,25 +231,6 @@ public final class Overhead extends ScenarioType<Overhead.Load> {
 			this.seconds += run.seconds();
 		}
 
-	}
-
-	/** One app's window of a paired run, from its own row and its own counters. */
-	private static CostWindow window(String path, Load load, Measurement.Costed costed, String row,
-			Measurement measurement) {
-		Measurement.Measured run = costed.measured();
-		long answered = run.requests()
-			.stream()
-			.filter((stats) -> stats.name().equals(row))
-			.mapToLong(RequestStats::ok)
-			.sum();
-		long failed = run.requests()
-			.stream()
-			.filter((stats) -> stats.name().equals(row))
-			.mapToLong(RequestStats::ko)
-			.sum();
-		return new CostWindow(path, load.rate(), load.seconds(), answered, failed,
-				costed.before().orElse(ProcessCounters.UNREAD), costed.after().orElse(ProcessCounters.UNREAD),
-				costed.windowSeconds(), share(run, measurement), measurement.appCores(), List.of());
 	}
 
 	/**
@@ -334,7 +315,7 @@ public final class Overhead extends ScenarioType<Overhead.Load> {
 						+ figure(pairs, (pair) -> pair.bare().allocatedBytesPerRequest(), 0)),
 				Cell.of(figure(pairs, (pair) -> OptionalDouble.of(pair.appThroughput()), 0) + " / "
 						+ figure(pairs, (pair) -> OptionalDouble.of(pair.bareThroughput()), 0)),
-				Cell.of(ratio(pairs, OverheadPair::throughputRatio).map(Overhead::percentOf).orElse("-")
+				Cell.of(spread(pairs, OverheadPair::throughputRatio).map(Overhead::percentOf).orElse("-")
 						+ (limited ? " (the load generator's limit)" : "")));
 	}
 
@@ -360,7 +341,7 @@ public final class Overhead extends ScenarioType<Overhead.Load> {
 	 * on the plain page.
 	 */
 	private static Cell cpuRatio(String path, List<OverheadPair> pairs) {
-		Optional<Spread> ratio = ratio(pairs, OverheadPair::cpuRatio);
+		Optional<Spread> ratio = spread(pairs, OverheadPair::cpuRatio);
 		if (ratio.isEmpty()) {
 			return Cell.of("-");
 		}
@@ -372,7 +353,7 @@ public final class Overhead extends ScenarioType<Overhead.Load> {
 		return Cell.verdict(text + (within ? ": within" : ": over") + " the bar", within);
 	}
 
-	private static Optional<Spread> ratio(List<OverheadPair> pairs, Function<OverheadPair, OptionalDouble> figure) {
+	private static Optional<Spread> spread(List<OverheadPair> pairs, Function<OverheadPair, OptionalDouble> figure) {
 		List<Double> ratios = pairs.stream()
 			.map(figure)
 			.filter(OptionalDouble::isPresent)
@@ -398,7 +379,7 @@ public final class Overhead extends ScenarioType<Overhead.Load> {
 	/** A figure over the pairs, median (lowest–highest); a dash where none was read. */
 	private static String figure(List<OverheadPair> pairs, Function<OverheadPair, OptionalDouble> figure,
 			int decimals) {
-		return ratio(pairs, figure).map((spread) -> spread.text(decimals)).orElse("-");
+		return spread(pairs, figure).map((spread) -> spread.text(decimals)).orElse("-");
 	}
 
 }
