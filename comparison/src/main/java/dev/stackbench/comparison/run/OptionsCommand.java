@@ -119,7 +119,7 @@ final class OptionsCommand {
 			description = { "forks: runs every contender N times, each a freshly started and warmed-up JVM, "
 					+ "interleaved across contenders; every figure becomes the median with its lowest and highest "
 					+ "fork, and a difference is called only when every fork of the best beats every fork of the others "
-					+ "by a margin that keeps the verdict table's false-call rate at 5% (the report states it)",
+					+ "by a margin that keeps the verdict table's false-call rate at 5%% (the report states it)",
 					DEFAULT + "the preset's forks: 3 for quick, 1 for the others" })
 	Integer repeat;
 

@@ -56,8 +56,10 @@ class OptionsReadmeTests {
 			.map((line) -> line.substring(OptionsCommand.DEFAULT.length()))
 			.findFirst()
 			.orElse((option.defaultValue() != null) ? option.defaultValue() : "");
-		String text = String.join(" ",
-				Arrays.stream(description).filter((line) -> !line.startsWith(OptionsCommand.DEFAULT)).toList());
+		// As picocli prints it: a description is a format string, "%%" a per cent sign.
+		String text = String
+			.join(" ", Arrays.stream(description).filter((line) -> !line.startsWith(OptionsCommand.DEFAULT)).toList())
+			.replace("%%", "%");
 		return new Row("-D" + OptionsCommand.property(option) + ((option.arity().max() > 0) ? "=" : ""), shown, text);
 	}
 

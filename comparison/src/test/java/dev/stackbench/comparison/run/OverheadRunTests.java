@@ -64,8 +64,10 @@ class OverheadRunTests {
 			.filter((process) -> process.info().commandLine().orElse("").contains(ROOT.resolve("bare-").toString()))
 			.toList()).isEmpty();
 		assertThat(Files.readString(output.resolve("report.md"))).contains("## " + Overhead.TABLE)
-			.contains("| /api/hello | virtual | 2 |")
-			.contains("| /api/hello | reactive | 2 |");
+			// Both pairs counted; on a noisy machine one may be left out as not sustained
+			// ("1 of 2 (...)").
+			.containsPattern("\\| /api/hello \\| virtual \\| (\\d of )?2[ |]")
+			.containsPattern("\\| /api/hello \\| reactive \\| (\\d of )?2[ |]");
 	}
 
 }
