@@ -16,7 +16,7 @@ import org.springframework.web.server.WebFilterChain;
  * {@code stackbench.handicap.cpu-micros} is set.
  */
 @Component
-@Order(FilterOrder.STACK_HEADERS)
+@Order(FilterOrder.HANDICAP)
 @ConditionalOnProperty(Handicap.PROPERTY)
 class HandicapFilter implements WebFilter {
 

@@ -42,8 +42,7 @@ final class ProblemWriter {
 	}
 
 	/**
-	 * A web filter's refusal; {@link StackHeadersFilter} has set the stack's headers
-	 * already.
+	 * A web filter's refusal; {@link StackHeaders} has set the stack's headers already.
 	 */
 	static Mono<Void> write(Problem problem, ServerHttpResponse response) {
 		byte[] json = problem.toJson();
@@ -57,8 +56,8 @@ final class ProblemWriter {
 	}
 
 	/**
-	 * A refusal before WebFlux, where no web filter adds the stack's headers: they are
-	 * added here.
+	 * A refusal before WebFlux, where {@link StackHeaders} does not add the stack's
+	 * headers: they are added here.
 	 */
 	static Publisher<Void> send(Problem problem, HttpServerResponse response) {
 		byte[] json = problem.toJson();
@@ -80,7 +79,7 @@ final class ProblemWriter {
 	}
 
 	private static void headers(Problem problem, int length, io.netty.handler.codec.http.HttpHeaders headers) {
-		headers.set(Api.STACK_HEADER, StackHeadersFilter.STACK)
+		headers.set(Api.STACK_HEADER, StackHeaders.STACK)
 			.set(Api.THREAD_HEADER, Thread.currentThread().getName())
 			.set(HttpHeaderNames.CONTENT_TYPE, Api.PROBLEM_JSON)
 			.set(HttpHeaderNames.CONTENT_LENGTH, length);

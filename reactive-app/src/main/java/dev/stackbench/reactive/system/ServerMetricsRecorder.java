@@ -16,14 +16,15 @@ import io.netty.channel.Channel;
 import reactor.netty.http.server.HttpServerMetricsRecorder;
 
 /**
- * Reactor Netty's server meters ({@code reactor_netty_http_server_*}) kept in adders.
- * Reactor Netty's own Micrometer recorder times every read, write and response with
- * timers and distribution summaries looked up through the global registry on each call:
- * on {@code /api/hello} that cost about a tenth of the app's throughput, for response
- * times that {@code http.server.requests} already has. This one keeps what only the
- * server can tell, open and active connections, bytes in and out, errors and the time to
- * read a request per endpoint, for a few increments per request; the meters are read only
- * when Prometheus scrapes.
+ * Reactor Netty's server meters ({@code reactor_netty_http_server_*}) kept in adders, fed
+ * by {@link Http11MetricsHandler} on HTTP/1.1 connections and by Reactor Netty's metrics
+ * handlers, as its recorder, on HTTP/2 streams. Reactor Netty's own Micrometer recorder
+ * times every read, write and response with timers and distribution summaries looked up
+ * through the global registry on each call: on {@code /api/hello} that cost about a tenth
+ * of the app's throughput, for response times that {@code http.server.requests} already
+ * has. This one keeps what only the server can tell, open and active connections, bytes
+ * in and out, errors and the time to read a request per endpoint, for a few increments
+ * per request; the meters are read only when Prometheus scrapes.
  */
 final class ServerMetricsRecorder implements HttpServerMetricsRecorder {
 
@@ -69,24 +70,50 @@ final class ServerMetricsRecorder implements HttpServerMetricsRecorder {
 	public void recordServerConnectionClosed(SocketAddress localAddress) {
 	}
 
+	// Fed by Http11MetricsHandler on an HTTP/1.1 connection, by Reactor Netty's handlers
+	// through the recorder's methods below on HTTP/2.
+
+	void connectionActive() {
+		this.activeConnections.incrementAndGet();
+	}
+
+	void connectionInactive() {
+		this.activeConnections.decrementAndGet();
+	}
+
+	void received(String uri, long bytes) {
+		endpoint(uri).bytesReceived.add(bytes);
+	}
+
+	void sent(String uri, long bytes) {
+		endpoint(uri).bytesSent.add(bytes);
+	}
+
+	/** A whole request of this endpoint read in this time. */
+	void read(String uri, long nanos) {
+		EndpointMeters endpoint = endpoint(uri);
+		endpoint.reads.increment();
+		endpoint.readNanos.add(nanos);
+	}
+
 	@Override
 	public void recordServerConnectionActive(SocketAddress localAddress) {
-		this.activeConnections.incrementAndGet();
+		connectionActive();
 	}
 
 	@Override
 	public void recordServerConnectionInactive(SocketAddress localAddress) {
-		this.activeConnections.decrementAndGet();
+		connectionInactive();
 	}
 
 	@Override
 	public void recordDataReceived(SocketAddress remoteAddress, String uri, long bytes) {
-		endpoint(uri).bytesReceived.add(bytes);
+		received(uri, bytes);
 	}
 
 	@Override
 	public void recordDataSent(SocketAddress remoteAddress, String uri, long bytes) {
-		endpoint(uri).bytesSent.add(bytes);
+		sent(uri, bytes);
 	}
 
 	@Override
@@ -96,9 +123,7 @@ final class ServerMetricsRecorder implements HttpServerMetricsRecorder {
 
 	@Override
 	public void recordDataReceivedTime(String uri, String method, Duration time) {
-		EndpointMeters endpoint = endpoint(uri);
-		endpoint.reads.increment();
-		endpoint.readNanos.add(time.toNanos());
+		read(uri, time.toNanos());
 	}
 
 	/**
