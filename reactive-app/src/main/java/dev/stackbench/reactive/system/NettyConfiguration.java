@@ -94,6 +94,7 @@ class NettyConfiguration {
 		}
 		return (server) -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
 			recorder.countConnection(channel);
+			recorder.countEventLoopPendingTasks(channel.eventLoop());
 			Http11MetricsHandler.install(channel.pipeline(), recorder);
 		});
 	}

@@ -13,6 +13,8 @@ import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.SingleThreadEventExecutor;
 import reactor.netty.http.server.HttpServerMetricsRecorder;
 
 /**
@@ -36,6 +38,9 @@ final class ServerMetricsRecorder implements HttpServerMetricsRecorder {
 
 	private final AtomicInteger activeConnections = new AtomicInteger();
 
+	/** The pending-tasks gauge of each event loop, by its thread's name. */
+	private final Map<String, Gauge> eventLoops = new ConcurrentHashMap<>();
+
 	/** One entry per {@code uri} tag value, which {@code Api.pathTag} bounds. */
 	private final Map<String, EndpointMeters> endpoints = new ConcurrentHashMap<>();
 
@@ -58,6 +63,22 @@ final class ServerMetricsRecorder implements HttpServerMetricsRecorder {
 	void countConnection(Channel channel) {
 		this.connections.incrementAndGet();
 		channel.closeFuture().addListener((closed) -> this.connections.decrementAndGet());
+	}
+
+	/**
+	 * {@code reactor_netty_eventloop_pending_tasks} for the loop serving this connection,
+	 * registered on its first one. Reactor Netty registers the gauge only along with its
+	 * own metrics handlers, which {@link Http11MetricsHandler} replaces.
+	 */
+	void countEventLoopPendingTasks(EventLoop loop) {
+		if (loop instanceof SingleThreadEventExecutor executor) {
+			String name = executor.threadProperties().name();
+			this.eventLoops.computeIfAbsent(name, (thread) -> Gauge
+				.builder("reactor.netty.eventloop.pending.tasks", executor, SingleThreadEventExecutor::pendingTasks)
+				.description("Tasks waiting on an event loop")
+				.tag("name", thread)
+				.register(this.registry));
+		}
 	}
 
 	/** Counted by {@link #countConnection} instead, for every protocol. */
