@@ -70,11 +70,20 @@ public record Verdicts(List<Row> rows, Noise noise) {
 	public record Noise(Optional<Measure> widest, Optional<Contender> contender, double spread,
 			Optional<NoiseRule.Threshold> threshold) {
 
-		/** {@code in this run the same stack's figures varied by up to 14% (...)}. */
-		public String inWords() {
+		/**
+		 * {@code in this run the same stack's figures varied by up to 14% (...)}.
+		 * @param forks how many forks of each contender the run had
+		 */
+		public String inWords(int forks) {
 			if (this.widest.isEmpty()) {
-				return "One fork of each contender: this run cannot measure the machine's noise; the default runs "
-						+ "three (-Drepeat).";
+				// Forks, but only scenarios outside the verdict table (the overhead one,
+				// say),
+				// whose own tables give their ranges.
+				return (forks == 1)
+						? "One fork of each contender: this run cannot measure the machine's noise; the default runs "
+								+ "three (-Drepeat)."
+						: forks + " forks of each contender, but no figure of the verdict table to measure the "
+								+ "machine's noise by: each table gives its figures' ranges over the forks.";
 			}
 			String varied = format(Locale.ROOT,
 					"In this run the same stack's figures varied by up to %.0f%% from fork to fork (%s, %s on %s).",
