@@ -52,7 +52,7 @@ final class HtmlReport {
 			.append("</style></head><body>\n<h1>stackbench comparison</h1>\n<p>")
 			.append(Html.escape(MarkdownReport.header(results)))
 			.append("</p>\n<p class=\"noise\">")
-			.append(Html.escape(analysis.verdicts().noise().inWords(results.repeat())))
+			.append(Html.escape(analysis.verdicts().noise().inWords()))
 			.append("</p>\n");
 		List<Table> tables = ReportTables.all(analysis);
 		// The verdicts, the baseline and the capacity lead: what a workshop reads first.

@@ -26,7 +26,7 @@ public final class MarkdownReport {
 
 	static String render(Analysis analysis) {
 		return "# stackbench comparison (" + analysis.results().preset() + ")\n\n" + header(analysis.results()) + "\n\n"
-				+ analysis.verdicts().noise().inWords(analysis.results().repeat()) + "\n\n"
+				+ analysis.verdicts().noise().inWords() + "\n\n"
 				+ ReportTables.all(analysis).stream().map(Table::markdown).collect(Collectors.joining());
 	}
 

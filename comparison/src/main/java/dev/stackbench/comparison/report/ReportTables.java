@@ -115,10 +115,9 @@ final class ReportTables {
 			cells.add(row.beyondNoise() ? Cell.verdict(row.margin(), true) : Cell.of(row.margin()));
 			rows.add(cells);
 		}
-		String noise = analysis.verdicts().noise().inWords(results.repeat());
-		String runs = (results.repeat() == 1) ? noise
+		String runs = (results.repeat() == 1) ? analysis.verdicts().noise().inWords()
 				: results.repeat() + " forks of each (a fork is a freshly started JVM), interleaved across "
-						+ "contenders: median (lowest–highest). " + noise
+						+ "contenders: median (lowest–highest). " + analysis.verdicts().noise().inWords()
 						+ " A figure the load generator limited is credited to no contender.";
 		return new Table("Verdicts", runs
 				+ " Open-loop figures come from arrivals that do not wait for answers; closed-loop ones from users "

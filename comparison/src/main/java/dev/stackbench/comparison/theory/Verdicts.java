@@ -66,23 +66,21 @@ public record Verdicts(List<Row> rows, Noise noise) {
 	 * @param spread its range as a share of its median
 	 * @param threshold the rule of the table's judged rows (the first, when contenders or
 	 * forks differ from row to row), empty when none could be judged
+	 * @param forks how many forks of each contender the run had
 	 */
 	public record Noise(Optional<Measure> widest, Optional<Contender> contender, double spread,
-			Optional<NoiseRule.Threshold> threshold) {
+			Optional<NoiseRule.Threshold> threshold, int forks) {
 
-		/**
-		 * {@code in this run the same stack's figures varied by up to 14% (...)}.
-		 * @param forks how many forks of each contender the run had
-		 */
-		public String inWords(int forks) {
+		/** {@code in this run the same stack's figures varied by up to 14% (...)}. */
+		public String inWords() {
 			if (this.widest.isEmpty()) {
 				// Forks, but only scenarios outside the verdict table (the overhead one,
 				// say),
 				// whose own tables give their ranges.
-				return (forks == 1)
+				return (this.forks == 1)
 						? "One fork of each contender: this run cannot measure the machine's noise; the default runs "
 								+ "three (-Drepeat)."
-						: forks + " forks of each contender, but no figure of the verdict table to measure the "
+						: this.forks + " forks of each contender, but no figure of the verdict table to measure the "
 								+ "machine's noise by: each table gives its figures' ranges over the forks.";
 			}
 			String varied = format(Locale.ROOT,
@@ -127,7 +125,7 @@ public record Verdicts(List<Row> rows, Noise noise) {
 				rows.add(row(measures.get(index), spreads.get(index), limited.get(index), judged));
 			}
 		}
-		return new Verdicts(List.copyOf(rows), noise(rows));
+		return new Verdicts(List.copyOf(rows), noise(rows, results.repeat()));
 	}
 
 	private static Map<Contender, Spread> spreads(ComparisonResults results, Measure measure) {
@@ -243,13 +241,13 @@ public record Verdicts(List<Row> rows, Noise noise) {
 				: (spread.max() - spread.min()) / Math.abs(spread.median());
 	}
 
-	private static Noise noise(List<Row> rows) {
+	private static Noise noise(List<Row> rows, int forks) {
 		Optional<Row> widest = rows.stream()
 			.filter((row) -> row.spreads().values().stream().anyMatch((spread) -> spread.runs() >= 2))
 			.max(Comparator.comparingDouble(Row::widestSpread));
 		Optional<NoiseRule.Threshold> threshold = rows.stream().flatMap((row) -> row.threshold().stream()).findFirst();
 		if (widest.isEmpty()) {
-			return new Noise(Optional.empty(), Optional.empty(), 0, threshold);
+			return new Noise(Optional.empty(), Optional.empty(), 0, threshold, forks);
 		}
 		Row row = widest.get();
 		Contender contender = row.spreads()
@@ -258,7 +256,7 @@ public record Verdicts(List<Row> rows, Noise noise) {
 			.max(Comparator.comparingDouble((entry) -> relativeRange(entry.getValue())))
 			.orElseThrow()
 			.getKey();
-		return new Noise(Optional.of(row.measure()), Optional.of(contender), row.widestSpread(), threshold);
+		return new Noise(Optional.of(row.measure()), Optional.of(contender), row.widestSpread(), threshold, forks);
 	}
 
 	/** {@code 35% more}, {@code 12% less}, or for a zero, the plain difference. */

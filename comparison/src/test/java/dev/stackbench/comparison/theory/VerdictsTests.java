@@ -96,14 +96,14 @@ class VerdictsTests {
 		assertThat(single.beyondNoise()).isFalse();
 		assertThat(single.best()).isEmpty();
 		assertThat(single.margin()).contains("one fork cannot tell this from the machine's noise");
-		assertThat(Verdicts.of(Fixtures.comparison()).noise().inWords(1)).contains("this run cannot measure");
+		assertThat(Verdicts.of(Fixtures.comparison()).noise().inWords()).contains("this run cannot measure");
 	}
 
 	@Test
 	void forksWithNoVerdictFigureSayTheirRangesAreInTheTablesNotThatThereWasOneFork() {
 		// An overhead-only run: forks, but nothing in the verdict table.
-		Verdicts.Noise none = new Verdicts.Noise(Optional.empty(), Optional.empty(), 0, Optional.empty());
-		assertThat(none.inWords(2)).startsWith("2 forks of each contender, but no figure of the verdict table")
+		Verdicts.Noise none = new Verdicts.Noise(Optional.empty(), Optional.empty(), 0, Optional.empty(), 2);
+		assertThat(none.inWords()).startsWith("2 forks of each contender, but no figure of the verdict table")
 			.doesNotContain("One fork");
 	}
 
@@ -119,7 +119,7 @@ class VerdictsTests {
 		Verdicts verdicts = Verdicts.of(Fixtures.repeated(0.05));
 		// Every figure of the fixture moves by ±5%: a range of 10% of the median.
 		assertThat(verdicts.noise().spread()).isCloseTo(0.10, Offset.offset(0.001));
-		assertThat(verdicts.noise().inWords(3)).startsWith("In this run the same stack's figures varied by up to 10%")
+		assertThat(verdicts.noise().inWords()).startsWith("In this run the same stack's figures varied by up to 10%")
 			.contains("false difference")
 			.contains("% of verdict tables of");
 		assertThat(verdicts.noise().threshold().orElseThrow().perTable()).isLessThanOrEqualTo(0.05);
