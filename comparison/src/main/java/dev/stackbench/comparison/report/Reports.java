@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.theory.Analysis;
@@ -13,8 +14,10 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a comparison's three files, {@code results.json}, {@code report.md} and
- * {@code report.html}, and reads one back.
+ * Writes a comparison's files, {@code results.json}, {@code report.md},
+ * {@code report.html}, {@code summary.md} (what the console prints at the end: verdicts,
+ * changes since the baseline, claims; a CI job's summary page) and {@code junit.xml}, and
+ * reads one back.
  */
 public final class Reports {
 
@@ -30,20 +33,24 @@ public final class Reports {
 	private Reports() {
 	}
 
-	/** Writes the three files; with a baseline, both reports set this run against it. */
+	/** Writes the files; with a baseline, the reports set this run against it. */
 	public static void write(ComparisonResults results, Optional<ComparisonResults> baseline, Path folder)
 			throws IOException {
-		write(Analysis.of(results, baseline), folder);
+		write(Analysis.of(results, baseline), OptionalDouble.empty(), folder);
 	}
 
 	/**
-	 * Writes the three files of an analysed comparison: its raw results, and the two
-	 * reports formatting the one analysis.
+	 * Writes the files of an analysed comparison: its raw results, and the reports
+	 * formatting the one analysis.
+	 * @param regressionThreshold {@code -DfailOnRegression}'s percentage, if given: the
+	 * regression gate's figures are then test cases in {@code junit.xml}
 	 */
-	public static void write(Analysis analysis, Path folder) throws IOException {
+	public static void write(Analysis analysis, OptionalDouble regressionThreshold, Path folder) throws IOException {
 		Files.writeString(folder.resolve("results.json"), json(analysis.results()));
 		Files.writeString(folder.resolve("report.md"), MarkdownReport.render(analysis));
 		Files.writeString(folder.resolve("report.html"), HtmlReport.render(analysis));
+		Files.writeString(folder.resolve("summary.md"), MarkdownReport.summary(analysis));
+		Files.writeString(folder.resolve("junit.xml"), JunitReport.render(analysis, regressionThreshold));
 	}
 
 	/** {@code results.json}'s text. */

@@ -30,16 +30,35 @@ import dev.stackbench.gatling.simulation.ThroughputSimulation;
  * other type
  * @param overheadPairs the app set against its bare Spring Boot app, page by page and
  * pair by pair, in order; empty for every other type
+ * @param assertions each Gatling assertion's result in each of the scenario's Gatling
+ * runs whose assertions count (named after the run where it had several), in order; empty
+ * for results recorded before they were read
  */
 public record ScenarioResult(Contender stack, Scenario scenario, int run, boolean assertionsPassed,
 		String gatlingReport, List<RequestStats> requests, List<ErrorCount> errors, AppMetrics app,
 		double loadGeneratorCpuSeconds, double seconds, List<RateStep> steps, List<PhaseResult> phases,
-		List<CostWindow> costs, List<OverheadPair> overheadPairs) {
+		List<CostWindow> costs, List<OverheadPair> overheadPairs, List<GatlingAssertion> assertions) {
 
 	public ScenarioResult {
 		phases = (phases != null) ? phases : List.of();
 		costs = (costs != null) ? costs : List.of();
 		overheadPairs = (overheadPairs != null) ? overheadPairs : List.of();
+		assertions = (assertions != null) ? assertions : List.of();
+	}
+
+	public ScenarioResult(Contender stack, Scenario scenario, int run, boolean assertionsPassed, String gatlingReport,
+			List<RequestStats> requests, List<ErrorCount> errors, AppMetrics app, double loadGeneratorCpuSeconds,
+			double seconds, List<RateStep> steps, List<PhaseResult> phases, List<CostWindow> costs,
+			List<OverheadPair> overheadPairs) {
+		this(stack, scenario, run, assertionsPassed, gatlingReport, requests, errors, app, loadGeneratorCpuSeconds,
+				seconds, steps, phases, costs, overheadPairs, List.of());
+	}
+
+	/** This result with the assertions' results it was measured with. */
+	public ScenarioResult withAssertions(List<GatlingAssertion> assertions) {
+		return new ScenarioResult(this.stack, this.scenario, this.run, this.assertionsPassed, this.gatlingReport,
+				this.requests, this.errors, this.app, this.loadGeneratorCpuSeconds, this.seconds, this.steps,
+				this.phases, this.costs, this.overheadPairs, List.copyOf(assertions));
 	}
 
 	public ScenarioResult(Contender stack, Scenario scenario, int run, boolean assertionsPassed, String gatlingReport,

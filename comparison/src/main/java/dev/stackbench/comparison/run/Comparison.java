@@ -50,7 +50,7 @@ public final class Comparison {
 		cpus.pinThisProcess();
 		ComparisonResults results = measure(options, output, cpus);
 		Analysis analysis = Analysis.of(results, baseline);
-		Reports.write(analysis, output);
+		Reports.write(analysis, options.failOnRegression(), output);
 		try {
 			SideBySide.writeAll(results.profiles(), results.stacks(), output);
 		}

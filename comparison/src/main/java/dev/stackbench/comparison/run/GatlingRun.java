@@ -1,6 +1,8 @@
 package dev.stackbench.comparison.run;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.stackbench.comparison.result.ErrorCount;
+import dev.stackbench.comparison.result.GatlingAssertion;
 import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.gatling.simulation.SimulationLoad;
 import io.gatling.javaapi.core.Simulation;
@@ -25,7 +28,10 @@ import io.gatling.charts.stats.PercentilesVsTimePlot;
 import io.gatling.commons.stats.OK$;
 import io.gatling.core.config.GatlingConfiguration$;
 import io.gatling.core.stats.ErrorStats;
+import io.gatling.shared.model.assertion.AssertionMessage;
+import io.gatling.shared.model.assertion.AssertionResult;
 import io.gatling.shared.model.assertion.AssertionStatsRepository$StatsPath$Request;
+import io.gatling.shared.model.assertion.AssertionValidator;
 import scala.Option;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -84,7 +90,9 @@ final class GatlingRun {
 	}
 
 	/**
-	 * Reads a finished run's log: one row per request name, and the errors by message.
+	 * Reads a finished run's log: one row per request name, the errors by message, and
+	 * each assertion's result, judged by Gatling's own validator on the same data as the
+	 * run's exit code was.
 	 */
 	static Outcome read(Path report, boolean assertionsPassed) {
 		LogFileData data = new LogFileReader(report.resolve("simulation.log").toFile(),
@@ -107,7 +115,27 @@ final class GatlingRun {
 			.stream()
 			.map((ErrorStats error) -> new ErrorCount(error.message(), error.count()))
 			.toList();
-		return new Outcome(report, assertionsPassed, requests, errors);
+		List<GatlingAssertion> assertions = CollectionConverters
+			.asJava(new AssertionValidator(data).validateAssertions(data.assertions()))
+			.stream()
+			.map(GatlingRun::assertion)
+			.toList();
+		return new Outcome(report, assertionsPassed, assertions, requests, errors);
+	}
+
+	private static GatlingAssertion assertion(AssertionResult result) {
+		String actual = switch (result) {
+			case AssertionResult.Resolved resolved -> format(resolved.actualValue());
+			case AssertionResult.ResolutionError error -> error.error();
+			default -> "";
+		};
+		return new GatlingAssertion(AssertionMessage.message(result.assertion()), result.success(), actual);
+	}
+
+	/** 12, 0.5, 1234.57: as Gatling prints a value, without a trailing ".0". */
+	private static String format(double value) {
+		return (value == Math.rint(value) && Math.abs(value) < 1e15) ? Long.toString((long) value)
+				: BigDecimal.valueOf(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
 	}
 
 	/**
@@ -203,11 +231,13 @@ final class GatlingRun {
 	 * What a run left.
 	 *
 	 * @param report its report folder
-	 * @param assertionsPassed whether its assertions held
+	 * @param assertionsPassed whether its assertions held, as Gatling's exit code said
+	 * @param assertions each assertion's result
 	 * @param requests one row per request name
 	 * @param errors the error table
 	 */
-	record Outcome(Path report, boolean assertionsPassed, List<RequestStats> requests, List<ErrorCount> errors) {
+	record Outcome(Path report, boolean assertionsPassed, List<GatlingAssertion> assertions,
+			List<RequestStats> requests, List<ErrorCount> errors) {
 	}
 
 }

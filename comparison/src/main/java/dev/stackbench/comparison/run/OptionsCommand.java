@@ -80,8 +80,10 @@ final class OptionsCommand {
 					+ "against HTTP/2 on the plain and the slow page (h2), both on the app started again with its h2 "
 					+ "profile and warmed up over TLS, an overload, 10,000 idle keep-alive connections with a probe on "
 					+ "new ones, 400 server-sent-event streams of 50 events 200 ms apart (stream), and a "
-					+ "4,000-connection flood), ci (smoke, slow-endpoint and keep-alive runs with "
-					+ "assertions, and keep-alive again over TLS on the apps started with h2, about 3 minutes), soak (not "
+					+ "4,000-connection flood), ci (2 forks of every contender: smoke, "
+					+ "200 arrivals a second on a 200 ms page and keep-alive runs with assertions, and keep-alive again "
+					+ "over TLS on the apps started with h2, about 7 minutes; the regression gate watches the slow "
+					+ "page's p99, which a cut request pool moves), soak (not "
 					+ "for CI: ten minutes per stack of mixed load at 200 req/s, bad requests included; reports errors, "
 					+ "latency drift and heap after GC at the start and the end); or the path of a preset file of your own, "
 					+ "JSON as the built-in ones in comparison/src/main/resources/presets/")

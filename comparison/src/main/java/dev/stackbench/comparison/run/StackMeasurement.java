@@ -15,6 +15,7 @@ import java.util.function.Function;
 
 import dev.stackbench.comparison.result.AppMetrics;
 import dev.stackbench.comparison.result.ErrorCount;
+import dev.stackbench.comparison.result.GatlingAssertion;
 import dev.stackbench.comparison.result.IdleFootprint;
 import dev.stackbench.comparison.result.PhaseResult;
 import dev.stackbench.comparison.result.ProcessCounters;
@@ -101,7 +102,8 @@ final class StackMeasurement implements Measurement {
 		Measured measured = measure(simulation, load, this.folder, true);
 		return new ScenarioResult(stack(), scenario, this.run, measured.assertionsPassed(), measured.report(),
 				measured.requests(), measured.errors(), measured.app(), measured.loadGeneratorCpuSeconds(),
-				measured.seconds(), List.of());
+				measured.seconds(), List.of())
+			.withAssertions(measured.assertions());
 	}
 
 	@Override
@@ -161,6 +163,7 @@ final class StackMeasurement implements Measurement {
 		List<RequestStats> requests = new ArrayList<>();
 		List<ErrorCount> errors = new ArrayList<>();
 		List<PhaseResult> phases = new ArrayList<>();
+		List<GatlingAssertion> assertions = new ArrayList<>();
 		boolean passed = true;
 		double loadGeneratorCpu = 0;
 		String firstReport = null;
@@ -178,12 +181,14 @@ final class StackMeasurement implements Measurement {
 			phases.add(new PhaseResult(phase, measured.app(), measured.seconds(),
 					(stop.isPresent()) ? stop.get().finish(measured) : null));
 			passed &= measured.assertionsPassed();
+			measured.assertions().stream().map((assertion) -> assertion.in(phase)).forEach(assertions::add);
 			loadGeneratorCpu += measured.loadGeneratorCpuSeconds();
 			firstReport = (firstReport != null) ? firstReport : measured.report();
 		}
 		return new ScenarioResult(stack(), scenario, this.run, passed, firstReport, requests, errors,
 				AppMetrics.combine(phases.stream().map(PhaseResult::app).toList()), loadGeneratorCpu,
-				phases.stream().mapToDouble(PhaseResult::seconds).sum(), List.of(), phases);
+				phases.stream().mapToDouble(PhaseResult::seconds).sum(), List.of(), phases)
+			.withAssertions(assertions);
 	}
 
 	@Override
@@ -265,8 +270,9 @@ final class StackMeasurement implements Measurement {
 			GatlingRun.Outcome outcome = GatlingRun.run(simulation, load, target, this.options.isRemote(), folder,
 					htmlReport);
 			AppMetrics app = sampler.finish();
-			return new Measured(outcome.assertionsPassed(), report(outcome), outcome.report(), outcome.requests(),
-					outcome.errors(), app, (Machine.loadGeneratorCpuNanos() - loadGeneratorCpuBefore) / 1e9,
+			return new Measured(outcome.assertionsPassed(), outcome.assertions(), report(outcome), outcome.report(),
+					outcome.requests(), outcome.errors(), app,
+					(Machine.loadGeneratorCpuNanos() - loadGeneratorCpuBefore) / 1e9,
 					Duration.between(started, Instant.now()).toMillis() / 1000.0);
 		}
 	}
@@ -298,8 +304,8 @@ final class StackMeasurement implements Measurement {
 		Optional<ProcessCounters> bareAfter = (bareCounters.isPresent()) ? Optional.of(bareCounters.get().readClosing())
 				: Optional.empty();
 		double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
-		Measured measured = new Measured(outcome.assertionsPassed(), report(outcome), outcome.report(),
-				outcome.requests(), outcome.errors(), AppMetrics.NONE,
+		Measured measured = new Measured(outcome.assertionsPassed(), outcome.assertions(), report(outcome),
+				outcome.report(), outcome.requests(), outcome.errors(), AppMetrics.NONE,
 				(Machine.loadGeneratorCpuNanos() - loadGeneratorCpuBefore) / 1e9, seconds);
 		return new Paired(new Costed(measured, before, after, seconds),
 				new Costed(measured, bareBefore, bareAfter, seconds));

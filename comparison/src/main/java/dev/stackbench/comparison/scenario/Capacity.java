@@ -18,6 +18,7 @@ import dev.stackbench.comparison.result.AppMetrics;
 import dev.stackbench.comparison.result.Claim;
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.ErrorCount;
+import dev.stackbench.comparison.result.GatlingAssertion;
 import dev.stackbench.comparison.result.RateStep;
 import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
@@ -92,6 +93,7 @@ public final class Capacity extends ScenarioType<Capacity.Load> {
 		List<ErrorCount> errors = new ArrayList<>();
 		String firstReport = null;
 		boolean firstStepPassed = false;
+		List<GatlingAssertion> firstStepAssertions = List.of();
 		double loadGeneratorCpuBefore = measurement.loadGeneratorCpuSeconds();
 		long started = System.nanoTime();
 		AppMetrics app;
@@ -115,6 +117,7 @@ public final class Capacity extends ScenarioType<Capacity.Load> {
 				if (index == 0) {
 					firstReport = measured.report();
 					firstStepPassed = measured.assertionsPassed();
+					firstStepAssertions = measured.assertions();
 				}
 				CapacitySearch.Verdict verdict = CapacitySearch.verdict(step, capacity.sloMillis());
 				verdicts.add(verdict);
@@ -126,7 +129,8 @@ public final class Capacity extends ScenarioType<Capacity.Load> {
 		return new ScenarioResult(measurement.stack(), scenario, measurement.run(), firstStepPassed, firstReport,
 				steps.stream().map(RateStep::stats).toList(), errors, app,
 				measurement.loadGeneratorCpuSeconds() - loadGeneratorCpuBefore, (System.nanoTime() - started) / 1e9,
-				steps);
+				steps)
+			.withAssertions(firstStepAssertions);
 	}
 
 	@Override

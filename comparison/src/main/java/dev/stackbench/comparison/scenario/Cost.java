@@ -20,6 +20,7 @@ import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.Contender;
 import dev.stackbench.comparison.result.CostWindow;
 import dev.stackbench.comparison.result.ErrorCount;
+import dev.stackbench.comparison.result.GatlingAssertion;
 import dev.stackbench.comparison.result.ProcessCounters;
 import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
@@ -114,6 +115,7 @@ public final class Cost extends ScenarioType<Cost.Load> {
 		List<Windowed> kept = new ArrayList<>();
 		List<ErrorCount> errors = new ArrayList<>();
 		boolean passed = true;
+		List<GatlingAssertion> assertions = new ArrayList<>();
 		double loadGeneratorCpu = 0;
 		double seconds = 0;
 		String firstReport = null;
@@ -151,6 +153,8 @@ public final class Cost extends ScenarioType<Cost.Load> {
 					if (sustained(window) || rate / 2 < load.leastRate()) {
 						errors.addAll(run.errors());
 						passed &= run.assertionsPassed();
+						String name = "window " + (kept.size() + 1);
+						run.assertions().stream().map((assertion) -> assertion.in(name)).forEach(assertions::add);
 						kept.add(new Windowed(window, run.requests()));
 						break;
 					}
@@ -178,7 +182,8 @@ public final class Cost extends ScenarioType<Cost.Load> {
 				.forEach((windowed) -> requests.addAll(windowed.requests()));
 		}
 		return new ScenarioResult(measurement.stack(), scenario, measurement.run(), passed, firstReport, requests,
-				errors, AppMetrics.NONE, loadGeneratorCpu, seconds, List.of(), List.of(), windows);
+				errors, AppMetrics.NONE, loadGeneratorCpu, seconds, List.of(), List.of(), windows)
+			.withAssertions(assertions);
 	}
 
 	/** A kept window and the load generator's rows of it. */

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import dev.stackbench.comparison.result.AppMetrics;
 import dev.stackbench.comparison.result.Disruption;
 import dev.stackbench.comparison.result.ErrorCount;
+import dev.stackbench.comparison.result.GatlingAssertion;
 import dev.stackbench.comparison.result.ProcessCounters;
 import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
@@ -160,12 +161,13 @@ public interface Measurement {
 	}
 
 	/**
-	 * One Gatling run: its rows and errors, whether its assertions held, its report's
-	 * path relative to the comparison's folder, the app's metrics over it, the load
-	 * generator's CPU and its wall time.
+	 * One Gatling run: its rows and errors, whether its assertions held and each one's
+	 * result, its report's path relative to the comparison's folder, the app's metrics
+	 * over it, the load generator's CPU and its wall time.
 	 */
-	record Measured(boolean assertionsPassed, String report, Path reportFolder, List<RequestStats> requests,
-			List<ErrorCount> errors, AppMetrics app, double loadGeneratorCpuSeconds, double seconds) {
+	record Measured(boolean assertionsPassed, List<GatlingAssertion> assertions, String report, Path reportFolder,
+			List<RequestStats> requests, List<ErrorCount> errors, AppMetrics app, double loadGeneratorCpuSeconds,
+			double seconds) {
 
 	}
 

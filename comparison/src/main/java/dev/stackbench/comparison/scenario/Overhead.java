@@ -21,6 +21,7 @@ import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.Contender;
 import dev.stackbench.comparison.result.CostWindow;
 import dev.stackbench.comparison.result.ErrorCount;
+import dev.stackbench.comparison.result.GatlingAssertion;
 import dev.stackbench.comparison.result.OverheadPair;
 import dev.stackbench.comparison.result.RequestStats;
 import dev.stackbench.comparison.result.Scenario;
@@ -182,7 +183,8 @@ public final class Overhead extends ScenarioType<Overhead.Load> {
 		}
 		return new ScenarioResult(measurement.stack(), scenario, measurement.run(), collected.passed,
 				collected.firstReport, collected.requests, collected.errors, AppMetrics.NONE,
-				collected.loadGeneratorCpuSeconds, collected.seconds, List.of(), List.of(), List.of(), pairs);
+				collected.loadGeneratorCpuSeconds, collected.seconds, List.of(), List.of(), List.of(), pairs)
+			.withAssertions(collected.assertions);
 	}
 
 	private static PairedRateSimulation.Load paired(Load load, String path, int seconds, Measurement.Bare bare) {
@@ -210,6 +212,8 @@ public final class Overhead extends ScenarioType<Overhead.Load> {
 
 		final List<ErrorCount> errors = new ArrayList<>();
 
+		final List<GatlingAssertion> assertions = new ArrayList<>();
+
 		boolean passed = true;
 
 		double loadGeneratorCpuSeconds;
@@ -227,6 +231,10 @@ public final class Overhead extends ScenarioType<Overhead.Load> {
 			this.requests.addAll(run.requests().stream().map((row) -> row.named(prefix + row.name())).toList());
 			this.errors.addAll(run.errors());
 			this.passed &= run.assertionsPassed();
+			run.assertions()
+				.stream()
+				.map((assertion) -> assertion.in(prefix.replaceFirst("[:\\s]+$", "")))
+				.forEach(this.assertions::add);
 			this.loadGeneratorCpuSeconds += run.loadGeneratorCpuSeconds();
 			this.seconds += run.seconds();
 		}

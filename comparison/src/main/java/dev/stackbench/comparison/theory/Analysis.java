@@ -17,15 +17,17 @@ import dev.stackbench.comparison.result.HeadlineFigure;
  * @param baseline an earlier comparison set beside this one, if any
  * @param verdicts one row per headline figure (the best stack, if beyond noise), and the
  * run's own noise
- * @param claims theory's predictions, checked on each stack's median run
+ * @param claimsByRun theory's predictions, checked on each stack's median run of each
+ * scenario
  * @param headlines every headline figure of every stack, the median with its range
  * @param loadGenerator the load generator's CPU in every scenario and capacity step
  * @param littlesLaw Little's law both ways, where enough was in flight to tell
  * @param sinceBaseline every headline figure both runs have, then and now
  */
 public record Analysis(ComparisonResults results, Optional<ComparisonResults> baseline, Verdicts verdicts,
-		List<Claim> claims, List<HeadlineFigure> headlines, List<SelfChecks.LoadGenerator> loadGenerator,
-		List<SelfChecks.LittlesLaw> littlesLaw, List<Baseline.Change> sinceBaseline) {
+		List<Theory.RunClaims> claimsByRun, List<HeadlineFigure> headlines,
+		List<SelfChecks.LoadGenerator> loadGenerator, List<SelfChecks.LittlesLaw> littlesLaw,
+		List<Baseline.Change> sinceBaseline) {
 
 	public static Analysis of(ComparisonResults results) {
 		return of(results, Optional.empty());
@@ -33,9 +35,14 @@ public record Analysis(ComparisonResults results, Optional<ComparisonResults> ba
 
 	public static Analysis of(ComparisonResults results, Optional<ComparisonResults> baseline) {
 		return new Analysis(results, baseline, Verdicts.of(results),
-				Theory.claims(results.medianRuns(), results.tuning()), Headlines.figures(results),
+				Theory.claimsByRun(results.medianRuns(), results.tuning()), Headlines.figures(results),
 				SelfChecks.loadGenerator(results), SelfChecks.littlesLaw(results),
 				baseline.map((before) -> Baseline.changes(before, results)).orElse(List.of()));
+	}
+
+	/** Every claim checked, run after run. */
+	public List<Claim> claims() {
+		return this.claimsByRun.stream().flatMap((run) -> run.claims().stream()).toList();
 	}
 
 	/**

@@ -96,11 +96,16 @@ public final class Baseline {
 	}
 
 	static List<String> regressions(List<Change> changes, double thresholdPercent) {
-		return changes.stream()
-			.filter((change) -> change.measure().regressionChecked() && change.worse() && change.beyondNoise()
-					&& Math.abs(change.percent()) > thresholdPercent)
-			.map(Change::describe)
-			.toList();
+		return changes.stream().filter((change) -> regressed(change, thresholdPercent)).map(Change::describe).toList();
+	}
+
+	/**
+	 * Whether a watched figure got worse beyond noise, and by more than
+	 * {@code thresholdPercent}: what fails {@code -DfailOnRegression}.
+	 */
+	public static boolean regressed(Change change, double thresholdPercent) {
+		return change.measure().regressionChecked() && change.worse() && change.beyondNoise()
+				&& Math.abs(change.percent()) > thresholdPercent;
 	}
 
 }

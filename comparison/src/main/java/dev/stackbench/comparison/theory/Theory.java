@@ -53,12 +53,23 @@ public final class Theory {
 
 	/** Every run's claims, as its scenario's type makes them. */
 	public static List<Claim> claims(List<ScenarioResult> results, Map<String, Map<String, Object>> tuning) {
+		return claimsByRun(results, tuning).stream().flatMap((run) -> run.claims().stream()).toList();
+	}
+
+	/** Every run's claims, as its scenario's type makes them, run by run. */
+	public static List<RunClaims> claimsByRun(List<ScenarioResult> results, Map<String, Map<String, Object>> tuning) {
 		ClaimContext context = new ClaimContext(results, tuning);
-		List<Claim> claims = new ArrayList<>();
+		List<RunClaims> claims = new ArrayList<>();
 		for (ScenarioResult result : results) {
-			claims.addAll(result.scenario().type().claims(result, context));
+			claims.add(new RunClaims(result, result.scenario().type().claims(result, context)));
 		}
 		return claims;
+	}
+
+	/**
+	 * The claims checked on one run, for a report that groups them by stack and scenario.
+	 */
+	public record RunClaims(ScenarioResult run, List<Claim> claims) {
 	}
 
 	/** Errors by kind, as Gatling words them, with their counts. */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.stackbench.comparison.result.ErrorCount;
+import dev.stackbench.comparison.result.GatlingAssertion;
 import dev.stackbench.comparison.result.RequestStats;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +52,21 @@ class GatlingRunTests {
 			.asString()
 			.startsWith("Request timeout to 127.0.0.1");
 		assertThat(smoke.assertionsPassed()).isFalse();
+	}
+
+	@Test
+	void readsEachAssertionsResultFromTheLogAsGatlingJudgedIt() {
+		// The smoke run failed (a request timed out): its exit code said so; each
+		// assertion's result is read from the log, the one that failed with its value.
+		GatlingRun.Outcome smoke = GatlingRun.read(RUNS.resolve("smoke-with-a-timeout"), false);
+		assertThat(smoke.assertions()).isNotEmpty();
+		assertThat(smoke.assertions()).filteredOn((assertion) -> !assertion.passed())
+			.isNotEmpty()
+			.allSatisfy((failed) -> assertThat(failed.actual()).isNotBlank());
+		assertThat(smoke.assertions()).extracting(GatlingAssertion::assertion)
+			.allSatisfy((text) -> assertThat(text).matches("(Global|.+): .+ (is|are) .+"));
+		GatlingRun.Outcome slow = GatlingRun.read(RUNS.resolve("slow-rate-50-per-second"), true);
+		assertThat(slow.assertions()).isNotEmpty().allMatch(GatlingAssertion::passed);
 	}
 
 	@Test
