@@ -21,9 +21,10 @@ import io.gatling.app.Gatling;
 
 /**
  * The main job: measure every stack ({@link Runner}), check the results against theory,
- * write {@code results.json}, {@code report.md} and {@code report.html} into
- * {@code comparisons/<timestamp>/} at the project's root, and exit non-zero when asked to
- * and an assertion failed or a figure regressed against the baseline.
+ * write {@code results.json}, {@code report.md}, {@code report.html}, {@code summary.md}
+ * and {@code junit.xml} into {@code comparisons/<timestamp>/} at the project's root, and
+ * exit non-zero when asked to and an assertion failed, an app died or a figure regressed
+ * against the baseline.
  */
 public final class Comparison {
 
@@ -68,6 +69,15 @@ public final class Comparison {
 				.filter((result) -> !result.assertionsPassed())
 				.map((result) -> result.stack().id() + "/" + result.scenario().id())
 				.distinct()
+				.toList());
+			status = 1;
+		}
+		if (options.failOnAssertions() && !results.deaths().isEmpty()) {
+			// The rest of a dead app's fork was skipped, so no assertion of it failed.
+			System.err.println("stackbench: apps died: " + results.deaths()
+				.stream()
+				.map((death) -> death.stack().id() + " (fork " + death.run() + ", " + death.during() + "): "
+						+ death.inWords())
 				.toList());
 			status = 1;
 		}

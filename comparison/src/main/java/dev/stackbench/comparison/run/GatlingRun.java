@@ -134,6 +134,9 @@ final class GatlingRun {
 
 	/** 12, 0.5, 1234.57: as Gatling prints a value, without a trailing ".0". */
 	private static String format(double value) {
+		if (!Double.isFinite(value)) {
+			return Double.toString(value);
+		}
 		return (value == Math.rint(value) && Math.abs(value) < 1e15) ? Long.toString((long) value)
 				: BigDecimal.valueOf(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
 	}

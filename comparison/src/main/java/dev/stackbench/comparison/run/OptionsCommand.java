@@ -44,7 +44,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 		descriptionHeading = "%n",
 		description = {
 				"Runs every serving model in turn under Gatling's load, checks the results against theory, and writes "
-						+ "results.json, report.md and report.html into comparisons/<timestamp>/ at the project's root.",
+						+ "results.json, report.md, report.html, summary.md and junit.xml into comparisons/<timestamp>/ at "
+						+ "the project's root.",
 				"",
 				"Every option is a system property of the same name too: under Maven -Dname=value (an empty value is "
 						+ "not given), on the command line --name=value, which wins. Lists of ids are separated by "

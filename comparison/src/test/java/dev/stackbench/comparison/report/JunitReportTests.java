@@ -15,11 +15,13 @@ import javax.xml.validation.SchemaFactory;
 
 import dev.stackbench.comparison.Fixtures;
 import dev.stackbench.comparison.result.AppDeath;
+import dev.stackbench.comparison.result.Claim;
 import dev.stackbench.comparison.result.ComparisonResults;
 import dev.stackbench.comparison.result.Contender;
 import dev.stackbench.comparison.result.GatlingAssertion;
 import dev.stackbench.comparison.result.ScenarioResult;
 import dev.stackbench.comparison.theory.Analysis;
+import dev.stackbench.comparison.theory.Theory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -87,6 +89,37 @@ class JunitReportTests {
 		assertThat(root.getAttribute("errors")).isEqualTo("1");
 		assertThat(Integer.parseInt(root.getAttribute("tests")))
 			.isEqualTo(junit.getElementsByTagName("testcase").getLength());
+	}
+
+	@Test
+	void aClaimNotCheckedIsSkippedWithWhatWasMissing() throws Exception {
+		Analysis analysis = Analysis.of(Fixtures.comparison());
+		ScenarioResult run = analysis.results().results().getFirst();
+		Analysis notChecked = new Analysis(analysis.results(), analysis.baseline(), analysis.verdicts(),
+				List.of(new Theory.RunClaims(run,
+						List.of(Claim.notChecked("platform: a claim", "a phase's CPU per request is missing")))),
+				analysis.headlines(), analysis.loadGenerator(), analysis.littlesLaw(), analysis.sinceBaseline());
+		Document junit = valid(JunitReport.render(notChecked, OptionalDouble.empty()));
+		Element skipped = (Element) testcase(junit, run.stack().id() + " · " + run.scenario().id() + " · claims",
+				"platform: a claim")
+			.getElementsByTagName("skipped")
+			.item(0);
+		assertThat(skipped.getAttribute("message")).isEqualTo("not checked: a phase's CPU per request is missing");
+		assertThat(junit.getDocumentElement().getAttribute("skipped")).isEqualTo("1");
+	}
+
+	@Test
+	void charactersXmlForbidsAreReplacedAndTheRestEscaped() throws Exception {
+		ComparisonResults fixture = Fixtures.comparison();
+		String hostile = "\u001b[31m\u0000 <b>&\"quoted\" \uD83D\uDE00 \uD800";
+		List<ScenarioResult> results = fixture.results()
+			.stream()
+			.map((result) -> result.withAssertions(List.of(new GatlingAssertion(hostile, false, hostile))))
+			.toList();
+		String xml = JunitReport.render(Analysis.of(Fixtures.comparison(fixture.stacks(), 1, results)),
+				OptionalDouble.empty());
+		Element failed = testcase(valid(xml), "platform · concurrent-slow · Gatling assertions", "\uFFFD[31m");
+		assertThat(failed.getAttribute("name")).isEqualTo("\uFFFD[31m\uFFFD <b>&\"quoted\" \uD83D\uDE00 \uFFFD");
 	}
 
 	@Test
