@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # One Dockerfile for the demo stack, built from the source tree: `docker compose up --build` builds the jars once in
 # the build stage, then one small runtime image per app, and an image for running Gatling simulations.
 
@@ -34,6 +33,8 @@ COPY gatling/src gatling/src
 # rebuilds this layer, and the dependencies are already there (a dependency layer of its own cannot be had with
 # go-offline, which does not resolve this reactor's modules from each other). Tests run in CI (./mvnw verify); the
 # image build only packages. gatling.skip still resolves Gatling's plugin, so the gatling image has it at hand.
+# No "# syntax=" line: it would make every build fetch a frontend image from Docker Hub, and BuildKit's built-in
+# frontend already knows the cache mount.
 # Each app's jar is then unpacked into Spring Boot's layers (jarmode=tools), which change at different rates.
 RUN --mount=type=cache,target=/root/.m2 \
 	./mvnw -B -ntp -DskipTests -Dgatling.skip=true -Psimulate -pl servlet-app,reactive-app,gatling -am verify \
@@ -71,13 +72,29 @@ COPY --from=build /workspace/reactive-app/target/layers/application/ /app/
 EXPOSE 8081 9081
 ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "org.springframework.boot.loader.launch.JarLauncher"]
 
-# Runs one simulation with the wrapper against an app on the compose network, from the dependencies the build
-# stage downloaded (Maven and its repository, copied out of the cache mount); the report is written to /workspace/gatling/target/gatling,
-# which compose mounts from the host.
-FROM build AS gatling
+# Runs one simulation with the wrapper against an app on the compose network, offline, from the dependencies the
+# build stage downloaded (Maven and its repository, copied out of the cache mount), building only the gatling module
+# and the workload it uses. Built from the JDK image rather than the build stage, with only what that needs copied
+# in, each owned by its user as it is copied: a chown in a layer of its own would store every file again. The
+# report is written to /workspace/gatling/target/gatling, which compose mounts from the host;
+# deploy/docker/gatling-entrypoint hands it to the owner of that folder.
+FROM ${JDK_IMAGE} AS gatling
 RUN groupadd --system --gid 10001 stackbench \
-	&& useradd --system --uid 10001 --gid stackbench --create-home --home-dir /home/stackbench stackbench \
-	&& mv /maven /home/stackbench/.m2 \
-	&& chown -R stackbench:stackbench /workspace /home/stackbench
-USER 10001
-ENTRYPOINT ["./mvnw", "-B", "-ntp", "-Psimulate"]
+	&& useradd --system --uid 10001 --gid stackbench --create-home --home-dir /home/stackbench stackbench
+WORKDIR /workspace
+COPY --from=build --chown=10001:10001 /maven /home/stackbench/.m2
+COPY --from=build --chown=10001:10001 /workspace/mvnw /workspace/pom.xml ./
+COPY --from=build --chown=10001:10001 /workspace/.mvn .mvn
+COPY --from=build --chown=10001:10001 /workspace/workload workload
+COPY --from=build --chown=10001:10001 /workspace/gatling gatling
+# The reactor's other modules: their poms alone, which Maven reads even when it builds only gatling.
+COPY --from=build --chown=10001:10001 /workspace/postgres-server/pom.xml postgres-server/
+COPY --from=build --chown=10001:10001 /workspace/contract-tests/pom.xml contract-tests/
+COPY --from=build --chown=10001:10001 /workspace/app-support/pom.xml app-support/
+COPY --from=build --chown=10001:10001 /workspace/servlet-app/pom.xml servlet-app/
+COPY --from=build --chown=10001:10001 /workspace/reactive-app/pom.xml reactive-app/
+COPY --from=build --chown=10001:10001 /workspace/bare-servlet-app/pom.xml bare-servlet-app/
+COPY --from=build --chown=10001:10001 /workspace/bare-reactive-app/pom.xml bare-reactive-app/
+COPY --from=build --chown=10001:10001 /workspace/comparison/pom.xml comparison/
+COPY deploy/docker/gatling-entrypoint /usr/local/bin/gatling-entrypoint
+ENTRYPOINT ["gatling-entrypoint", "./mvnw", "-B", "-ntp", "--offline", "-Psimulate", "-pl", "gatling", "-am"]
