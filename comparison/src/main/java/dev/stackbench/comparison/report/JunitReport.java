@@ -72,21 +72,22 @@ public final class JunitReport {
 	private static Suite assertions(ComparisonResults results, Contender stack, Scenario scenario) {
 		List<Case> cases = new ArrayList<>();
 		String classname = classname(stack, scenario.id());
-		for (ScenarioResult run : results.runsOf(scenario.id(), stack)) {
+		List<ScenarioResult> runs = results.runsOf(scenario.id(), stack);
+		for (ScenarioResult run : runs) {
 			String fork = (results.repeat() > 1) ? "fork " + run.run() + ": " : "";
 			for (GatlingAssertion assertion : run.assertions()) {
-				cases.add(new Case(fork + assertion.assertion(), classname, 0,
+				cases.add(new Case(fork + assertion.assertion(), classname,
 						assertion.passed() ? Outcome.PASSED : Outcome.FAILED, "actual: " + assertion.actual(), ""));
 			}
 			if (!run.assertionsPassed() && run.assertions().stream().allMatch(GatlingAssertion::passed)) {
 				// Gatling's exit code said an assertion failed, and no result read from
 				// the log says which: results recorded before they were read.
 				cases.add(new Case(fork + "the simulation's assertions, as Gatling's exit code judged them", classname,
-						0, Outcome.FAILED, "an assertion failed", "see the Gatling report: " + run.gatlingReport()));
+						Outcome.FAILED, "an assertion failed", "see the Gatling report: " + run.gatlingReport()));
 			}
 		}
-		double seconds = results.runsOf(scenario.id(), stack).stream().mapToDouble(ScenarioResult::seconds).sum();
-		return new Suite(stack.id() + " · " + scenario.id() + " · Gatling assertions", seconds, cases);
+		return new Suite(stack.id() + " · " + scenario.id() + " · Gatling assertions",
+				runs.stream().mapToDouble(ScenarioResult::seconds).sum(), cases);
 	}
 
 	private static Suite claims(Analysis analysis, Contender stack, Scenario scenario) {
@@ -99,7 +100,7 @@ public final class JunitReport {
 						case NOT_HELD -> Outcome.FAILED;
 						case NOT_CHECKED -> Outcome.SKIPPED;
 					};
-					cases.add(new Case(claim.statement(), classname(stack, scenario.id()), 0, outcome,
+					cases.add(new Case(claim.statement(), classname(stack, scenario.id()), outcome,
 							(outcome == Outcome.SKIPPED) ? "not checked: " + claim.evidence() : "not held",
 							claim.evidence()));
 				}
@@ -117,7 +118,7 @@ public final class JunitReport {
 				.filter((died) -> died.stack().equals(stack) && died.run() == run)
 				.findFirst();
 			cases.add(new Case((results.repeat() > 1) ? "the app stayed up in fork " + fork : "the app stayed up",
-					"stackbench." + stack.id(), 0, death.isPresent() ? Outcome.ERROR : Outcome.PASSED,
+					"stackbench." + stack.id(), death.isPresent() ? Outcome.ERROR : Outcome.PASSED,
 					death.map((died) -> died.inWords() + " during " + died.during()).orElse(""), ""));
 		}
 		return new Suite(stack.id() + " · the app", 0, cases);
@@ -131,8 +132,7 @@ public final class JunitReport {
 			}
 			boolean regressed = Baseline.regressed(change, threshold);
 			cases.add(new Case(change.measure().figure() + " on " + change.stack().id(),
-					classname(change.stack(), change.measure().scenario()), 0,
-					regressed ? Outcome.FAILED : Outcome.PASSED,
+					classname(change.stack(), change.measure().scenario()), regressed ? Outcome.FAILED : Outcome.PASSED,
 					format(Locale.ROOT, "regressed beyond noise by more than %s%%", percentage(threshold)),
 					change.describe()));
 		}
@@ -240,9 +240,10 @@ public final class JunitReport {
 
 	/**
 	 * One test case: what it checked, and for one that did not pass, a one-line message
-	 * and the numbers behind it.
+	 * and the numbers behind it. Its time is 0: a case is a figure judged, not a run (the
+	 * suite carries its runs' time).
 	 */
-	private record Case(String name, String classname, double seconds, Outcome outcome, String message, String detail) {
+	private record Case(String name, String classname, Outcome outcome, String message, String detail) {
 
 		void write(XMLStreamWriter xml) throws XMLStreamException {
 			String tag = switch (this.outcome) {
@@ -259,7 +260,7 @@ public final class JunitReport {
 			}
 			xml.writeAttribute("name", xmlText(this.name));
 			xml.writeAttribute("classname", xmlText(this.classname));
-			xml.writeAttribute("time", JunitReport.seconds(this.seconds));
+			xml.writeAttribute("time", JunitReport.seconds(0));
 			if (tag != null) {
 				xml.writeStartElement(tag);
 				xml.writeAttribute("message", xmlText(this.message));
