@@ -77,6 +77,13 @@ public final class PostgresServer implements AutoCloseable {
 
 	private boolean running;
 
+	/**
+	 * Stops the server when this JVM ends without closing it (Ctrl-C, or a comparison
+	 * sent SIGTERM): the server is not this JVM's child, and would otherwise run on,
+	 * orphaned, until the next start removed its cluster.
+	 */
+	private final Thread closeOnExit = Thread.ofPlatform().name("stop PostgreSQL").unstarted(this::close);
+
 	private PostgresServer(Path binaries, Path directory, int port, int maxConnections, boolean asUnprivilegedUser) {
 		this.binaries = binaries;
 		this.directory = directory;
@@ -117,6 +124,7 @@ public final class PostgresServer implements AutoCloseable {
 			try {
 				server.initialize();
 				server.startAgain();
+				Runtime.getRuntime().addShutdownHook(server.closeOnExit);
 				return server;
 			}
 			catch (RuntimeException | IOException ex) {
@@ -180,6 +188,12 @@ public final class PostgresServer implements AutoCloseable {
 	/** Stops the server and deletes its cluster. */
 	@Override
 	public synchronized void close() {
+		try {
+			Runtime.getRuntime().removeShutdownHook(this.closeOnExit);
+		}
+		catch (IllegalStateException ex) {
+			// This JVM is exiting, and this is its hook (or another) closing the server.
+		}
 		try {
 			stop();
 		}

@@ -1,5 +1,9 @@
 package dev.stackbench.postgres;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -7,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +50,49 @@ class PostgresServerTests {
 				assertThat(owner).isEqualTo(System.getProperty("user.name"));
 			}
 		}
+	}
+
+	/**
+	 * A JVM that started a server and ends on SIGTERM without closing it (a comparison
+	 * stopped from outside) takes the server with it: nothing is left listening, and the
+	 * cluster is removed.
+	 */
+	@Test
+	void aJvmEndedBySigtermStopsTheServerItStarted() throws Exception {
+		Process jvm = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+				System.getProperty("java.class.path"), StartsAndWaits.class.getName())
+			.redirectErrorStream(true)
+			.start();
+		try {
+			BufferedReader output = new BufferedReader(new InputStreamReader(jvm.getInputStream()));
+			String line;
+			while ((line = output.readLine()) != null && !line.startsWith("listening ")) {
+				// Start-up lines.
+			}
+			assertThat(line).as("the child JVM's server started").isNotNull();
+			String[] started = line.split(" ");
+			int port = Integer.parseInt(started[1]);
+			Path cluster = Path.of(started[2]);
+			assertThat(cluster).exists();
+			jvm.destroy();
+			assertThat(jvm.waitFor(90, TimeUnit.SECONDS)).isTrue();
+			assertThat(cluster).doesNotExist();
+			assertThatExceptionOfType(IOException.class).isThrownBy(() -> new Socket("127.0.0.1", port).close());
+		}
+		finally {
+			jvm.destroyForcibly();
+		}
+	}
+
+	/** Starts a server and waits, never closing it. */
+	static final class StartsAndWaits {
+
+		public static void main(String[] args) throws Exception {
+			PostgresServer server = PostgresServer.start(20);
+			System.out.println("listening " + server.port() + " " + dataDirectoryOf(server).getParent());
+			Thread.currentThread().join();
+		}
+
 	}
 
 	private static Path dataDirectoryOf(PostgresServer server) throws SQLException {

@@ -93,6 +93,10 @@ final class AppCounters implements AutoCloseable {
 		}
 	}
 
+	long pid() {
+		return this.pid;
+	}
+
 	/**
 	 * Reads the JVM's counters first, then the CPU, so that asking the JVM costs the
 	 * window nothing.

@@ -295,10 +295,18 @@ final class StackMeasurement implements Measurement {
 				: Optional.empty();
 		Optional<ProcessCounters> bareBefore = (bareCounters.isPresent())
 				? Optional.of(bareCounters.get().readOpening()) : Optional.empty();
+		Optional<CpuSlices> slices = (before.isPresent() && bareBefore.isPresent())
+				? Optional.of(CpuSlices.start(counters.get().pid(), bareCounters.get().pid())) : Optional.empty();
 		long loadGeneratorCpuBefore = Machine.loadGeneratorCpuNanos();
 		Instant started = Instant.now();
-		GatlingRun.Outcome outcome = GatlingRun.run(simulation, load, this.running.target(), this.options.isRemote(),
-				this.folder.resolve(name), true);
+		GatlingRun.Outcome outcome;
+		try {
+			outcome = GatlingRun.run(simulation, load, this.running.target(), this.options.isRemote(),
+					this.folder.resolve(name), true);
+		}
+		finally {
+			slices.ifPresent(CpuSlices::close);
+		}
 		Optional<ProcessCounters> after = (counters.isPresent()) ? Optional.of(counters.get().readClosing())
 				: Optional.empty();
 		Optional<ProcessCounters> bareAfter = (bareCounters.isPresent()) ? Optional.of(bareCounters.get().readClosing())
@@ -308,7 +316,7 @@ final class StackMeasurement implements Measurement {
 				outcome.report(), outcome.requests(), outcome.errors(), AppMetrics.NONE,
 				(Machine.loadGeneratorCpuNanos() - loadGeneratorCpuBefore) / 1e9, seconds);
 		return new Paired(new Costed(measured, before, after, seconds),
-				new Costed(measured, bareBefore, bareAfter, seconds));
+				new Costed(measured, bareBefore, bareAfter, seconds), slices.map(CpuSlices::ratios).orElse(List.of()));
 	}
 
 	private String report(GatlingRun.Outcome outcome) {

@@ -167,9 +167,14 @@ final class StackStarter {
 				? List.of("-Dreactor.netty.ioWorkerCount="
 						+ ((stack.model() == ServingModel.SINGLE_LOOP) ? 1 : this.cpus.appCores()))
 				: List.of();
+		// A second bare app beside the first (the overhead scenario's A/A run) logs to a
+		// file of its own.
+		Path log = logs().resolve(logName(stack, run, false, "-bare"));
+		for (int copy = 2; Files.exists(log); copy++) {
+			log = logs().resolve(logName(stack, run, false, "-bare-" + copy));
+		}
 		AppProcess bare = AppProcess.startBare(stack, this.cpus.appPlacement(), this.options.jvm(),
-				new AppLaunch(AppProcess.jar(this.options.root(), app), options),
-				logs().resolve(logName(stack, run, false, "-bare")));
+				new AppLaunch(AppProcess.jar(this.options.root(), app), options), log);
 		return new RunningStack(bare.target(), List.of(bare), Optional.empty(),
 				AppProcess.springBootVersion(this.options.root(), app));
 	}

@@ -134,9 +134,10 @@ public interface Measurement {
 
 	/**
 	 * A run of {@link Bare#costTogether}: the app's counters and the bare app's around
-	 * the same run.
+	 * the same run, and the ratio of their CPU in each half second of it (see
+	 * {@code CpuSlices}).
 	 */
-	record Paired(Costed app, Costed bare) {
+	record Paired(Costed app, Costed bare, List<Double> sliceRatios) {
 
 	}
 

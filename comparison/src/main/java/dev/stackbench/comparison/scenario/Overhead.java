@@ -84,8 +84,12 @@ public final class Overhead extends ScenarioType<Overhead.Load> {
 	 * @param pairs how many pairs each fork measures
 	 * @param users the closed loop's users in each throughput run
 	 * @param throughputSeconds how long each throughput run lasts
+	 * @param aa an A/A run: a second bare app in the app's place, so that the table reads
+	 * what the pairs show when nothing differs between the two, the noise its figures are
+	 * to be read against
 	 */
-	public record Load(List<String> paths, double rate, int seconds, int pairs, int users, int throughputSeconds) {
+	public record Load(List<String> paths, double rate, int seconds, int pairs, int users, int throughputSeconds,
+			boolean aa) {
 
 		public Load {
 			pairs = Math.max(1, pairs);
@@ -93,7 +97,10 @@ public final class Overhead extends ScenarioType<Overhead.Load> {
 
 	}
 
-	public static final Load DEFAULTS = new Load(List.of("/api/hello", "/api/json"), 3_000, 3, 2, 64, 2);
+	public static final Load DEFAULTS = new Load(List.of("/api/hello", "/api/json"), 3_000, 10, 2, 64, 2, false);
+
+	/** How an A/A run's rows name their model. */
+	static final String AA = " (A/A: bare against bare)";
 
 	Overhead() {
 		super("overhead", "OVERHEAD", Load.class, DEFAULTS, false);
@@ -126,7 +133,13 @@ public final class Overhead extends ScenarioType<Overhead.Load> {
 			measurement
 				.progress("  not measured: a bare app is set beside an app started here, not a remote app or replicas");
 		}
-		try (Measurement.Bare bare = started.orElse(null)) {
+		try (Measurement.Bare first = started.orElse(null);
+				Measurement.Bare twin = (first != null && load.aa())
+						? first.measurement().bare(load.paths()).orElse(null) : null) {
+			// In an A/A run the first bare app takes the app's place and the second the
+			// bare app's.
+			Measurement subject = (twin != null) ? first.measurement() : measurement;
+			Measurement.Bare bare = (twin != null) ? twin : first;
 			for (int pair = 1; bare != null && pair <= load.pairs(); pair++) {
 				if (pair == 1 && !bare.settled()) {
 					measurement.progress("  the bare app's warm-up ended while its JIT still compiled");
@@ -134,9 +147,8 @@ public final class Overhead extends ScenarioType<Overhead.Load> {
 				// Both apps loaded at once after a pause (a window that follows another
 				// load or quiet costs more, see Cost), each page's window read from both
 				// processes over the same seconds.
-				measurement.run(PairedRateSimulation.class,
-						paired(load, load.paths().getFirst(), LEAD_IN_SECONDS, bare), "pair-" + pair + "-lead-in",
-						false);
+				subject.run(PairedRateSimulation.class, paired(load, load.paths().getFirst(), LEAD_IN_SECONDS, bare),
+						"pair-" + pair + "-lead-in", false);
 				Map<String, Measurement.Paired> windows = new HashMap<>();
 				for (String path : load.paths()) {
 					Measurement.Paired costed = bare.costTogether(PairedRateSimulation.class,
@@ -154,7 +166,7 @@ public final class Overhead extends ScenarioType<Overhead.Load> {
 				Map<String, Double> generatorShares = new HashMap<>();
 				for (String path : load.paths()) {
 					for (boolean ofBare : bareFirst ? List.of(true, false) : List.of(false, true)) {
-						Measurement.Measured run = (ofBare ? bare.measurement() : measurement).run(
+						Measurement.Measured run = (ofBare ? bare.measurement() : subject).run(
 								ThroughputSimulation.class,
 								new ThroughputSimulation.Load(path, List.of(load.users()), load.throughputSeconds(),
 										2_000, 0, ""),
@@ -174,11 +186,19 @@ public final class Overhead extends ScenarioType<Overhead.Load> {
 									measurement),
 							window(path, load, costed.bare(), PairedRateSimulation.bareRequestName(path, load.rate()),
 									measurement),
-							appThroughputs.get(path), bareThroughputs.get(path), generatorShares.get(path)));
+							appThroughputs.get(path), bareThroughputs.get(path), generatorShares.get(path),
+							costed.sliceRatios()));
 				}
 				OverheadPair hello = pairs.get(pairs.size() - load.paths().size());
-				measurement.progress(format(Locale.ROOT, "  pair %d: %s %s µs/request on the app, %s on the bare app",
-						pair, hello.path(), micros(hello.app()), micros(hello.bare())));
+				measurement.progress(format(Locale.ROOT,
+						"  pair %d: %s %s µs/request on the app, %s on the bare app; app over bare %s (%d slices)",
+						pair, hello.path(), micros(hello.app()), micros(hello.bare()),
+						hello.cpuRatio()
+							.stream()
+							.mapToObj((ratio) -> format(Locale.ROOT, "%.3f", ratio))
+							.findFirst()
+							.orElse("-"),
+						hello.sliceRatios().size()));
 			}
 		}
 		return new ScenarioResult(measurement.stack(), scenario, measurement.run(), collected.passed,
@@ -278,7 +298,7 @@ public final class Overhead extends ScenarioType<Overhead.Load> {
 						.filter((pair) -> pair.path().equals(path))
 						.toList();
 					if (!pairs.isEmpty()) {
-						rows.add(row(path, stack, pairs));
+						rows.add(row(path, stack, load(scenario).aa(), pairs));
 					}
 				}
 			}
@@ -293,12 +313,17 @@ public final class Overhead extends ScenarioType<Overhead.Load> {
 						+ "cores, and warmed up alike. In pairs: both apps loaded at once, each page at the same fixed "
 						+ "rate on each, so that both meet the same moments of the machine; CPU and heap per request "
 						+ "read from each one's process over the same seconds, as the cost table reads them (the JIT's "
-						+ "compiling excluded); then each one's closed-loop throughput alone, for information. A ratio "
-						+ "is the app's over the bare app's in the same pair: median (lowest–highest) over every pair of "
+						+ "compiling excluded); then each one's closed-loop throughput alone, for information. A pair's "
+						+ "CPU ratio is the median over its window's half seconds of the app's CPU over the bare app's "
+						+ "in the same half second (a machine that takes the core away unreported charges it to "
+						+ "whichever app was running, in lumps the median leaves aside); a ratio shown is its median "
+						+ "(lowest–highest) over every pair of "
 						+ "every fork; a window not sustained (as the cost table judges it) leaves its pair out. The "
 						+ "plain page is held to at most %.0f%% more CPU per request than bare Spring Boot's (median), "
 						+ "and %.0f%% in any pair. A throughput with the load generator at %.0f%% of its CPU or more was "
-						+ "its limit, not the apps'.",
+						+ "its limit, not the apps'. A row marked A/A (-Dset=overhead.aa=true) has a second bare app in "
+						+ "the app's place: what its pairs read is the scenario's own noise, and a difference "
+						+ "within it cannot be told from none.",
 				100 * MEDIAN_BAR, 100 * PAIR_BAR, 100 * CapacitySearch.SATURATED_GENERATOR),
 				List.of("page", "model", "pairs", "app CPU µs/request", "bare CPU µs/request",
 						"CPU per request, app over bare", "heap bytes/request: app / bare",
@@ -306,19 +331,20 @@ public final class Overhead extends ScenarioType<Overhead.Load> {
 				rows));
 	}
 
-	private static List<Cell> row(String path, Contender stack, List<OverheadPair> all) {
+	private static List<Cell> row(String path, Contender stack, boolean aa, List<OverheadPair> all) {
+		Cell model = Cell.of(stack.id() + (aa ? AA : ""));
 		List<OverheadPair> pairs = all.stream().filter(Overhead::sustained).toList();
 		String counted = (pairs.size() == all.size()) ? Integer.toString(all.size())
 				: pairs.size() + " of " + all.size() + " (not sustained: " + (all.size() - pairs.size()) + ")";
 		if (pairs.isEmpty()) {
-			return List.of(Cell.of(path), Cell.of(stack.id()), Cell.of(counted), Cell.of("-"), Cell.of("-"),
-					Cell.of("-"), Cell.of("-"), Cell.of("-"), Cell.of("-"));
+			return List.of(Cell.of(path), model, Cell.of(counted), Cell.of("-"), Cell.of("-"), Cell.of("-"),
+					Cell.of("-"), Cell.of("-"), Cell.of("-"));
 		}
 		boolean limited = pairs.stream()
 			.anyMatch((pair) -> pair.loadGeneratorCpuShare() >= CapacitySearch.SATURATED_GENERATOR);
-		return List.of(Cell.of(path), Cell.of(stack.id()), Cell.of(counted),
+		return List.of(Cell.of(path), model, Cell.of(counted),
 				Cell.of(figure(pairs, (pair) -> pair.app().cpuMicrosPerRequest(), 1)),
-				Cell.of(figure(pairs, (pair) -> pair.bare().cpuMicrosPerRequest(), 1)), cpuRatio(path, pairs),
+				Cell.of(figure(pairs, (pair) -> pair.bare().cpuMicrosPerRequest(), 1)), cpuRatio(path, aa, pairs),
 				Cell.of(figure(pairs, (pair) -> pair.app().allocatedBytesPerRequest(), 0) + " / "
 						+ figure(pairs, (pair) -> pair.bare().allocatedBytesPerRequest(), 0)),
 				Cell.of(figure(pairs, (pair) -> OptionalDouble.of(pair.appThroughput()), 0) + " / "
@@ -346,15 +372,15 @@ public final class Overhead extends ScenarioType<Overhead.Load> {
 
 	/**
 	 * The CPU ratio as stackbench's share on top of Spring Boot's, judged against the bar
-	 * on the plain page.
+	 * on the plain page; an A/A run's is the noise, which no bar judges.
 	 */
-	private static Cell cpuRatio(String path, List<OverheadPair> pairs) {
+	private static Cell cpuRatio(String path, boolean aa, List<OverheadPair> pairs) {
 		Optional<Spread> ratio = spread(pairs, OverheadPair::cpuRatio);
 		if (ratio.isEmpty()) {
 			return Cell.of("-");
 		}
 		String text = excess(ratio.get());
-		if (!path.equals("/api/hello")) {
+		if (aa || !path.equals("/api/hello")) {
 			return Cell.of(text);
 		}
 		boolean within = ratio.get().median() <= 1 + MEDIAN_BAR && ratio.get().max() <= 1 + PAIR_BAR;

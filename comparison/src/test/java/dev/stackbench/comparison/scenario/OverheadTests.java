@@ -37,6 +37,19 @@ class OverheadTests {
 	}
 
 	@Test
+	void aPairsRatioIsTheMedianOfItsSlicesWhereItHasEnough() {
+		OverheadPair whole = pair("/api/hello", 1, 0.51, 0.50, 9_000);
+		OverheadPair sliced = new OverheadPair(1, whole.app(), whole.bare(), 27_000, 30_000, 0.6,
+				List.of(1.01, 0.99, 1.6, 1.0, 1.02));
+		assertThat(sliced.cpuRatio().getAsDouble()).as("a lump of 1.6 left aside").isEqualTo(1.01);
+		assertThat(sliced.windowCpuRatio().getAsDouble()).isCloseTo(1.02, Offset.offset(1e-9));
+		OverheadPair few = new OverheadPair(1, whole.app(), whole.bare(), 27_000, 30_000, 0.6,
+				List.of(1.01, 0.99, 1.6, 1.0));
+		assertThat(few.cpuRatio().getAsDouble()).as("too few slices: the whole windows")
+			.isCloseTo(1.02, Offset.offset(1e-9));
+	}
+
+	@Test
 	void theTableHoldsThePlainPageToTheBarOverEveryPairOfEveryFork() {
 		// Platform: 1%, 2% and 3% over bare in three forks, two pages each: within.
 		// Reactive: a median of 2%, but one pair 8% over: over the bar.
@@ -59,6 +72,20 @@ class OverheadTests {
 		assertThat(reactiveHello.get(5).mark()).isEqualTo(Table.Mark.BAD);
 		assertThat(row(table, "/api/json", "reactive").get(5).mark()).as("only the plain page is held to the bar")
 			.isEqualTo(Table.Mark.NONE);
+	}
+
+	@Test
+	void anAaRunIsNamedAsOneAndJudgedByNoBar() {
+		Scenario aa = new Scenario("overhead", ScenarioTypes.of("overhead"),
+				new Overhead.Load(List.of("/api/hello"), 3_000, 3, 2, 64, 2, true));
+		ScenarioResult run = new ScenarioResult(Contender.PLATFORM, aa, 1, true, "", List.of(), List.of(),
+				AppMetrics.NONE, 3, 20, List.of(), List.of(), List.of(),
+				List.of(pair("/api/hello", 1, 0.54, 0.50, 9_000), pair("/api/hello", 2, 0.49, 0.50, 9_000)));
+		ComparisonResults results = Fixtures.comparison(List.of(Contender.PLATFORM), 1, List.of(run));
+		List<Table.Cell> hello = row(aa.type().leadingTables(results, List.of(aa)).getFirst(), "/api/hello",
+				"platform (A/A: bare against bare)");
+		assertThat(hello.get(5).text()).isEqualTo("+3.0% (−2.0% to +8.0%)");
+		assertThat(hello.get(5).mark()).isEqualTo(Table.Mark.NONE);
 	}
 
 	@Test
@@ -103,7 +130,7 @@ class OverheadTests {
 	private static OverheadPair pair(String path, int pair, double appCpuSeconds, double bareCpuSeconds,
 			long answered) {
 		return new OverheadPair(pair, window(path, appCpuSeconds, 60_000_000L * answered / 9_000, answered),
-				window(path, bareCpuSeconds, 50_000_000L * answered / 9_000, answered), 27_000, 30_000, 0.6);
+				window(path, bareCpuSeconds, 50_000_000L * answered / 9_000, answered), 27_000, 30_000, 0.6, List.of());
 	}
 
 	private static CostWindow window(String path, double cpuSeconds, long allocated, long answered) {

@@ -245,6 +245,13 @@ public final class SimulationLoad {
 			if (type == String.class) {
 				return text;
 			}
+			if (type == boolean.class) {
+				if (!text.equals("true") && !text.equals("false")) {
+					throw new IllegalArgumentException(
+							"parameter " + component.getName() + "=" + text + " is not true or false");
+				}
+				return Boolean.parseBoolean(text);
+			}
 			if (type == List.class && elementType(component) == Integer.class) {
 				return Arrays.stream(text.split(",")).map(String::trim).map(Integer::valueOf).toList();
 			}

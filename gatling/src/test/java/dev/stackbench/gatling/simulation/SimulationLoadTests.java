@@ -66,6 +66,19 @@ class SimulationLoadTests {
 		assertThat(SimulationLoad.withOverrides(STEPS, Map.of())).isSameAs(STEPS);
 	}
 
+	/** A switch of a load, such as an A/A run's, set by -Dset. */
+	record Switched(int pairs, boolean aa) {
+	}
+
+	@Test
+	void aSwitchIsTrueOrFalseAndNothingElse() {
+		Switched off = new Switched(2, false);
+		assertThat(SimulationLoad.withOverrides(off, Map.of("aa", "true"))).isEqualTo(new Switched(2, true));
+		assertThat(SimulationLoad.withOverrides(new Switched(2, true), Map.of("aa", " false "))).isEqualTo(off);
+		assertThatIllegalArgumentException().isThrownBy(() -> SimulationLoad.withOverrides(off, Map.of("aa", "yes")))
+			.withMessage("parameter aa=yes is not true or false");
+	}
+
 	@Test
 	void anUnknownNameIsRefusedWithTheNamesTheLoadHas() {
 		assertThatIllegalArgumentException()
