@@ -97,6 +97,9 @@ interface ActuatorContract extends ContractContext {
 		for (String metric : servingModel().serverMetrics()) {
 			assertThat(scrape).contains(metric + "{" + application);
 		}
+		for (String metric : servingModel().absentMetrics()) {
+			assertThat(scrape).doesNotContain(metric);
+		}
 	}
 
 	private String scrape() {

@@ -68,6 +68,11 @@ public enum ServingModel {
 		return this.stack.serverMetrics;
 	}
 
+	/** Meters (by the start of their name) the stack must not pay for. */
+	public List<String> absentMetrics() {
+		return this.stack.absentMetrics;
+	}
+
 	/** The {@code application} tag on every meter. */
 	public String application() {
 		return this.application;
@@ -99,22 +104,29 @@ public enum ServingModel {
 				List.of("tomcat_threads_busy_threads", "tomcat_threads_config_max_threads",
 						"tomcat_connections_current_connections", "tomcat_connections_config_max_connections",
 						"hikaricp_connections_active", "hikaricp_connections_idle", "hikaricp_connections_pending",
-						"hikaricp_connections_acquire_seconds_count", "jvm_threads_virtual_pinned_seconds_count")),
+						"hikaricp_connections_acquire_seconds_count", "jvm_threads_virtual_pinned_seconds_count"),
+				List.of()),
 
 		REACTIVE("reactive",
 				List.of("reactor_netty_http_server_connections", "reactor_netty_http_server_connections_active",
 						"reactor_netty_http_server_data_received_time_seconds_count",
 						"reactor_netty_http_server_data_sent_bytes_total", "reactor_netty_eventloop_pending_tasks",
 						"r2dbc_pool_acquired_connections", "r2dbc_pool_idle_connections",
-						"r2dbc_pool_pending_connections"));
+						"r2dbc_pool_pending_connections"),
+				// No virtual threads run here, so no binder of theirs, whose JFR event
+				// stream costs CPU all the time (see the reactive app's pom).
+				List.of("jvm_threads_virtual"));
 
 		private final String header;
 
 		private final List<String> serverMetrics;
 
-		Stack(String header, List<String> serverMetrics) {
+		private final List<String> absentMetrics;
+
+		Stack(String header, List<String> serverMetrics, List<String> absentMetrics) {
 			this.header = header;
 			this.serverMetrics = serverMetrics;
+			this.absentMetrics = absentMetrics;
 		}
 
 	}
