@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +35,11 @@ public enum ServingModel {
 	SINGLE_LOOP(Stack.REACTIVE, "reactive-app-single-loop", "single-loop", "reactor-http-(epoll|nio)-\\d+",
 			Concurrency.ONE_SHARED_THREAD, Map.of("event-loops", 1, "accept-loops", 1));
 
+	private static final String VIRTUAL_THREAD_METRICS = "jvm_threads_virtual";
+
+	/** The dashboards' pinned-threads panel. */
+	private static final String VIRTUAL_THREADS_PINNED = VIRTUAL_THREAD_METRICS + "_pinned_seconds_count";
+
 	private final Stack stack;
 
 	private final String application;
@@ -62,15 +68,26 @@ public enum ServingModel {
 	}
 
 	/**
-	 * The web server's and the connection pool's own meters, which the dashboards read.
+	 * The web server's and the connection pool's own meters, which the dashboards read,
+	 * and the virtual threads' where requests run on them.
 	 */
 	public List<String> serverMetrics() {
-		return this.stack.serverMetrics;
+		return runsVirtualThreads()
+				? Stream.concat(this.stack.serverMetrics.stream(), Stream.of(VIRTUAL_THREADS_PINNED)).toList()
+				: this.stack.serverMetrics;
 	}
 
-	/** Meters (by the start of their name) the stack must not pay for. */
+	/**
+	 * Meters (by the start of their name) the model must not pay for: Micrometer's
+	 * virtual-thread binder keeps a JFR event stream running all the time, so only the
+	 * model whose requests run on virtual threads has it.
+	 */
 	public List<String> absentMetrics() {
-		return this.stack.absentMetrics;
+		return runsVirtualThreads() ? List.of() : List.of(VIRTUAL_THREAD_METRICS);
+	}
+
+	private boolean runsVirtualThreads() {
+		return Boolean.TRUE.equals(this.tuning.get("virtual-threads"));
 	}
 
 	/** The {@code application} tag on every meter. */
@@ -104,29 +121,22 @@ public enum ServingModel {
 				List.of("tomcat_threads_busy_threads", "tomcat_threads_config_max_threads",
 						"tomcat_connections_current_connections", "tomcat_connections_config_max_connections",
 						"hikaricp_connections_active", "hikaricp_connections_idle", "hikaricp_connections_pending",
-						"hikaricp_connections_acquire_seconds_count", "jvm_threads_virtual_pinned_seconds_count"),
-				List.of()),
+						"hikaricp_connections_acquire_seconds_count")),
 
 		REACTIVE("reactive",
 				List.of("reactor_netty_http_server_connections", "reactor_netty_http_server_connections_active",
 						"reactor_netty_http_server_data_received_time_seconds_count",
 						"reactor_netty_http_server_data_sent_bytes_total", "reactor_netty_eventloop_pending_tasks",
 						"r2dbc_pool_acquired_connections", "r2dbc_pool_idle_connections",
-						"r2dbc_pool_pending_connections"),
-				// No virtual threads run here, so no binder of theirs, whose JFR event
-				// stream costs CPU all the time (see the reactive app's pom).
-				List.of("jvm_threads_virtual"));
+						"r2dbc_pool_pending_connections"));
 
 		private final String header;
 
 		private final List<String> serverMetrics;
 
-		private final List<String> absentMetrics;
-
-		Stack(String header, List<String> serverMetrics, List<String> absentMetrics) {
+		Stack(String header, List<String> serverMetrics) {
 			this.header = header;
 			this.serverMetrics = serverMetrics;
-			this.absentMetrics = absentMetrics;
 		}
 
 	}

@@ -103,8 +103,11 @@ final class CpuSlices implements AutoCloseable {
 			.toList();
 	}
 
-	private static double median(List<long[]> slices, int app) {
-		return Spread.of(slices.stream().map((slice) -> (double) slice[app]).toList()).median();
+	/**
+	 * The median of one app's CPU over the slices: column 0 the app's, 1 the bare app's.
+	 */
+	private static double median(List<long[]> slices, int column) {
+		return Spread.of(slices.stream().map((slice) -> (double) slice[column]).toList()).median();
 	}
 
 }

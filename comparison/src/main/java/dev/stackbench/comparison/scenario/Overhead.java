@@ -192,12 +192,8 @@ public final class Overhead extends ScenarioType<Overhead.Load> {
 				OverheadPair hello = pairs.get(pairs.size() - load.paths().size());
 				measurement.progress(format(Locale.ROOT,
 						"  pair %d: %s %s µs/request on the app, %s on the bare app; app over bare %s (%d slices)",
-						pair, hello.path(), micros(hello.app()), micros(hello.bare()),
-						hello.cpuRatio()
-							.stream()
-							.mapToObj((ratio) -> format(Locale.ROOT, "%.3f", ratio))
-							.findFirst()
-							.orElse("-"),
+						pair, hello.path(), text(hello.app().cpuMicrosPerRequest(), "%.1f"),
+						text(hello.bare().cpuMicrosPerRequest(), "%.1f"), text(hello.cpuRatio(), "%.3f"),
 						hello.sliceRatios().size()));
 			}
 		}
@@ -211,12 +207,9 @@ public final class Overhead extends ScenarioType<Overhead.Load> {
 		return new PairedRateSimulation.Load(path, load.rate(), seconds, TIMEOUT_MILLIS, bare.baseUrl().toString());
 	}
 
-	private static String micros(CostWindow window) {
-		return window.cpuMicrosPerRequest()
-			.stream()
-			.mapToObj((micros) -> format(Locale.ROOT, "%.1f", micros))
-			.findFirst()
-			.orElse("-");
+	/** A figure in {@code pattern}, or "-" where there is none. */
+	private static String text(OptionalDouble figure, String pattern) {
+		return figure.stream().mapToObj((value) -> format(Locale.ROOT, pattern, value)).findFirst().orElse("-");
 	}
 
 	/** One app's window of a paired run, from its own row and its own counters. */
